@@ -1,0 +1,139 @@
+/* deployment: the whole deployment file in memory: topology, certificate
+ * request settings, XMPP partners, access policy, DNS settings. Every string
+ * member is owned by its struct (NULL or "" = not set); deployment_free and
+ * partner_free release everything below them. */
+#ifndef XMPPGW_DEPLOYMENT_H
+#define XMPPGW_DEPLOYMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "strlist.h"
+
+#define DEPLOYMENT_VERSION 1
+#define XMPP_SERVER_PORT 5269
+
+/* TLS and SASL negotiation settings, in the cmdlets' spelling. */
+enum neg { NEG_REQUIRED, NEG_OPTIONAL, NEG_NOTSUPPORTED, NEG_COUNT };
+
+enum partner_type {
+	PARTNER_FEDERATED,
+	PARTNER_PUBLIC_VERIFIED,
+	PARTNER_PUBLIC_UNVERIFIED,
+	PARTNER_TYPE_COUNT
+};
+
+struct topology {
+	struct strlist sip_domains; /* the first is the primary SIP domain */
+	char *access_edge_fqdn;
+	char *webconf_edge_fqdn;
+	char *av_edge_fqdn;
+	bool xmpp_proxy;
+	struct strlist xmpp_domains;
+};
+
+/* What the last key + request generation wrote, so "Run Again" knows. */
+struct cert_record {
+	char *request_file;
+	char *key_file;
+	char *at; /* RFC 3339 UTC time */
+};
+
+struct certreq {
+	char *request_file; /* relative to the deployment file's folder */
+	char *key_file;
+	bool delayed;
+	char *template_name; /* NULL: no alternate template */
+	char *friendly_name;
+	int key_bits;
+	bool exportable;
+	bool client_eku;
+	char *organization;
+	char *organizational_unit;
+	char *country;
+	char *state;
+	char *city;
+	struct strlist sip_domain_sans; /* SIP domains whose sip.<domain> is added */
+	struct strlist additional_sans;
+	struct cert_record generated;
+};
+
+struct partner {
+	char *domain;
+	char *description;
+	struct strlist additional_domains;
+	enum partner_type type;
+	enum neg tls;
+	enum neg sasl;
+	bool dialback;
+	bool keep_alive;
+	char *proxy_fqdn;
+};
+
+struct dns_settings {
+	int ttl;
+	int priority;
+	int weight;
+	char *srv_target; /* NULL: the Access Edge FQDN */
+};
+
+struct deployment {
+	struct topology topo;
+	struct certreq cert;
+	struct partner **partners;
+	size_t npartners, partners_cap;
+	bool enable_xmpp_access;
+	struct dns_settings dns;
+};
+
+/* Field positions recorded by the loader, keyed by dotted path
+ * ("partners[2].tls"), so validation can report FILE:LINE:COL. */
+struct posmap;
+struct posmap *posmap_new(void);
+void posmap_free(struct posmap *pm);
+void posmap_put(struct posmap *pm, const char *path, int line, int col);
+/* false when path is unknown (line and col are then set to 0). */
+bool posmap_get(const struct posmap *pm, const char *path, int *line, int *col);
+
+/* A deployment with every default of lync-facts.md. Never NULL. */
+struct deployment *deployment_new(void);
+void deployment_free(struct deployment *d);
+struct deployment *deployment_clone(const struct deployment *d);
+bool deployment_equal(const struct deployment *a, const struct deployment *b);
+
+/* A new partner: PublicUnverified, TLS Required, SASL Optional, dialback on
+ * (row 7 of the negotiation table), keep-alive on. */
+struct partner *partner_new(const char *domain);
+void partner_free(struct partner *p);
+struct partner *partner_clone(const struct partner *p);
+bool partner_equal(const struct partner *a, const struct partner *b);
+/* Appends; the deployment takes ownership of p. */
+void deployment_add_partner(struct deployment *d, struct partner *p);
+/* Frees the partner at index i and closes the gap. */
+void deployment_remove_partner(struct deployment *d, size_t i);
+/* Index of the partner whose primary or additional domain is name
+ * (case-insensitive), skipping index skip (pass -1 to skip none); -1 if none. */
+long deployment_find_domain(const struct deployment *d, const char *name, long skip);
+
+/* The cmdlet spellings, and back. Return NULL / -1 for unknown values. */
+const char *neg_name(enum neg v);
+int neg_parse(const char *s);
+const char *partner_type_name(enum partner_type t);
+int partner_type_parse(const char *s);
+/* What the type lets the partner's users do, for the partner form. */
+const char *partner_type_meaning(enum partner_type t);
+
+/* Validation shared by `check`, the batch commands and the screens. Appends
+ * errors and warnings to out, positioned through pm (which may be NULL). */
+void deployment_validate(const struct deployment *d, const struct posmap *pm, struct diags *out);
+void topology_validate(const struct topology *t, const struct posmap *pm, struct diags *out);
+void certreq_validate(const struct certreq *c, const struct topology *t,
+		      const struct posmap *pm, struct diags *out);
+/* One partner as the form commits it: its fields, its negotiation row, and
+ * its domains against every other partner (self is its index, or -1 when
+ * it is not in d yet). prefix names the field paths ("partners[3]"). */
+void partner_validate(const struct deployment *d, const struct partner *p, long self,
+		      const char *prefix, const struct posmap *pm, struct diags *out);
+
+#endif

@@ -1,0 +1,35 @@
+/* diag: problems found in a deployment, each with its position (line and
+ * column from 1; 0 when the value has no place in a file) and the dotted name
+ * of the field ("partners[2].tls"). A diags list owns its entries. */
+#ifndef XMPPGW_DIAG_H
+#define XMPPGW_DIAG_H
+
+#include <stddef.h>
+
+enum diag_sev { DIAG_ERROR, DIAG_WARNING };
+
+struct diag {
+	enum diag_sev sev;
+	int line, col;
+	char *field;
+	char *msg;
+};
+
+struct diags {
+	struct diag *v;
+	size_t n, cap;
+	size_t errors, warnings;
+};
+
+void diags_add(struct diags *d, enum diag_sev sev, int line, int col, const char *field,
+	       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Takes ownership of msg. */
+void diags_add_owned(struct diags *d, enum diag_sev sev, int line, int col, const char *field,
+		     char *msg);
+void diags_free(struct diags *d);
+/* "FILE:LINE:COL: error: FIELD: MSG" (GNU form); the caller frees it. */
+char *diag_format(const char *file, const struct diag *g);
+/* The first diagnostic about field (exact name), or NULL. */
+const struct diag *diags_find(const struct diags *d, const char *field);
+
+#endif

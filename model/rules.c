@@ -1,0 +1,317 @@
+/* The validation rules of deployment.h: one place that check, the batch
+ * commands and every screen go through, so they cannot disagree. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "deployment.h"
+#include "i18n.h"
+#include "negotiation.h"
+#include "validate.h"
+#include "xalloc.h"
+
+/* Reports at path's position, or at the nearest enclosing one the loader
+ * recorded (a list item falls back to its list, a field to its section). */
+static void report(struct diags *out, const struct posmap *pm, enum diag_sev sev,
+		   const char *path, char *msg)
+{
+	char *p = xstrdup(path);
+	int line = 0, col = 0;
+
+	while (!posmap_get(pm, p, &line, &col)) {
+		char *cut = strrchr(p, '.'), *br = strrchr(p, '[');
+
+		if (br && (!cut || br > cut))
+			cut = br;
+		if (!cut)
+			break;
+		*cut = '\0';
+	}
+	free(p);
+	diags_add_owned(out, sev, line, col, path, msg);
+}
+
+/* Runs a validator verdict into out; returns true when it was an error. */
+static bool verdict(struct diags *out, const struct posmap *pm, const char *path,
+		    const char *what, int v, char *msg)
+{
+	if (v == VALID_OK)
+		return false;
+	report(out, pm, v == VALID_ERR ? DIAG_ERROR : DIAG_WARNING, path,
+	       xasprintf("%s %s", what, msg));
+	free(msg);
+	return v == VALID_ERR;
+}
+
+static bool check_name(struct diags *out, const struct posmap *pm, const char *path,
+		       const char *name)
+{
+	char *msg = NULL;
+	int v = validate_dns_name(name, &msg);
+	char *what = xasprintf("\"%s\"", name);
+	bool bad = verdict(out, pm, path, what, v, msg);
+
+	free(what);
+	return bad;
+}
+
+static bool set(const char *s)
+{
+	return s && *s;
+}
+
+static void check_opt_name(struct diags *out, const struct posmap *pm, const char *path,
+			   const char *name)
+{
+	if (set(name))
+		check_name(out, pm, path, name);
+}
+
+/* Every name of the list is valid and none appears twice. */
+static void check_name_list(struct diags *out, const struct posmap *pm, const char *path,
+			    const struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		char *item = xasprintf("%s[%zu]", path, i);
+
+		if (!check_name(out, pm, item, l->v[i])) {
+			for (size_t j = 0; j < i; j++)
+				if (strcasecmp(l->v[i], l->v[j]) == 0) {
+					report(out, pm, DIAG_ERROR, item,
+					       xasprintf(_("\"%s\" is listed twice"), l->v[i]));
+					break;
+				}
+		}
+		free(item);
+	}
+}
+
+void topology_validate(const struct topology *t, const struct posmap *pm, struct diags *out)
+{
+	check_name_list(out, pm, "topology.sip_domains", &t->sip_domains);
+	check_opt_name(out, pm, "topology.access_edge_fqdn", t->access_edge_fqdn);
+	check_opt_name(out, pm, "topology.webconf_edge_fqdn", t->webconf_edge_fqdn);
+	check_opt_name(out, pm, "topology.av_edge_fqdn", t->av_edge_fqdn);
+	check_name_list(out, pm, "topology.xmpp_domains", &t->xmpp_domains);
+	if (set(t->access_edge_fqdn) && strlen(t->access_edge_fqdn) > 64)
+		report(out, pm, DIAG_ERROR, "topology.access_edge_fqdn",
+		       xstrdup(_("is longer than 64 characters, the most a certificate's "
+				 "subject CN may hold")));
+}
+
+static void check_subject(struct diags *out, const struct posmap *pm, const char *path,
+			  enum subject_field f, const char *value)
+{
+	char *msg = NULL;
+
+	if (set(value))
+		verdict(out, pm, path, _("the value"), validate_subject_field(f, value, &msg), msg);
+}
+
+static void check_text(struct diags *out, const struct posmap *pm, const char *path,
+		       const char *value)
+{
+	char *msg = NULL;
+
+	if (set(value))
+		verdict(out, pm, path, _("the text"), validate_text(value, &msg), msg);
+}
+
+static void certreq_check_sans(const struct certreq *c, const struct topology *t,
+			       const struct posmap *pm, struct diags *out)
+{
+	for (size_t i = 0; i < c->sip_domain_sans.n; i++) {
+		char *item = xasprintf("certificate.sip_domain_sans[%zu]", i);
+
+		if (strlist_find_ci(&t->sip_domains, c->sip_domain_sans.v[i]) < 0)
+			report(out, pm, DIAG_ERROR, item,
+			       xasprintf(_("\"%s\" is not one of topology.sip_domains"),
+					 c->sip_domain_sans.v[i]));
+		free(item);
+	}
+	check_name_list(out, pm, "certificate.additional_sans", &c->additional_sans);
+}
+
+void certreq_validate(const struct certreq *c, const struct topology *t,
+		      const struct posmap *pm, struct diags *out)
+{
+	char *msg = NULL;
+
+	verdict(out, pm, "certificate.key_bits", _("the key size"),
+		validate_key_bits(c->key_bits, &msg), msg);
+	if (!c->exportable)
+		report(out, pm, DIAG_ERROR, "certificate.exportable",
+		       xstrdup(_("must be true: A/V authentication needs the same private key "
+				 "on every Edge Server of the pool, so Lync exports it")));
+	if (c->template_name && !*c->template_name)
+		report(out, pm, DIAG_ERROR, "certificate.template",
+		       xstrdup(_("is empty; name the CA's template (for example WebServer) "
+				 "or remove the key")));
+	check_text(out, pm, "certificate.template", c->template_name);
+	check_text(out, pm, "certificate.friendly_name", c->friendly_name);
+	check_subject(out, pm, "certificate.organization", SUBJ_O, c->organization);
+	check_subject(out, pm, "certificate.organizational_unit", SUBJ_OU,
+		      c->organizational_unit);
+	check_subject(out, pm, "certificate.country", SUBJ_C, c->country);
+	check_subject(out, pm, "certificate.state", SUBJ_ST, c->state);
+	check_subject(out, pm, "certificate.city", SUBJ_L, c->city);
+	certreq_check_sans(c, t, pm, out);
+}
+
+static void partner_check_negotiation(const struct partner *p, const char *prefix,
+				      const struct posmap *pm, struct diags *out)
+{
+	const struct neg_row *r = negotiation_lookup(p->tls, p->sasl, p->dialback);
+	char *path;
+
+	if (!r || r->status == NEG_STATUS_OK)
+		return;
+	path = xasprintf("%s.tls", prefix);
+	if (r->status == NEG_STATUS_INVALID)
+		report(out, pm, DIAG_ERROR, path,
+		       xasprintf(_("TLS %s, SASL %s, dialback %s cannot work: %s"),
+				 neg_name(p->tls), neg_name(p->sasl),
+				 p->dialback ? "true" : "false",
+				 negotiation_warning_text(r->warning)));
+	else
+		report(out, pm, DIAG_WARNING, path,
+		       xasprintf(_("TLS %s, SASL %s, dialback %s: %s"), neg_name(p->tls),
+				 neg_name(p->sasl), p->dialback ? "true" : "false",
+				 negotiation_warning_text(r->warning)));
+	free(path);
+}
+
+/* Everything about one partner except clashes with other partners. */
+static void partner_check_fields(const struct partner *p, const char *prefix,
+				 const struct posmap *pm, struct diags *out)
+{
+	char *path = xasprintf("%s.domain", prefix);
+
+	if (!set(p->domain))
+		report(out, pm, DIAG_ERROR, path, xstrdup(_("is required")));
+	else
+		check_name(out, pm, path, p->domain);
+	free(path);
+	path = xasprintf("%s.additional_domains", prefix);
+	check_name_list(out, pm, path, &p->additional_domains);
+	for (size_t i = 0; set(p->domain) && i < p->additional_domains.n; i++)
+		if (strcasecmp(p->additional_domains.v[i], p->domain) == 0) {
+			char *item = xasprintf("%s[%zu]", path, i);
+
+			report(out, pm, DIAG_ERROR, item,
+			       xasprintf(_("\"%s\" is already the primary domain"), p->domain));
+			free(item);
+		}
+	free(path);
+	path = xasprintf("%s.proxy_fqdn", prefix);
+	check_opt_name(out, pm, path, p->proxy_fqdn);
+	free(path);
+	path = xasprintf("%s.description", prefix);
+	check_text(out, pm, path, p->description);
+	free(path);
+	partner_check_negotiation(p, prefix, pm, out);
+}
+
+static void clash(struct diags *out, const struct posmap *pm, const char *path,
+		  const char *name, const struct partner *other)
+{
+	report(out, pm, DIAG_ERROR, path,
+	       xasprintf(_("\"%s\" is already used by partner %s"), name, other->domain));
+}
+
+void partner_validate(const struct deployment *d, const struct partner *p, long self,
+		      const char *prefix, const struct posmap *pm, struct diags *out)
+{
+	long other;
+	char *path;
+
+	partner_check_fields(p, prefix, pm, out);
+	if (set(p->domain) && (other = deployment_find_domain(d, p->domain, self)) >= 0) {
+		path = xasprintf("%s.domain", prefix);
+		clash(out, pm, path, p->domain, d->partners[other]);
+		free(path);
+	}
+	for (size_t i = 0; i < p->additional_domains.n; i++) {
+		const char *name = p->additional_domains.v[i];
+
+		other = deployment_find_domain(d, name, self);
+		if (other >= 0) {
+			path = xasprintf("%s.additional_domains[%zu]", prefix, i);
+			clash(out, pm, path, name, d->partners[other]);
+			free(path);
+		}
+	}
+}
+
+static char *lower(const char *s)
+{
+	char *l = xstrdup(s);
+
+	for (char *c = l; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return l;
+}
+
+/* First use wins; a later one is the error. A posmap serves as the set,
+ * its line holding the owner's index + 1. */
+static void note_domain(struct posmap *seen, const struct deployment *d, size_t i,
+			const char *name, const char *path, const struct posmap *pm,
+			struct diags *out)
+{
+	char *key = lower(name);
+	int owner, unused;
+
+	if (posmap_get(seen, key, &owner, &unused)) {
+		if ((size_t)owner - 1 != i)
+			clash(out, pm, path, name, d->partners[owner - 1]);
+	} else {
+		posmap_put(seen, key, (int)i + 1, 0);
+	}
+	free(key);
+}
+
+static void partners_check_clashes(const struct deployment *d, const struct posmap *pm,
+				   struct diags *out)
+{
+	struct posmap *seen = posmap_new();
+
+	for (size_t i = 0; i < d->npartners; i++) {
+		const struct partner *p = d->partners[i];
+		char *path;
+
+		if (set(p->domain)) {
+			path = xasprintf("partners[%zu].domain", i);
+			note_domain(seen, d, i, p->domain, path, pm, out);
+			free(path);
+		}
+		for (size_t j = 0; j < p->additional_domains.n; j++) {
+			path = xasprintf("partners[%zu].additional_domains[%zu]", i, j);
+			note_domain(seen, d, i, p->additional_domains.v[j], path, pm, out);
+			free(path);
+		}
+	}
+	posmap_free(seen);
+}
+
+void deployment_validate(const struct deployment *d, const struct posmap *pm, struct diags *out)
+{
+	topology_validate(&d->topo, pm, out);
+	certreq_validate(&d->cert, &d->topo, pm, out);
+	for (size_t i = 0; i < d->npartners; i++) {
+		char *prefix = xasprintf("partners[%zu]", i);
+
+		partner_check_fields(d->partners[i], prefix, pm, out);
+		free(prefix);
+	}
+	partners_check_clashes(d, pm, out);
+	check_opt_name(out, pm, "dns.srv_target", d->dns.srv_target);
+	if (d->dns.ttl < 0)
+		report(out, pm, DIAG_ERROR, "dns.ttl", xstrdup(_("must not be negative")));
+	if (d->dns.priority < 0 || d->dns.priority > 65535)
+		report(out, pm, DIAG_ERROR, "dns.priority", xstrdup(_("must be 0 to 65535")));
+	if (d->dns.weight < 0 || d->dns.weight > 65535)
+		report(out, pm, DIAG_ERROR, "dns.weight", xstrdup(_("must be 0 to 65535")));
+}

@@ -1,0 +1,29 @@
+/* strlist: a growable list of owned strings. The list owns every element;
+ * strlist_free releases them and leaves an empty, reusable list. */
+#ifndef XMPPGW_STRLIST_H
+#define XMPPGW_STRLIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct strlist {
+	char **v;
+	size_t n, cap;
+};
+
+void strlist_push(struct strlist *l, const char *s);
+/* Takes ownership of s. */
+void strlist_push_owned(struct strlist *l, char *s);
+void strlist_remove(struct strlist *l, size_t i);
+void strlist_clear(struct strlist *l);
+void strlist_free(struct strlist *l);
+void strlist_copy(struct strlist *dst, const struct strlist *src);
+/* Index of s compared ASCII case-insensitively, or -1. */
+long strlist_find_ci(const struct strlist *l, const char *s);
+bool strlist_equal(const struct strlist *a, const struct strlist *b);
+/* Joins with sep; the caller frees the result. */
+char *strlist_join(const struct strlist *l, const char *sep);
+/* Splits s on commas and white space, skipping empty items. */
+void strlist_split(struct strlist *l, const char *s);
+
+#endif

@@ -1,0 +1,229 @@
+#include "config.h"
+
+#include "validate.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "i18n.h"
+#include "xalloc.h"
+
+struct country {
+	const char *code;
+	const char *name;
+};
+
+/* Generated from share/iso3166-1.tsv, sorted by code. */
+static const struct country countries[] = {
+#include "model/country_table.inc"
+};
+
+/* Suffixes no public CA will certify (RFC 6762, RFC 6761, and names seen
+ * inside corporate forests). */
+static const char *const internal_tlds[] = {
+	"local", "corp", "lan", "internal", "intranet", "home", "localdomain",
+	"private", "localhost", "test", "example", "invalid", "domain", "ad",
+};
+
+static int fail(char **msg, int verdict, char *text)
+{
+	if (msg)
+		*msg = text;
+	else
+		free(text);
+	return verdict;
+}
+
+static bool is_ldh(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-';
+}
+
+/* Checks one label [s, s+n); returns NULL or the reason it is wrong. */
+static char *label_problem(const char *s, size_t n)
+{
+	if (n == 0)
+		return xstrdup(_("has an empty label (two dots in a row, or a leading dot)"));
+	if (n > DNS_LABEL_MAX)
+		return xasprintf(_("has a label of %zu characters (at most %d)"), n, DNS_LABEL_MAX);
+	if (n == 1 && s[0] == '*')
+		return xstrdup(_("is a wildcard; Lync Edge does not support wildcard names"));
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80)
+			return xstrdup(_("is not ASCII; write an internationalized name as its "
+					 "xn-- A-label"));
+		if (!is_ldh(c))
+			return xasprintf(_("has the character '%c'; only letters, digits and "
+					   "hyphens are allowed"), c);
+	}
+	if (s[0] == '-' || s[n - 1] == '-')
+		return xstrdup(_("has a label that starts or ends with a hyphen"));
+	return NULL;
+}
+
+static bool internal_tld(const char *tld, size_t n)
+{
+	for (size_t i = 0; i < sizeof internal_tlds / sizeof *internal_tlds; i++)
+		if (strlen(internal_tlds[i]) == n && strncasecmp(tld, internal_tlds[i], n) == 0)
+			return true;
+	return false;
+}
+
+int validate_dns_name(const char *name, char **msg)
+{
+	size_t len = strlen(name), nlabels = 0;
+	const char *p = name, *last = name;
+	size_t lastlen = 0;
+
+	if (len == 0)
+		return fail(msg, VALID_ERR, xstrdup(_("is empty")));
+	if (name[len - 1] == '.')
+		len--;
+	if (len > DNS_NAME_MAX)
+		return fail(msg, VALID_ERR, xasprintf(_("is %zu characters long (at most %d)"),
+						      len, DNS_NAME_MAX));
+	while (p <= name + len) {
+		size_t n = strcspn(p, ".");
+		char *why;
+
+		if (p + n > name + len)
+			n = (size_t)(name + len - p);
+		why = label_problem(p, n);
+		if (why)
+			return fail(msg, VALID_ERR, why);
+		last = p;
+		lastlen = n;
+		nlabels++;
+		p += n + 1;
+	}
+	if (nlabels == 1)
+		return fail(msg, VALID_WARN, xstrdup(_("is a single label; public CAs and "
+							"partners need a fully qualified name")));
+	if (internal_tld(last, lastlen))
+		return fail(msg, VALID_WARN, xasprintf(_("ends in .%.*s, an internal name that "
+							 "public CAs refuse"), (int)lastlen, last));
+	for (size_t i = 0; i < lastlen; i++)
+		if (last[i] >= '0' && last[i] <= '9')
+			return fail(msg, VALID_ERR, xstrdup(_("looks like an IP address or has a "
+							      "numeric top-level domain")));
+	return VALID_OK;
+}
+
+static int country_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct country *)elem)->code);
+}
+
+const char *country_name(const char *code)
+{
+	const struct country *c = bsearch(code, countries, sizeof countries / sizeof *countries,
+					  sizeof *countries, country_cmp);
+
+	return c ? c->name : NULL;
+}
+
+int validate_country(const char *code, char **msg)
+{
+	if (strlen(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z')
+		return fail(msg, VALID_ERR, xasprintf(_("\"%s\" is not a two-letter upper-case "
+							"ISO 3166-1 code (for example US, BR, DE)"),
+						      code));
+	if (!country_name(code))
+		return fail(msg, VALID_ERR, xasprintf(_("\"%s\" is not an ISO 3166-1 country "
+							"code"), code));
+	return VALID_OK;
+}
+
+/* Characters, not bytes: RFC 5280 bounds count characters. */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+int validate_subject_field(enum subject_field f, const char *value, char **msg)
+{
+	static const size_t limits[] = {
+		[SUBJ_CN] = 64, [SUBJ_O] = 64, [SUBJ_OU] = 64,
+		[SUBJ_L] = 128, [SUBJ_ST] = 128, [SUBJ_C] = 2,
+	};
+	size_t n = utf8_chars(value);
+	int v;
+
+	if (f == SUBJ_C)
+		return validate_country(value, msg);
+	v = validate_text(value, msg);
+	if (v != VALID_OK)
+		return v;
+	if (n > limits[f])
+		return fail(msg, VALID_ERR, xasprintf(_("is %zu characters long (at most %zu)"),
+						      n, limits[f]));
+	if (f == SUBJ_OU && n > 0)
+		return fail(msg, VALID_WARN, xstrdup(_("public CAs no longer accept an "
+							"organizational unit (since 2022-09-01); "
+							"leave it empty for a public CA")));
+	return VALID_OK;
+}
+
+int validate_key_bits(int bits, char **msg)
+{
+	if (bits == 2048 || bits == 3072 || bits == 4096)
+		return VALID_OK;
+	if (bits == 1024)
+		return fail(msg, VALID_ERR, xstrdup(_("1024 bits is too weak: public CAs require "
+							"at least 2048 (CA/Browser Forum rules)")));
+	return fail(msg, VALID_ERR, xasprintf(_("%d is not a key size Lync offers; choose "
+						"2048, 3072 or 4096"), bits));
+}
+
+/* Length of the UTF-8 sequence at s, or 0 when it is malformed. */
+static size_t utf8_seq(const unsigned char *s)
+{
+	size_t n;
+	unsigned int cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		n = 2, cp = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		n = 3, cp = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+int validate_text(const char *s, char **msg)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		size_t n = utf8_seq(p);
+
+		if (n == 0)
+			return fail(msg, VALID_ERR, xstrdup(_("is not valid UTF-8 text")));
+		if (*p < 0x20 || *p == 0x7F)
+			return fail(msg, VALID_ERR, xstrdup(_("holds a control character")));
+		p += n;
+	}
+	return VALID_OK;
+}
