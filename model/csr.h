@@ -1,0 +1,47 @@
+/* csr: the Edge external certificate's private key and PKCS#10 request.
+ * Keys are RSA; the request is SHA-256 with PKCS#1 v1.5. */
+#ifndef XMPPGW_CSR_H
+#define XMPPGW_CSR_H
+
+#include <stdbool.h>
+
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#include "applog.h"
+#include "deployment.h"
+
+/* Called during key generation (from OpenSSL's BN_GENCB); return false to
+ * cancel. phase and count are OpenSSL's: phase 0 candidates tested, 1 a
+ * Miller-Rabin round, 2 a prime found, 3 p or q accepted. */
+typedef bool (*csr_progress_fn)(void *arg, int phase, int count);
+
+struct csr_options {
+	const char *base_dir;        /* paths in d are relative to it */
+	const char *passphrase;      /* NULL or "": key not encrypted */
+	const char *existing_key;    /* reuse this key instead of generating */
+	bool force;                  /* overwrite an existing key file */
+	csr_progress_fn progress;    /* may be NULL */
+	void *progress_arg;
+	struct applog *log;          /* may be NULL */
+};
+
+/* Everything Finish does: checks d, generates (or loads) the key, writes it
+ * (PKCS#8 PEM, mode 0600 from creation, O_EXCL|O_NOFOLLOW, never over an
+ * existing file unless force), builds the request from d, writes it, reads
+ * it back and verifies it, and records paths and time in d->cert.generated.
+ * Returns 0; -1 with *err (caller frees); 1 when cancelled by progress. */
+int csr_run(struct deployment *d, const struct csr_options *o, char **err);
+
+/* The pieces csr_run is made of, for tests and the View page. */
+int csr_generate_key(int bits, csr_progress_fn progress, void *arg, EVP_PKEY **out, char **err);
+int csr_write_key(const char *path, EVP_PKEY *key, const char *passphrase, bool force,
+		  char **err);
+int csr_load_key(const char *path, const char *passphrase, EVP_PKEY **out, char **err);
+int csr_build(const struct deployment *d, EVP_PKEY *key, X509_REQ **out, char **err);
+int csr_write_request(const char *path, X509_REQ *req, char **err);
+/* The request at path decoded for people (subject, SANs, key size,
+ * extensions, signature check), then its PEM. NULL with *err on failure. */
+char *csr_describe_file(const char *path, char **err);
+
+#endif

@@ -1,0 +1,65 @@
+/* dnscheck: the live DNS check of the gateway's records with c-ares, every
+ * query in flight at once. Own domains: _xmpp-server._tcp.<sip domain> SRV,
+ * target the Access Edge FQDN (or a name with the same addresses), port
+ * 5269, target with A/AAAA. Partners: their SRV records and the targets'
+ * addresses. The caller drives it (dnscheck_process) so a screen stays
+ * responsive and results appear as they arrive. */
+#ifndef XMPPGW_DNSCHECK_H
+#define XMPPGW_DNSCHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "deployment.h"
+#include "strlist.h"
+
+enum dns_verdict {
+	DNSV_PENDING,
+	DNSV_OK,
+	DNSV_NXDOMAIN,     /* no such domain */
+	DNSV_NORECORD,     /* the name exists, but no SRV record */
+	DNSV_SERVFAIL,     /* the server failed or refused */
+	DNSV_TIMEOUT,
+	DNSV_WRONG_TARGET, /* SRV target is not the Access Edge (nor resolves like it) */
+	DNSV_WRONG_PORT,
+	DNSV_NO_ADDRESS,   /* the SRV target has no A/AAAA record */
+	DNSV_ERROR,        /* anything else; see detail */
+};
+
+enum dns_subject { DNS_OWN, DNS_PARTNER };
+
+struct dns_result {
+	enum dns_subject subject;
+	char *domain;          /* the SIP domain or the partner's domain */
+	char *query;           /* _xmpp-server._tcp.<domain> */
+	enum dns_verdict verdict;
+	char *detail;          /* what was found, for people */
+	struct strlist records; /* "prio weight port target" of each SRV */
+	struct strlist addresses; /* the targets' addresses */
+};
+
+struct dnscheck_options {
+	const char *server;  /* "ADDR", "ADDR:PORT" or "[V6]:PORT"; NULL: /etc/resolv.conf */
+	int timeout_ms;      /* per query, whole tries included; 0: 5000 */
+	bool own;            /* check the SIP domains */
+	bool partners;       /* check every partner's domains */
+};
+
+struct dnscheck;
+
+/* Sends every query. Returns 0, or -1 with *err (caller frees) when no
+ * resolver could be set up (bad server address, no resolv.conf). */
+int dnscheck_start(const struct deployment *d, const struct dnscheck_options *o,
+		   struct dnscheck **out, char **err);
+/* Waits up to timeout_ms for answers and handles what arrived; 0 polls.
+ * Returns the number of results that are final. */
+size_t dnscheck_process(struct dnscheck *c, int timeout_ms);
+bool dnscheck_done(const struct dnscheck *c);
+size_t dnscheck_count(const struct dnscheck *c);
+const struct dns_result *dnscheck_result(const struct dnscheck *c, size_t i);
+/* Stops what is in flight; pending results become DNSV_ERROR "cancelled". */
+void dnscheck_cancel(struct dnscheck *c);
+void dnscheck_free(struct dnscheck *c);
+const char *dns_verdict_name(enum dns_verdict v);
+
+#endif

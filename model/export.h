@@ -1,0 +1,19 @@
+/* export: what the deployment becomes outside this program. Each returns a
+ * new string the caller frees; none can fail. */
+#ifndef XMPPGW_EXPORT_H
+#define XMPPGW_EXPORT_H
+
+#include "deployment.h"
+
+/* A Lync Management Shell script: an idempotent block per partner
+ * (Set-CsXmppAllowedPartner when it exists, else New-...), the access
+ * policy, Request-CsCertificate when the file has a request, and the Edge
+ * service restart, commented. Every value is quoted inert for PowerShell. */
+char *export_ps1(const struct deployment *d);
+/* A certreq INF building the same request on Windows. */
+char *export_inf(const struct deployment *d);
+/* BIND zone-file lines for the SRV records (and a reminder of the A/AAAA
+ * record the target needs). */
+char *export_zone(const struct deployment *d);
+
+#endif
