@@ -1,0 +1,64 @@
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "i18n.h"
+
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{"check", cmd_check},
+	{"csr", cmd_csr},
+	{"dns", cmd_dns},
+	{"export", cmd_export},
+	{"partners", cmd_partners},
+};
+
+static void usage(FILE *out)
+{
+	fputs(_("Usage: xmppgw [FILE]                 full-screen wizard on FILE (default ./xmppgw.yaml)\n"
+		"       xmppgw check FILE             validate; errors as FILE:LINE:COL: error: text\n"
+		"       xmppgw csr FILE [--force] [--key EXISTING.key]\n"
+		"                                     private key + request from the certificate section\n"
+		"       xmppgw dns FILE [--server ADDR[:PORT]] [--timeout MS] [--own|--partners]\n"
+		"                                     live DNS check of the SRV records\n"
+		"       xmppgw export ps1|inf|zone FILE [-o OUT]\n"
+		"       xmppgw partners list FILE\n"
+		"       xmppgw partners add FILE --domain D [--type T] [--tls V] [--sasl V]\n"
+		"                               [--dialback true|false] [--additional D1,D2]\n"
+		"                               [--description S]\n"
+		"       xmppgw partners remove FILE DOMAIN\n"
+		"       xmppgw --help | --version\n"
+		"\n"
+		"Exit status: 0 done or valid, 1 problems found, 2 usage, I/O or unreadable input.\n"
+		"See xmppgw(1) and xmppgw.yaml(5).\n"), out);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+#ifdef HAVE_LIBINTL_H
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
+		usage(stdout);
+		return CLI_OK;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+		return CLI_OK;
+	}
+	for (size_t i = 0; argc >= 2 && i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && strcmp(argv[1], "-") != 0)) {
+		usage(stderr);
+		return CLI_USAGE;
+	}
+	return tui_main(argc == 2 ? argv[1] : "xmppgw.yaml");
+}
