@@ -1,0 +1,153 @@
+# Shared by the shell tests: TAP output, temporary folders, tmux screens.
+# Each test sources it, calls ok/not_ok (or check_* helpers), and ends with
+# `done_testing`. The harness runs them with XMPPGW, top_srcdir and
+# top_builddir set; run by hand they fall back to the source tree.
+set -u
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+: "${XMPPGW:=$top_builddir/xmppgw}"
+export top_srcdir top_builddir XMPPGW
+
+T_COUNT=0
+T_FAILED=0
+T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/xmppgw-test.XXXXXX")
+T_TMUX_SOCKET="xg$$"
+T_CLEANUPS=""
+
+t_cleanup() {
+	for c in $T_CLEANUPS; do "$c" 2>/dev/null; done
+	tmux -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
+	rm -rf "$T_TMP"
+}
+trap t_cleanup EXIT
+trap 'exit 1' INT TERM
+
+# Registers a function to run at exit (before the folder goes).
+at_exit() { T_CLEANUPS="$1 $T_CLEANUPS"; }
+
+ok() {
+	T_COUNT=$((T_COUNT + 1))
+	echo "ok $T_COUNT - $*"
+}
+
+not_ok() {
+	T_COUNT=$((T_COUNT + 1))
+	T_FAILED=$((T_FAILED + 1))
+	echo "not ok $T_COUNT - $*"
+}
+
+# check DESCRIPTION COMMAND...: passes when the command succeeds.
+check() {
+	desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# check_eq DESCRIPTION EXPECTED ACTUAL
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		not_ok "$1"
+		printf '#   expected: %s\n#   actual:   %s\n' "$2" "$3" | sed 's/^\([^#]\)/# \1/'
+	fi
+}
+
+# check_status DESCRIPTION EXPECTED_STATUS COMMAND...
+check_status() {
+	desc=$1 want=$2
+	shift 2
+	"$@" >"$T_TMP/out" 2>"$T_TMP/err"
+	got=$?
+	if [ "$got" = "$want" ]; then
+		ok "$desc"
+	else
+		not_ok "$desc (exit $got, wanted $want)"
+		sed 's/^/#   /' "$T_TMP/err" | head -20
+	fi
+}
+
+# check_grep DESCRIPTION PATTERN FILE: FILE holds a line matching PATTERN (fixed string).
+check_grep() {
+	if grep -qF -- "$2" "$3"; then
+		ok "$1"
+	else
+		not_ok "$1"
+		echo "#   no line with: $2"
+		sed 's/^/#   | /' "$3" | head -30
+	fi
+}
+
+done_testing() {
+	echo "1..$T_COUNT"
+	[ "$T_FAILED" -eq 0 ]
+	exit $?
+}
+
+skip_all() {
+	echo "1..0 # SKIP $*"
+	exit 0
+}
+
+# --- tmux: the real binary on a real terminal of 80x24 -------------------
+
+# tmux_start [COLS ROWS] -- COMMAND...: starts a detached session "t".
+tmux_start() {
+	cols=80 rows=24
+	if [ "$1" != "--" ]; then cols=$1 rows=$2; shift 2; fi
+	shift
+	tmux -L "$T_TMUX_SOCKET" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+		-e TERM=xterm-256color -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
+		-e ASAN_OPTIONS="${ASAN_OPTIONS:-}" -e LSAN_OPTIONS="${LSAN_OPTIONS:-}" \
+		-e UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" "$@"
+	tmux -L "$T_TMUX_SOCKET" set-option -t t remain-on-exit on >/dev/null
+}
+
+tmux_keys() { tmux -L "$T_TMUX_SOCKET" send-keys -t t "$@"; }
+# Literal text, typed as is.
+tmux_type() { tmux -L "$T_TMUX_SOCKET" send-keys -t t -l -- "$1"; }
+tmux_screen() { tmux -L "$T_TMUX_SOCKET" capture-pane -p -t t; }
+tmux_resize() { tmux -L "$T_TMUX_SOCKET" resize-window -t t -x "$1" -y "$2"; }
+tmux_pid() { tmux -L "$T_TMUX_SOCKET" display-message -p -t t '#{pane_pid}'; }
+tmux_dead() { [ "$(tmux -L "$T_TMUX_SOCKET" display-message -p -t t '#{pane_dead}')" = 1 ]; }
+tmux_status() { tmux -L "$T_TMUX_SOCKET" display-message -p -t t '#{pane_dead_status}'; }
+
+# tmux_wait TEXT [SECONDS]: polls the screen until TEXT (fixed string) shows.
+tmux_wait() {
+	text=$1 limit=${2:-10}
+	i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		if tmux_screen | grep -qF -- "$text"; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# timed out waiting for: $text"
+	tmux_screen | sed 's/^/#   | /'
+	return 1
+}
+
+# tmux_wait_gone TEXT [SECONDS]
+tmux_wait_gone() {
+	text=$1 limit=${2:-10}
+	i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		if ! tmux_screen | grep -qF -- "$text"; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# timed out waiting for this to go: $text"
+	return 1
+}
+
+# tmux_wait_exit [SECONDS]: waits until the program has ended.
+tmux_wait_exit() {
+	limit=${1:-10}
+	i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		if tmux_dead; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
