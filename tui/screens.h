@@ -1,0 +1,13 @@
+/* screens: the home screen's entries, one per screen module (tui/NAME.c).
+ * tui/home.c lists them in order in its home_entries table. */
+#ifndef XMPPGW_TUI_SCREENS_H
+#define XMPPGW_TUI_SCREENS_H
+
+#include "tui/engine.h"
+
+/* tui/topology.c: the Edge topology page as a form. */
+extern const struct tui_entry tui_entry_topology;
+/* tui/certwizard.c: "Step 3: Request, Install or Assign Certificates". */
+extern const struct tui_entry tui_entry_certwizard;
+
+#endif
