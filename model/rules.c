@@ -105,18 +105,26 @@ static void check_subject(struct diags *out, const struct posmap *pm, const char
 			  enum subject_field f, const char *value)
 {
 	char *msg = NULL;
+	int v;
 
-	if (set(value))
-		verdict(out, pm, path, _("the value"), validate_subject_field(f, value, &msg), msg);
+	/* The verdict first: argument order is unspecified, and msg is only
+	 * set once the validator has run. */
+	if (set(value)) {
+		v = validate_subject_field(f, value, &msg);
+		verdict(out, pm, path, _("the value"), v, msg);
+	}
 }
 
 static void check_text(struct diags *out, const struct posmap *pm, const char *path,
 		       const char *value)
 {
 	char *msg = NULL;
+	int v;
 
-	if (set(value))
-		verdict(out, pm, path, _("the text"), validate_text(value, &msg), msg);
+	if (set(value)) {
+		v = validate_text(value, &msg);
+		verdict(out, pm, path, _("the text"), v, msg);
+	}
 }
 
 static void certreq_check_sans(const struct certreq *c, const struct topology *t,
@@ -138,9 +146,9 @@ void certreq_validate(const struct certreq *c, const struct topology *t,
 		      const struct posmap *pm, struct diags *out)
 {
 	char *msg = NULL;
+	int v = validate_key_bits(c->key_bits, &msg);
 
-	verdict(out, pm, "certificate.key_bits", _("the key size"),
-		validate_key_bits(c->key_bits, &msg), msg);
+	verdict(out, pm, "certificate.key_bits", _("the key size"), v, msg);
 	if (!c->exportable)
 		report(out, pm, DIAG_ERROR, "certificate.exportable",
 		       xstrdup(_("must be true: A/V authentication needs the same private key "
