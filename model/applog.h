@@ -11,7 +11,8 @@ struct applog {
 	int fd;               /* -1: memory only */
 };
 
-/* path NULL: memory only. Returns 0, or -1 with *err; the log stays usable
+/* Initialises log (appending to path, mode 0600, never through a symbolic
+ * link); path NULL: memory only. Returns 0, or -1 with *err; the log stays usable
  * in memory either way. */
 int applog_open(struct applog *log, const char *path, char **err);
 void applog_add(struct applog *log, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
