@@ -19,7 +19,8 @@ typedef bool (*csr_progress_fn)(void *arg, int phase, int count);
 struct csr_options {
 	const char *base_dir;        /* paths in d are relative to it */
 	const char *passphrase;      /* NULL or "": key not encrypted */
-	const char *existing_key;    /* reuse this key instead of generating */
+	const char *existing_key;    /* reuse this key instead of generating (relative
+	                              * to base_dir unless absolute; recorded as given) */
 	bool force;                  /* overwrite an existing key file */
 	csr_progress_fn progress;    /* may be NULL */
 	void *progress_arg;
@@ -33,7 +34,10 @@ struct csr_options {
  * Returns 0; -1 with *err (caller frees); 1 when cancelled by progress. */
 int csr_run(struct deployment *d, const struct csr_options *o, char **err);
 
-/* The pieces csr_run is made of, for tests and the View page. */
+/* The pieces csr_run is made of, for tests and the View page. Each returns
+ * 0, or -1 with *err (caller frees); csr_generate_key returns 1 when the
+ * progress callback cancelled. csr_load_key refuses keys that are not RSA
+ * or smaller than 2048 bits. */
 int csr_generate_key(int bits, csr_progress_fn progress, void *arg, EVP_PKEY **out, char **err);
 int csr_write_key(const char *path, EVP_PKEY *key, const char *passphrase, bool force,
 		  char **err);

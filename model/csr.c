@@ -1,0 +1,690 @@
+#include "config.h"
+
+#include "csr.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
+#include <openssl/x509v3.h>
+
+#include "atomic.h"
+#include "i18n.h"
+#include "san.h"
+#include "validate.h"
+#include "xalloc.h"
+
+/* What Windows' certreq writes for "CertificateTemplate = ...". */
+#define CSR_TEMPLATE_OID "1.3.6.1.4.1.311.20.2"
+#define CSR_MIN_BITS 2048
+
+#define LOG(o, ...) \
+	do { \
+		if ((o)->log) \
+			applog_add((o)->log, __VA_ARGS__); \
+	} while (0)
+
+static bool set(const char *s)
+{
+	return s && *s;
+}
+
+/* what, followed by OpenSSL's reason when it gave one; clears its queue. */
+static char *ossl_error(const char *what)
+{
+	unsigned long e = ERR_peek_last_error();
+	const char *why = e ? ERR_reason_error_string(e) : NULL;
+	char *s = why ? xasprintf("%s: %s", what, why) : xstrdup(what);
+
+	ERR_clear_error();
+	return s;
+}
+
+static char *resolve(const char *base, const char *path)
+{
+	if (path[0] == '/' || !set(base) || strcmp(base, ".") == 0)
+		return xstrdup(path);
+	return xasprintf("%s%s%s", base, base[strlen(base) - 1] == '/' ? "" : "/", path);
+}
+
+/* ---- the key ----------------------------------------------------------- */
+
+struct keygen_state {
+	csr_progress_fn fn;
+	void *arg;
+	bool cancelled;
+};
+
+static int keygen_cb(EVP_PKEY_CTX *ctx)
+{
+	struct keygen_state *st = EVP_PKEY_CTX_get_app_data(ctx);
+
+	if (!st->fn || st->fn(st->arg, EVP_PKEY_CTX_get_keygen_info(ctx, 0),
+			      EVP_PKEY_CTX_get_keygen_info(ctx, 1)))
+		return 1;
+	st->cancelled = true;
+	return 0;
+}
+
+int csr_generate_key(int bits, csr_progress_fn progress, void *arg, EVP_PKEY **out, char **err)
+{
+	struct keygen_state st = {progress, arg, false};
+	EVP_PKEY_CTX *ctx = NULL;
+	char *msg = NULL;
+	int rc = -1;
+
+	*out = NULL;
+	if (validate_key_bits(bits, &msg) != VALID_OK) {
+		*err = xasprintf(_("key size: %s"), msg);
+		free(msg);
+		return -1;
+	}
+	ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, NULL);
+	if (!ctx || EVP_PKEY_keygen_init(ctx) <= 0 ||
+	    EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, bits) <= 0) {
+		*err = ossl_error(_("cannot set up RSA key generation"));
+		goto out;
+	}
+	EVP_PKEY_CTX_set_app_data(ctx, &st);
+	EVP_PKEY_CTX_set_cb(ctx, keygen_cb);
+	if (EVP_PKEY_keygen(ctx, out) > 0) {
+		rc = 0;
+	} else if (st.cancelled) {
+		ERR_clear_error();
+		rc = 1;
+	} else {
+		*err = ossl_error(_("RSA key generation failed"));
+	}
+out:
+	EVP_PKEY_CTX_free(ctx);
+	return rc;
+}
+
+/* 0: nothing at path; 1: a regular file that force allows to replace;
+ * -1 with *err otherwise. A symbolic link is refused even with force: the
+ * key must land where the name says, not wherever the link points. */
+static int key_path_check(const char *path, bool force, char **err)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		*err = xasprintf(_("cannot examine the key file %s: %s"), path, strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		*err = xasprintf(_("the key file %s is a symbolic link; a private key is never "
+				   "written through one"), path);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = xasprintf(_("the key file %s exists and is not a regular file"), path);
+		return -1;
+	}
+	if (!force) {
+		*err = xasprintf(_("the key file %s already exists; a private key is not "
+				   "replaced unless asked to"), path);
+		return -1;
+	}
+	return 1;
+}
+
+/* The key as PKCS#8 PEM in memory that is wiped when freed. */
+static BIO *key_pem(EVP_PKEY *key, const char *passphrase, char **err)
+{
+	const EVP_CIPHER *cipher = set(passphrase) ? EVP_aes_256_cbc() : NULL;
+	BIO *b = BIO_new(BIO_s_secmem());
+
+	if (!b || !PEM_write_bio_PKCS8PrivateKey(b, key, cipher, cipher ? passphrase : NULL,
+						 cipher ? (int)strlen(passphrase) : 0, NULL,
+						 NULL)) {
+		*err = ossl_error(_("cannot encode the private key"));
+		BIO_free(b);
+		return NULL;
+	}
+	return b;
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* The new name itself must survive a crash, not only the bytes. */
+static void fsync_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
+			  : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* Creates path with mode 0600 and writes buf; on failure nothing is left. */
+static int key_create(const char *path, const char *buf, size_t len, char **err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		*err = errno == EEXIST
+			       ? xasprintf(_("the key file %s appeared while it was being "
+					     "written; not touching it"), path)
+			       : xasprintf(_("cannot create the key file %s: %s"), path,
+					   strerror(errno));
+		return -1;
+	}
+	/* The umask may have taken bits the owner needs; 0600 whatever it is. */
+	if (fchmod(fd, 0600) != 0 || write_all(fd, buf, len) != 0 || fsync(fd) != 0 ||
+	    close(fd) != 0) {
+		int e = errno;
+
+		close(fd);
+		unlink(path);
+		*err = xasprintf(_("cannot write the key file %s: %s"), path, strerror(e));
+		return -1;
+	}
+	fsync_parent(path);
+	return 0;
+}
+
+int csr_write_key(const char *path, EVP_PKEY *key, const char *passphrase, bool force,
+		  char **err)
+{
+	BIO *pem;
+	char *buf = NULL;
+	long len;
+	int rc = -1, state;
+
+	pem = key_pem(key, passphrase, err);
+	if (!pem)
+		return -1;
+	state = key_path_check(path, force, err);
+	if (state < 0)
+		goto out;
+	if (state == 1 && unlink(path) != 0 && errno != ENOENT) {
+		*err = xasprintf(_("cannot remove the old key file %s: %s"), path, strerror(errno));
+		goto out;
+	}
+	len = BIO_get_mem_data(pem, &buf);
+	rc = key_create(path, buf, len > 0 ? (size_t)len : 0, err);
+out:
+	BIO_free(pem);
+	return rc;
+}
+
+struct pass_state {
+	const char *pass;
+	bool asked;
+};
+
+static int pass_cb(char *buf, int size, int rwflag, void *u)
+{
+	struct pass_state *ps = u;
+	size_t len;
+
+	(void)rwflag;
+	ps->asked = true;
+	if (!set(ps->pass))
+		return -1;
+	len = strlen(ps->pass);
+	if (size < 0 || len > (size_t)size)
+		return -1;
+	memcpy(buf, ps->pass, len);
+	return (int)len;
+}
+
+static int key_usable(const char *path, EVP_PKEY *key, char **err)
+{
+	int bits = EVP_PKEY_get_bits(key);
+
+	if (EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA) {
+		*err = xasprintf(_("%s holds a %s key; the Edge certificate request needs RSA"),
+				 path, EVP_PKEY_get0_type_name(key));
+		return -1;
+	}
+	if (bits < CSR_MIN_BITS) {
+		*err = xasprintf(_("%s holds a %d-bit RSA key; public CAs require at least %d "
+				   "bits"), path, bits, CSR_MIN_BITS);
+		return -1;
+	}
+	return 0;
+}
+
+int csr_load_key(const char *path, const char *passphrase, EVP_PKEY **out, char **err)
+{
+	struct pass_state ps = {passphrase, false};
+	BIO *b = BIO_new_file(path, "r");
+	EVP_PKEY *key = NULL;
+
+	*out = NULL;
+	if (!b) {
+		*err = xasprintf(_("cannot read the key file %s: %s"), path, strerror(errno));
+		ERR_clear_error();
+		return -1;
+	}
+	key = PEM_read_bio_PrivateKey(b, NULL, pass_cb, &ps);
+	BIO_free(b);
+	ERR_clear_error();
+	if (!key) {
+		if (ps.asked && !set(passphrase))
+			*err = xasprintf(_("%s is encrypted; its passphrase is needed"), path);
+		else if (ps.asked)
+			*err = xasprintf(_("cannot decrypt %s: wrong passphrase"), path);
+		else
+			*err = xasprintf(_("%s holds no PEM private key"), path);
+		return -1;
+	}
+	if (key_usable(path, key, err) != 0) {
+		EVP_PKEY_free(key);
+		return -1;
+	}
+	*out = key;
+	return 0;
+}
+
+/* ---- the request ------------------------------------------------------- */
+
+static bool name_add(X509_NAME *n, int nid, const char *value)
+{
+	/* UTF-8 in, and OpenSSL's string table picks the type: UTF8String,
+	 * but PrintableString for the country as RFC 5280 requires. */
+	return !set(value) || X509_NAME_add_entry_by_NID(n, nid, MBSTRING_UTF8,
+							 (const unsigned char *)value, -1, -1, 0);
+}
+
+static bool subject_fill(X509_NAME *n, const struct deployment *d)
+{
+	const struct certreq *c = &d->cert;
+
+	return name_add(n, NID_commonName, d->topo.access_edge_fqdn) &&
+	       name_add(n, NID_organizationName, c->organization) &&
+	       name_add(n, NID_organizationalUnitName, c->organizational_unit) &&
+	       name_add(n, NID_localityName, c->city) &&
+	       name_add(n, NID_stateOrProvinceName, c->state) &&
+	       name_add(n, NID_countryName, c->country);
+}
+
+static X509_EXTENSION *san_ext(const struct strlist *names)
+{
+	GENERAL_NAMES *gens = GENERAL_NAMES_new();
+	X509_EXTENSION *ext = NULL;
+
+	for (size_t i = 0; gens && i < names->n; i++) {
+		GENERAL_NAME *g = GENERAL_NAME_new();
+		ASN1_IA5STRING *s = ASN1_IA5STRING_new();
+
+		if (!g || !s || !ASN1_STRING_set(s, names->v[i], -1)) {
+			GENERAL_NAME_free(g);
+			ASN1_IA5STRING_free(s);
+			goto out;
+		}
+		GENERAL_NAME_set0_value(g, GEN_DNS, s);
+		if (!sk_GENERAL_NAME_push(gens, g)) {
+			GENERAL_NAME_free(g);
+			goto out;
+		}
+	}
+	if (gens)
+		ext = X509V3_EXT_i2d(NID_subject_alt_name, 0, gens);
+out:
+	GENERAL_NAMES_free(gens);
+	return ext;
+}
+
+static X509_EXTENSION *key_usage_ext(void)
+{
+	ASN1_BIT_STRING *ku = ASN1_BIT_STRING_new();
+	X509_EXTENSION *ext = NULL;
+
+	/* bit 0 digitalSignature, bit 2 keyEncipherment (RFC 5280 4.2.1.3) */
+	if (ku && ASN1_BIT_STRING_set_bit(ku, 0, 1) && ASN1_BIT_STRING_set_bit(ku, 2, 1))
+		ext = X509V3_EXT_i2d(NID_key_usage, 1, ku);
+	ASN1_BIT_STRING_free(ku);
+	return ext;
+}
+
+static X509_EXTENSION *eku_ext(bool client)
+{
+	EXTENDED_KEY_USAGE *eku = sk_ASN1_OBJECT_new_null();
+	X509_EXTENSION *ext = NULL;
+
+	/* OBJ_nid2obj's objects are static: only the stack is freed below. */
+	if (eku && sk_ASN1_OBJECT_push(eku, OBJ_nid2obj(NID_server_auth)) &&
+	    (!client || sk_ASN1_OBJECT_push(eku, OBJ_nid2obj(NID_client_auth))))
+		ext = X509V3_EXT_i2d(NID_ext_key_usage, 0, eku);
+	sk_ASN1_OBJECT_free(eku);
+	return ext;
+}
+
+static X509_EXTENSION *template_ext(const char *name)
+{
+	ASN1_OBJECT *oid = OBJ_txt2obj(CSR_TEMPLATE_OID, 1);
+	ASN1_OCTET_STRING *value = ASN1_OCTET_STRING_new();
+	ASN1_STRING *bmp = NULL;
+	unsigned char *der = NULL;
+	X509_EXTENSION *ext = NULL;
+	int len;
+
+	if (!oid || !value ||
+	    ASN1_mbstring_copy(&bmp, (const unsigned char *)name, -1, MBSTRING_UTF8,
+			       B_ASN1_BMPSTRING) < 0)
+		goto out;
+	len = i2d_ASN1_BMPSTRING(bmp, &der);
+	if (len > 0 && ASN1_OCTET_STRING_set(value, der, len))
+		ext = X509_EXTENSION_create_by_OBJ(NULL, oid, 0, value);
+out:
+	OPENSSL_free(der);
+	ASN1_STRING_free(bmp);
+	ASN1_OCTET_STRING_free(value);
+	ASN1_OBJECT_free(oid);
+	return ext;
+}
+
+static bool push_ext(STACK_OF(X509_EXTENSION) *exts, X509_EXTENSION *ext)
+{
+	if (ext && sk_X509_EXTENSION_push(exts, ext))
+		return true;
+	X509_EXTENSION_free(ext);
+	return false;
+}
+
+static const char *exts_fill(STACK_OF(X509_EXTENSION) *exts, const struct deployment *d,
+			     const struct strlist *sans)
+{
+	if (!push_ext(exts, san_ext(sans)))
+		return _("cannot encode the subject alternative names");
+	if (!push_ext(exts, key_usage_ext()) || !push_ext(exts, eku_ext(d->cert.client_eku)))
+		return _("cannot encode the key usage extensions");
+	if (set(d->cert.template_name) && !push_ext(exts, template_ext(d->cert.template_name)))
+		return _("cannot encode the certificate template name as a BMPString");
+	return NULL;
+}
+
+/* SHA-256 with PKCS#1 v1.5 padding, said explicitly so that no default
+ * could turn it into PSS, which Lync's Edge does not take. */
+static bool req_sign(X509_REQ *req, EVP_PKEY *key)
+{
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	EVP_PKEY_CTX *pctx = NULL;
+	bool ok = md && EVP_DigestSignInit(md, &pctx, EVP_sha256(), NULL, key) > 0 &&
+		  EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) > 0 &&
+		  X509_REQ_sign_ctx(req, md) > 0;
+
+	EVP_MD_CTX_free(md);
+	return ok;
+}
+
+static const char *req_fill(X509_REQ *req, const struct deployment *d, EVP_PKEY *key,
+			    const struct strlist *sans)
+{
+	X509_NAME *name = X509_NAME_new();
+	STACK_OF(X509_EXTENSION) *exts = sk_X509_EXTENSION_new_null();
+	const char *fail = NULL;
+
+	if (!name || !exts || !subject_fill(name, d) || !X509_REQ_set_subject_name(req, name))
+		fail = _("cannot encode the subject name");
+	else if (!X509_REQ_set_version(req, X509_REQ_VERSION_1) || !X509_REQ_set_pubkey(req, key))
+		fail = _("cannot set the request's public key");
+	else
+		fail = exts_fill(exts, d, sans);
+	if (!fail && !X509_REQ_add_extensions(req, exts))
+		fail = _("cannot add the extensions to the request");
+	if (!fail && !req_sign(req, key))
+		fail = _("cannot sign the request");
+	sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
+	X509_NAME_free(name);
+	return fail;
+}
+
+int csr_build(const struct deployment *d, EVP_PKEY *key, X509_REQ **out, char **err)
+{
+	struct strlist sans = {0};
+	X509_REQ *req = NULL;
+	const char *fail;
+
+	*out = NULL;
+	if (!set(d->topo.access_edge_fqdn)) {
+		*err = xstrdup(_("topology.access_edge_fqdn is required: it is the request's "
+				 "subject name (CN)"));
+		return -1;
+	}
+	san_derive(d, &sans);
+	req = X509_REQ_new();
+	fail = req ? req_fill(req, d, key, &sans) : _("out of memory");
+	strlist_free(&sans);
+	if (fail) {
+		*err = ossl_error(fail);
+		X509_REQ_free(req);
+		return -1;
+	}
+	ERR_clear_error();
+	*out = req;
+	return 0;
+}
+
+int csr_write_request(const char *path, X509_REQ *req, char **err)
+{
+	BIO *b = BIO_new(BIO_s_mem());
+	char *buf = NULL;
+	long len;
+	int rc;
+
+	if (!b || !PEM_write_bio_X509_REQ(b, req)) {
+		*err = ossl_error(_("cannot encode the request"));
+		BIO_free(b);
+		return -1;
+	}
+	len = BIO_get_mem_data(b, &buf);
+	rc = atomic_write(path, buf, len > 0 ? (size_t)len : 0, 0644, err);
+	BIO_free(b);
+	return rc;
+}
+
+/* ---- everything Finish does -------------------------------------------- */
+
+struct run {
+	char *req_path, *key_path;
+	EVP_PKEY *key;
+	X509_REQ *req;
+	bool generated;
+};
+
+static size_t req_count_sans(X509_REQ *req)
+{
+	STACK_OF(X509_EXTENSION) *exts = X509_REQ_get_extensions(req);
+	GENERAL_NAMES *gens = exts ? X509V3_get_d2i(exts, NID_subject_alt_name, NULL, NULL)
+				   : NULL;
+	size_t n = gens ? (size_t)sk_GENERAL_NAME_num(gens) : 0;
+
+	GENERAL_NAMES_free(gens);
+	sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
+	return n;
+}
+
+/* Reads the request back from disk, as the CA will. */
+static int verify_written(const char *path, EVP_PKEY *key, size_t *nsans, char **err)
+{
+	BIO *b = BIO_new_file(path, "r");
+	X509_REQ *req = b ? PEM_read_bio_X509_REQ(b, NULL, NULL, NULL) : NULL;
+	EVP_PKEY *pub = req ? X509_REQ_get0_pubkey(req) : NULL;
+	int rc = -1;
+
+	if (!req)
+		*err = ossl_error(_("the request written cannot be read back"));
+	else if (!pub || X509_REQ_verify(req, pub) != 1)
+		*err = ossl_error(_("the request written does not verify against its own key"));
+	else if (EVP_PKEY_eq(pub, key) != 1)
+		*err = ossl_error(_("the request's public key does not match the private key"));
+	else
+		rc = 0;
+	if (rc == 0)
+		*nsans = req_count_sans(req);
+	ERR_clear_error();
+	X509_REQ_free(req);
+	BIO_free(b);
+	return rc;
+}
+
+static char *now_rfc3339(void)
+{
+	char buf[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (!gmtime_r(&now, &tm) || !strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return xstrdup("1970-01-01T00:00:00Z");
+	return xstrdup(buf);
+}
+
+static char *diags_join(const struct diags *dg)
+{
+	char *s = NULL;
+
+	for (size_t i = 0; i < dg->n; i++) {
+		char *next;
+
+		if (dg->v[i].sev != DIAG_ERROR)
+			continue;
+		next = s ? xasprintf("%s; %s: %s", s, dg->v[i].field, dg->v[i].msg)
+			 : xasprintf("%s: %s", dg->v[i].field, dg->v[i].msg);
+		free(s);
+		s = next;
+	}
+	return s;
+}
+
+static int run_check(const struct deployment *d, const struct csr_options *o, char **err)
+{
+	struct diags dg = {0};
+
+	topology_validate(&d->topo, NULL, &dg);
+	certreq_validate(&d->cert, &d->topo, NULL, &dg);
+	if (!set(d->topo.access_edge_fqdn))
+		diags_add(&dg, DIAG_ERROR, 0, 0, "topology.access_edge_fqdn", "%s",
+			  _("is required: it is the request's subject name (CN)"));
+	if (!set(d->cert.request_file))
+		diags_add(&dg, DIAG_ERROR, 0, 0, "certificate.request_file", "%s",
+			  _("is required"));
+	if (!set(d->cert.key_file) && !set(o->existing_key))
+		diags_add(&dg, DIAG_ERROR, 0, 0, "certificate.key_file", "%s", _("is required"));
+	for (size_t i = 0; i < dg.n; i++)
+		if (dg.v[i].sev == DIAG_WARNING)
+			LOG(o, _("warning: %s: %s"), dg.v[i].field, dg.v[i].msg);
+	if (dg.errors)
+		*err = diags_join(&dg);
+	diags_free(&dg);
+	return *err ? -1 : 0;
+}
+
+static int run_key(const struct deployment *d, const struct csr_options *o, struct run *r,
+		   char **err)
+{
+	int rc;
+
+	if (set(o->existing_key)) {
+		char *path = resolve(o->base_dir, o->existing_key);
+
+		rc = csr_load_key(path, o->passphrase, &r->key, err);
+		if (rc == 0)
+			LOG(o, _("reusing the %d-bit RSA key in %s"), EVP_PKEY_get_bits(r->key),
+			    path);
+		free(path);
+		return rc;
+	}
+	/* Refuse before spending seconds on a key that could not be written. */
+	if (key_path_check(r->key_path, o->force, err) < 0)
+		return -1;
+	LOG(o, _("generating a %d-bit RSA key"), d->cert.key_bits);
+	rc = csr_generate_key(d->cert.key_bits, o->progress, o->progress_arg, &r->key, err);
+	if (rc == 1)
+		LOG(o, "%s", _("key generation cancelled; nothing was written"));
+	r->generated = rc == 0;
+	return rc;
+}
+
+static int run_write(const struct csr_options *o, struct run *r, char **err)
+{
+	size_t nsans = 0;
+
+	if (r->generated) {
+		if (csr_write_key(r->key_path, r->key, o->passphrase, o->force, err) != 0)
+			return -1;
+		LOG(o, set(o->passphrase) ? _("key written to %s (mode 0600, encrypted with AES-256)")
+					  : _("key written to %s (mode 0600)"),
+		    r->key_path);
+	}
+	if (csr_write_request(r->req_path, r->req, err) != 0 ||
+	    verify_written(r->req_path, r->key, &nsans, err) != 0) {
+		/* A fresh key that no request goes with would only block the
+		 * next run. */
+		if (r->generated)
+			unlink(r->key_path);
+		return -1;
+	}
+	LOG(o, _("request written to %s"), r->req_path);
+	LOG(o, _("request verified: signature OK, %zu SANs"), nsans);
+	return 0;
+}
+
+static void run_record(struct deployment *d, const struct csr_options *o)
+{
+	struct cert_record *g = &d->cert.generated;
+
+	xstrset(&g->request_file, d->cert.request_file);
+	xstrset(&g->key_file, set(o->existing_key) ? o->existing_key : d->cert.key_file);
+	free(g->at);
+	g->at = now_rfc3339();
+}
+
+int csr_run(struct deployment *d, const struct csr_options *o, char **err)
+{
+	struct run r = {0};
+	int rc;
+
+	*err = NULL;
+	rc = run_check(d, o, err);
+	if (rc != 0)
+		goto out;
+	LOG(o, _("creating the Edge external certificate request for %s"),
+	    d->topo.access_edge_fqdn);
+	r.req_path = resolve(o->base_dir, d->cert.request_file);
+	r.key_path = resolve(o->base_dir, set(d->cert.key_file) ? d->cert.key_file : "");
+	rc = run_key(d, o, &r, err);
+	if (rc == 0)
+		rc = csr_build(d, r.key, &r.req, err);
+	if (rc == 0)
+		rc = run_write(o, &r, err);
+	if (rc == 0)
+		run_record(d, o);
+out:
+	if (rc < 0)
+		LOG(o, _("failed: %s"), *err);
+	X509_REQ_free(r.req);
+	EVP_PKEY_free(r.key);
+	free(r.key_path);
+	free(r.req_path);
+	return rc;
+}
