@@ -1,0 +1,231 @@
+/* The certreq INF. certreq is a Windows tool and INF files are Windows text,
+ * so lines end in CRLF. Every value is a quoted INF string: a double quote
+ * inside is doubled, and so is % (INF string substitution). */
+#include "config.h"
+
+#include "export.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "san.h"
+#include "validate.h"
+#include "xalloc.h"
+
+#define OID_SERVER_AUTH "1.3.6.1.5.5.7.3.1"
+#define OID_CLIENT_AUTH "1.3.6.1.5.5.7.3.2"
+
+static void put(struct strlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void put(struct strlist *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	strlist_push_owned(l, xvasprintf(fmt, ap));
+	va_end(ap);
+}
+
+static bool set(const char *s)
+{
+	return s && *s;
+}
+
+/* "; text" for each line of text. */
+static void put_comment(struct strlist *l, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+
+		put(l, "; %.*s", (int)n, text);
+		text += n + (text[n] == '\n');
+	}
+}
+
+/* s as a quoted INF string; control characters (a line break would end
+ * the entry) become spaces. */
+static char *inf_quote(const char *s)
+{
+	char *out = xmalloc(2 * strlen(s) + 3), *o = out;
+
+	*o++ = '"';
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7F)
+			c = ' ';
+		if (c == '"' || c == '%')
+			*o++ = (char)c;
+		*o++ = (char)c;
+	}
+	*o++ = '"';
+	*o = '\0';
+	return out;
+}
+
+/* One value of an X.500 name string as certreq reads it: quoted when it
+ * holds a character with a meaning there (or edge spaces), with a double
+ * quote doubled. Backslash escapes are not understood. */
+static char *dn_value(const char *v)
+{
+	size_t len = strlen(v);
+	bool quote = len == 0 || v[0] == ' ' || v[len - 1] == ' ' ||
+		     strpbrk(v, ",+=\"\n<>#;'") != NULL;
+	char *out, *o;
+
+	if (!quote)
+		return xstrdup(v);
+	o = out = xmalloc(2 * len + 3);
+	*o++ = '"';
+	for (; *v; v++) {
+		if (*v == '"')
+			*o++ = '"';
+		*o++ = *v;
+	}
+	*o++ = '"';
+	*o = '\0';
+	return out;
+}
+
+static void add_rdn(struct strlist *rdns, const char *key, const char *value)
+{
+	char *v;
+
+	if (!set(value))
+		return;
+	v = dn_value(value);
+	strlist_push_owned(rdns, xasprintf("%s=%s", key, v));
+	free(v);
+}
+
+static char *subject(const struct deployment *d)
+{
+	const struct certreq *c = &d->cert;
+	struct strlist rdns = {0};
+	char *dn, *quoted;
+
+	add_rdn(&rdns, "CN", d->topo.access_edge_fqdn);
+	add_rdn(&rdns, "OU", c->organizational_unit);
+	add_rdn(&rdns, "O", c->organization);
+	add_rdn(&rdns, "L", c->city);
+	add_rdn(&rdns, "S", c->state);
+	add_rdn(&rdns, "C", c->country);
+	dn = strlist_join(&rdns, ",");
+	quoted = inf_quote(dn);
+	free(dn);
+	strlist_free(&rdns);
+	return quoted;
+}
+
+static bool ascii(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+static void put_header(struct strlist *l, const struct deployment *d)
+{
+	const struct certreq *c = &d->cert;
+	const char *texts[] = {c->friendly_name, c->template_name, c->organization,
+			       c->organizational_unit, c->city, c->state, c->country};
+	bool plain = true;
+
+	put_comment(l, _("certreq request for the Lync Server 2013 Edge external certificate "
+			 "(Access Edge,\n"
+			 "Web Conferencing Edge and A/V authentication in one), written by "
+			 "xmppgw.\n"
+			 "On the Edge Server: certreq -new THIS.inf REQUEST.csr"));
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		plain &= ascii(texts[i]);
+	if (!plain)
+		put_comment(l, _("Some values are not ASCII: certreq reads an INF file as ANSI "
+				 "unless it is\n"
+				 "UTF-16, so save this file as Unicode (Notepad: Save As, "
+				 "Encoding) first."));
+}
+
+static void put_request(struct strlist *l, const struct deployment *d)
+{
+	const struct certreq *c = &d->cert;
+	char *s = subject(d);
+
+	put(l, "%s", "");
+	put(l, "%s", "[NewRequest]");
+	put(l, "Subject = %s", s);
+	put(l, "KeyLength = %d", c->key_bits);
+	put(l, "%s", "Exportable = TRUE");
+	put(l, "%s", "MachineKeySet = TRUE");
+	put(l, "%s", "RequestType = PKCS10");
+	put(l, "%s", "KeySpec = 1");
+	put(l, "%s", "KeyUsage = 0xa0");
+	put(l, "%s", "HashAlgorithm = sha256");
+	put(l, "%s", "ProviderName = \"Microsoft RSA SChannel Cryptographic Provider\"");
+	free(s);
+	if (set(c->friendly_name)) {
+		s = inf_quote(c->friendly_name);
+		put(l, "FriendlyName = %s", s);
+		free(s);
+	}
+	put(l, "%s", "");
+	put(l, "%s", "[EnhancedKeyUsageExtension]");
+	put(l, "%s", "OID=" OID_SERVER_AUTH);
+	if (c->client_eku)
+		put(l, "%s", "OID=" OID_CLIENT_AUTH);
+}
+
+/* Names that are not DNS names are left out: in the {text} form a & or a
+ * quote would add a name nobody chose. */
+static void put_sans(struct strlist *l, const struct deployment *d)
+{
+	struct strlist sans = {0};
+	bool skipped = false;
+
+	san_derive(d, &sans);
+	put(l, "%s", "");
+	put(l, "%s", "[Extensions]");
+	put(l, "%s", "2.5.29.17 = \"{text}\"");
+	for (size_t i = 0; i < sans.n; i++) {
+		if (validate_dns_name(sans.v[i], NULL) == VALID_ERR)
+			skipped = true;
+		else
+			put(l, "_continue_ = \"DNS=%s&\"", sans.v[i]);
+	}
+	if (skipped)
+		put_comment(l, _("Names that are not valid DNS names were left out."));
+	strlist_free(&sans);
+}
+
+char *export_inf(const struct deployment *d)
+{
+	struct strlist lines = {0};
+	char *out;
+
+	put_header(&lines, d);
+	put(&lines, "%s", "");
+	put(&lines, "%s", "[Version]");
+	put(&lines, "%s", "Signature=\"$Windows NT$\"");
+	if (set(d->topo.access_edge_fqdn)) {
+		put_request(&lines, d);
+		put_sans(&lines, d);
+		if (set(d->cert.template_name)) {
+			char *t = inf_quote(d->cert.template_name);
+
+			put(&lines, "%s", "");
+			put(&lines, "%s", "[RequestAttributes]");
+			put(&lines, "CertificateTemplate = %s", t);
+			free(t);
+		}
+	} else {
+		put(&lines, "%s", "");
+		put_comment(&lines, _("Nothing to request: the deployment has no Access Edge "
+				      "FQDN, the certificate's subject."));
+	}
+	put(&lines, "%s", ""); /* the last line ends too */
+	out = strlist_join(&lines, "\r\n");
+	strlist_free(&lines);
+	return out;
+}

@@ -1,0 +1,381 @@
+/* The Lync Management Shell script. Windows PowerShell reads a script without
+ * a byte order mark in the ANSI code page, where bytes 0x91-0x92 are quote
+ * characters: the script is UTF-8 with a BOM so that it is read as written,
+ * and has CRLF line ends so that Notepad on Windows Server 2008 R2 to 2012 R2
+ * shows it as lines. */
+#include "config.h"
+
+#include "export.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "i18n.h"
+#include "san.h"
+#include "validate.h"
+#include "xalloc.h"
+
+static void put(struct strlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void put(struct strlist *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	strlist_push_owned(l, xvasprintf(fmt, ap));
+	va_end(ap);
+}
+
+static bool set(const char *s)
+{
+	return s && *s;
+}
+
+/* Length of the well-formed UTF-8 sequence at p (its code point in *cp),
+ * or 0 when the byte there starts none. */
+static size_t utf8_decode(const unsigned char *p, unsigned *cp)
+{
+	size_t n = 1;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		n = 2, *cp = p[0] & 0x1Fu;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+		n = 3, *cp = p[0] & 0x0Fu;
+	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+		n = 4, *cp = p[0] & 0x07u;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		*cp = *cp << 6 | (p[i] & 0x3Fu);
+	}
+	if ((n == 3 && *cp < 0x800) || (n == 4 && (*cp < 0x10000 || *cp > 0x10FFFF)) ||
+	    (*cp >= 0xD800 && *cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+/* Control characters and the Unicode line and paragraph separators. */
+static bool breaks_line(unsigned cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029;
+}
+
+/* ' and the four characters PowerShell takes for it (U+2018 to U+201B). */
+static bool ps_single_quote(unsigned cp)
+{
+	return cp == '\'' || (cp >= 0x2018 && cp <= 0x201B);
+}
+
+/* s as inert text. quoted: a single-quoted literal, in which PowerShell
+ * expands nothing and the only special characters are its quotes, each
+ * doubled. Line breaks and control characters become spaces: a literal may
+ * span lines, but every value then stays on the line of its parameter, and a
+ * comment cannot be ended early. Malformed UTF-8 becomes '?'. */
+static char *ps_text(const char *s, bool quoted)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	char *out = xmalloc(2 * strlen((const char *)p) + 3), *o = out;
+
+	if (quoted)
+		*o++ = '\'';
+	while (*p) {
+		unsigned cp;
+		size_t n = utf8_decode(p, &cp);
+
+		if (n == 0) {
+			*o++ = '?';
+			p++;
+			continue;
+		}
+		if (breaks_line(cp)) {
+			*o++ = ' ';
+		} else {
+			memcpy(o, p, n);
+			o += n;
+			if (quoted && ps_single_quote(cp)) {
+				memcpy(o, p, n);
+				o += n;
+			}
+		}
+		p += n;
+	}
+	if (quoted)
+		*o++ = '\'';
+	*o = '\0';
+	return out;
+}
+
+/* "    key = 'value'", or $null when the deployment leaves it empty. */
+static void put_string(struct strlist *l, const char *key, const char *value)
+{
+	char *q;
+
+	if (!set(value)) {
+		put(l, "    %s = $null", key);
+		return;
+	}
+	q = ps_text(value, true);
+	put(l, "    %s = %s", key, q);
+	free(q);
+}
+
+static void put_bool(struct strlist *l, const char *key, bool v)
+{
+	put(l, "    %s = %s", key, v ? "$true" : "$false");
+}
+
+/* 'a', 'b' as one PowerShell array. */
+static char *ps_array(const struct strlist *items)
+{
+	struct strlist quoted = {0};
+	char *joined;
+
+	for (size_t i = 0; i < items->n; i++)
+		strlist_push_owned(&quoted, ps_text(items->v[i], true));
+	joined = strlist_join(&quoted, ", ");
+	strlist_free(&quoted);
+	return joined;
+}
+
+/* A comment paragraph: each line of text (already inert) behind "# ". */
+static void put_comment(struct strlist *l, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+
+		put(l, n ? "# %.*s" : "#", (int)n, text);
+		text += n + (text[n] == '\n');
+	}
+}
+
+static void put_header(struct strlist *l, const struct deployment *d)
+{
+	char *joined = strlist_join(&d->topo.sip_domains, ", ");
+	char *edge = ps_text(set(d->topo.access_edge_fqdn) ? d->topo.access_edge_fqdn
+							    : _("(none)"), false);
+	char *sip = ps_text(d->topo.sip_domains.n ? joined : _("(none)"), false);
+	char *text = xasprintf(_("Lync Server 2013 XMPP gateway: federated partners, access "
+				 "policy, Edge certificate.\n"
+				 "Written by xmppgw from the deployment with Access Edge %s,\n"
+				 "SIP domains %s, and %zu XMPP federated partner(s).\n"
+				 "\n"
+				 "Run it in the Lync Server Management Shell. It can be run "
+				 "again: a partner\n"
+				 "that exists is updated to match the deployment, a missing one "
+				 "is created.\n"
+				 "Values the deployment leaves empty are passed as $null, the "
+				 "cmdlets' way\n"
+				 "to empty them, so that Set-CsXmppAllowedPartner also clears "
+				 "what an earlier\n"
+				 "run set."), edge, sip, d->npartners);
+
+	put_comment(l, text);
+	put(l, "%s", "");
+	put(l, "%s", "$ErrorActionPreference = 'Stop'");
+	free(text);
+	free(sip);
+	free(edge);
+	free(joined);
+}
+
+/* One splatted parameter set serves both cmdlets, so New and Set cannot
+ * drift apart; the additional domains replace the whole list. */
+static void put_partner(struct strlist *l, const struct partner *p)
+{
+	char *name = ps_text(p->domain, false);
+	char *title = xasprintf(_("XMPP federated partner %s"), name);
+
+	put(l, "%s", "");
+	put_comment(l, title);
+	put(l, "%s", "$partner = @{");
+	put_string(l, "Identity", p->domain);
+	put_string(l, "Description", p->description);
+	if (p->additional_domains.n) {
+		char *domains = ps_array(&p->additional_domains);
+
+		put(l, "    AdditionalDomains = %s", domains);
+		free(domains);
+	} else {
+		put(l, "%s", "    AdditionalDomains = $null");
+	}
+	put(l, "    PartnerType = '%s'", partner_type_name(p->type));
+	put(l, "    TlsNegotiation = '%s'", neg_name(p->tls));
+	put(l, "    SaslNegotiation = '%s'", neg_name(p->sasl));
+	put_bool(l, "SupportDialbackNegotiation", p->dialback);
+	put_bool(l, "EnableKeepAlive", p->keep_alive);
+	put_string(l, "ProxyFqdn", p->proxy_fqdn);
+	put(l, "%s", "}");
+	put(l, "%s", "if (Get-CsXmppAllowedPartner -Identity $partner.Identity "
+		     "-ErrorAction SilentlyContinue) {");
+	put(l, "%s", "    Set-CsXmppAllowedPartner @partner");
+	put(l, "%s", "} else {");
+	put(l, "%s", "    New-CsXmppAllowedPartner @partner");
+	put(l, "%s", "}");
+	free(title);
+	free(name);
+}
+
+static void put_partners(struct strlist *l, const struct deployment *d)
+{
+	if (d->npartners == 0) {
+		put(l, "%s", "");
+		put_comment(l, _("The deployment has no XMPP federated partners."));
+	}
+	for (size_t i = 0; i < d->npartners; i++)
+		put_partner(l, d->partners[i]);
+}
+
+static void put_policies(struct strlist *l, const struct deployment *d)
+{
+	put(l, "%s", "");
+	if (d->enable_xmpp_access) {
+		put_comment(l, _("Users need an external access policy that allows XMPP: the "
+				 "global one will."));
+		put(l, "%s", "Set-CsExternalAccessPolicy -Identity global -EnableXmppAccess $true");
+	} else {
+		put_comment(l, _("The deployment leaves XMPP access off in the global external "
+				 "access policy:\n"
+				 "users need a policy with -EnableXmppAccess $true to reach XMPP "
+				 "contacts."));
+	}
+	put(l, "%s", "");
+	put_comment(l, _("XMPP partners reach Lync as federated traffic through the Access "
+			 "Edge: unless\n"
+			 "the Edge allows federated users, it refuses them even with the "
+			 "partners defined."));
+	put(l, "%s", "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $true");
+}
+
+/* Every SIP domain of the topology has its sip.<domain> name chosen. */
+static bool all_sip_domains(const struct deployment *d)
+{
+	const struct strlist *all = &d->topo.sip_domains;
+
+	for (size_t i = 0; i < all->n; i++)
+		if (strlist_find_ci(&d->cert.sip_domain_sans, all->v[i]) < 0)
+			return false;
+	return all->n > 0;
+}
+
+/* The SANs Request-CsCertificate must be told: all but the subject, and
+ * without the sip.<domain> names when -AllSipDomain adds them. A name that
+ * is not a DNS name is left out: a comma in it would add a name nobody
+ * chose. */
+static void request_domains(const struct deployment *d, bool all_sip, struct strlist *out)
+{
+	struct strlist sans = {0};
+
+	san_derive(d, &sans);
+	for (size_t i = 0; i < sans.n; i++) {
+		const char *name = sans.v[i];
+		bool sip = false;
+
+		for (size_t j = 0; all_sip && j < d->cert.sip_domain_sans.n; j++)
+			sip |= strncasecmp(name, "sip.", 4) == 0 &&
+			       strcasecmp(name + 4, d->cert.sip_domain_sans.v[j]) == 0;
+		if (!sip && strcasecmp(name, d->topo.access_edge_fqdn) != 0 &&
+		    validate_dns_name(name, NULL) != VALID_ERR)
+			strlist_push(out, name);
+	}
+	strlist_free(&sans);
+}
+
+static void put_request_names(struct strlist *l, const struct deployment *d)
+{
+	const struct certreq *c = &d->cert;
+	bool all_sip = all_sip_domains(d);
+	struct strlist names = {0};
+
+	if (all_sip)
+		put_bool(l, "AllSipDomain", true);
+	request_domains(d, all_sip, &names);
+	if (names.n) {
+		char *joined = strlist_join(&names, ",");
+
+		put_string(l, "DomainName", joined);
+		free(joined);
+	}
+	strlist_free(&names);
+	if (set(c->template_name))
+		put_string(l, "Template", c->template_name);
+	if (c->client_eku)
+		put_bool(l, "ClientEku", true);
+	put_string(l, "Output", c->request_file);
+}
+
+static void put_if_set(struct strlist *l, const char *key, const char *value)
+{
+	if (set(value))
+		put_string(l, key, value);
+}
+
+static void put_request(struct strlist *l, const struct deployment *d)
+{
+	const struct certreq *c = &d->cert;
+
+	put(l, "%s", "");
+	if (!set(d->topo.access_edge_fqdn) || !set(c->request_file)) {
+		put_comment(l, _("No certificate request: the deployment has no Access Edge "
+				 "FQDN or no request file."));
+		return;
+	}
+	put_comment(l, _("The Edge external certificate (Access Edge, Web Conferencing Edge "
+			 "and A/V\n"
+			 "authentication in one), requested as the Deployment Wizard does. "
+			 "Send the\n"
+			 "request file to the CA."));
+	put(l, "%s", "$request = @{");
+	put_bool(l, "New", true);
+	put(l, "%s", "    Type = 'AccessEdgeExternal', 'DataEdgeExternal', "
+		     "'AudioVideoAuthentication'");
+	put_if_set(l, "FriendlyName", c->friendly_name);
+	put(l, "    KeySize = %d", c->key_bits);
+	put_bool(l, "PrivateKeyExportable", true);
+	put_if_set(l, "Organization", c->organization);
+	put_if_set(l, "OU", c->organizational_unit);
+	put_if_set(l, "Country", c->country);
+	put_if_set(l, "State", c->state);
+	put_if_set(l, "City", c->city);
+	put_request_names(l, d);
+	put(l, "%s", "}");
+	put(l, "%s", "Request-CsCertificate @request");
+}
+
+static void put_restart(struct strlist *l)
+{
+	put(l, "%s", "");
+	put_comment(l, _("Once the CA has issued the certificate and it is imported and "
+			 "assigned on the\n"
+			 "Edge, restart the Edge services so that they use it. Federation "
+			 "drops while\n"
+			 "they restart: run these two on the Edge Server in a maintenance "
+			 "window."));
+	put(l, "%s", "# Stop-CsWindowsService");
+	put(l, "%s", "# Start-CsWindowsService");
+}
+
+char *export_ps1(const struct deployment *d)
+{
+	struct strlist lines = {0};
+	char *body, *out;
+
+	put_header(&lines, d);
+	put_partners(&lines, d);
+	put_policies(&lines, d);
+	put_request(&lines, d);
+	put_restart(&lines);
+	put(&lines, "%s", ""); /* the last line ends too */
+	body = strlist_join(&lines, "\r\n");
+	out = xasprintf("\xEF\xBB\xBF%s", body);
+	free(body);
+	strlist_free(&lines);
+	return out;
+}

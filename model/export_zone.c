@@ -1,0 +1,115 @@
+/* BIND zone-file lines. Every name is absolute and every record carries its
+ * TTL, so the lines mean the same pasted into any zone file, whatever its
+ * $ORIGIN and $TTL. */
+#include "config.h"
+
+#include "export.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "validate.h"
+#include "xalloc.h"
+
+static void put(struct strlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void put(struct strlist *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	strlist_push_owned(l, xvasprintf(fmt, ap));
+	va_end(ap);
+}
+
+/* "; text" for each line of text. */
+static void put_comment(struct strlist *l, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+
+		put(l, "; %.*s", (int)n, text);
+		text += n + (text[n] == '\n');
+	}
+}
+
+/* name with exactly one trailing dot, or NULL when it is not a DNS name (a
+ * line break or a space would make a record of its own). */
+static char *absolute(const char *name)
+{
+	size_t n;
+
+	if (!name || !*name || validate_dns_name(name, NULL) == VALID_ERR)
+		return NULL;
+	n = strlen(name);
+	return name[n - 1] == '.' ? xstrdup(name) : xasprintf("%s.", name);
+}
+
+static void put_srv(struct strlist *l, const struct deployment *d, const char *target)
+{
+	bool skipped = false;
+
+	for (size_t i = 0; i < d->topo.sip_domains.n; i++) {
+		char *owner = absolute(d->topo.sip_domains.v[i]);
+
+		if (!owner) {
+			skipped = true;
+			continue;
+		}
+		put(l, "_xmpp-server._tcp.%s %d IN SRV %d %d %d %s", owner, d->dns.ttl,
+		    d->dns.priority, d->dns.weight, XMPP_SERVER_PORT, target);
+		free(owner);
+	}
+	if (skipped)
+		put_comment(l, _("SIP domains that are not valid DNS names were left out."));
+}
+
+static void put_address(struct strlist *l, const struct deployment *d, const char *target)
+{
+	char *a = xasprintf(_("%s %d IN A <the Access Edge's external IPv4 address>"), target,
+			    d->dns.ttl);
+	char *aaaa = xasprintf(_("%s %d IN AAAA <its IPv6 address, if it has one>"), target,
+			       d->dns.ttl);
+
+	put(l, "%s", "");
+	put_comment(l, _("The SRV target needs an address record, in the zone that holds "
+			 "its name:"));
+	put_comment(l, a);
+	put_comment(l, aaaa);
+	free(aaaa);
+	free(a);
+}
+
+char *export_zone(const struct deployment *d)
+{
+	struct strlist lines = {0};
+	const char *name = d->dns.srv_target && *d->dns.srv_target ? d->dns.srv_target
+								    : d->topo.access_edge_fqdn;
+	char *target = absolute(name), *out;
+
+	put_comment(&lines, _("DNS records for the Lync Server 2013 XMPP gateway, written by "
+			      "xmppgw.\n"
+			      "Each SRV line belongs in the external zone of its SIP domain."));
+	if (!target)
+		put_comment(&lines, _("Nothing to publish: the deployment has no valid Access "
+				      "Edge FQDN (or dns.srv_target)."));
+	else if (d->topo.sip_domains.n == 0)
+		put_comment(&lines, _("Nothing to publish: the deployment has no SIP domain."));
+	else
+		put_srv(&lines, d, target);
+	if (target)
+		put_address(&lines, d, target);
+	put(&lines, "%s", "");
+	put_comment(&lines, _("Firewall:\n"
+			      "TCP 5269 in and out on the Access Edge external interface (XMPP "
+			      "partners).\n"
+			      "MTLS 23456 from the Front End's XMPP gateway to the Edge internal "
+			      "interface."));
+	put(&lines, "%s", ""); /* the last line ends too */
+	out = strlist_join(&lines, "\n");
+	strlist_free(&lines);
+	free(target);
+	return out;
+}
