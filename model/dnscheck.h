@@ -43,6 +43,7 @@ struct dnscheck_options {
 	int timeout_ms;      /* per query, whole tries included; 0: 5000 */
 	bool own;            /* check the SIP domains */
 	bool partners;       /* check every partner's domains */
+	const char *resolv_conf; /* NULL: /etc/resolv.conf; used without server */
 };
 
 struct dnscheck;
