@@ -1,0 +1,156 @@
+#!/bin/sh
+# xmppgw csr on a copy of the example deployment, checked with the openssl
+# command as a CA would read the request.
+. "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
+
+command -v openssl >/dev/null || skip_all "no openssl command"
+
+PASS='Tr0ub4dor&3 horse'
+W=$T_TMP/work
+mkdir "$W"
+cp "$top_srcdir/share/examples/contoso.yaml" "$W/contoso.yaml"
+Y=$W/contoso.yaml CSR=$W/edge-external.csr KEY=$W/edge-external.key
+printf '%s\n' "$PASS" >"$T_TMP/pass"
+
+mode() { stat -c %a "$1"; }
+req_pub() { openssl req -in "$1" -noout -pubkey; }
+key_pub() { openssl pkey -in "$1" -passin "file:$T_TMP/pass" -pubout; }
+
+# --- first run, with a passphrase handed over a pipe -----------------------
+# xmppgw waits on the FIFO for the passphrase: meanwhile its command line and
+# environment are read from /proc, and must not hold it.
+mkfifo "$T_TMP/fifo"
+exec 4<>"$T_TMP/fifo"
+(umask 0; exec "$XMPPGW" csr "$Y" --passphrase-fd 3 3<"$T_TMP/fifo" 4>&- \
+	>"$T_TMP/out1" 2>"$T_TMP/err1") &
+pid=$!
+i=0
+while [ $i -lt 100 ] && ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'csr'; do
+	sleep 0.05
+	i=$((i + 1))
+done
+tr '\0' '\n' <"/proc/$pid/cmdline" >"$T_TMP/args" 2>/dev/null
+tr '\0' '\n' <"/proc/$pid/environ" >>"$T_TMP/args" 2>/dev/null
+check_grep "the running process is xmppgw csr" "--passphrase-fd" "$T_TMP/args"
+check "the passphrase is not in the process's arguments or environment" \
+	sh -c '! grep -qF -- "$1" "$2"' - "$PASS" "$T_TMP/args"
+printf '%s\n' "$PASS" >&4
+exec 4>&-
+wait $pid
+check_eq "csr exits 0" 0 $?
+check_grep "says where the request went" "Request written to $CSR" "$T_TMP/out1"
+check_grep "says where the key went" "Private key written to $KEY (mode 0600, encrypted" \
+	"$T_TMP/out1"
+check_grep "gives the next steps" "Stop-CsWindowsService, then" "$T_TMP/out1"
+
+check "openssl verifies the request's signature" \
+	openssl req -in "$CSR" -noout -verify
+openssl req -in "$CSR" -noout -subject >"$T_TMP/subject"
+check_eq "subject" "subject=CN = sip.contoso.com, O = Contoso Ltd, L = Redmond, ST = Washington, C = US" \
+	"$(cat "$T_TMP/subject")"
+openssl req -in "$CSR" -noout -text >"$T_TMP/text"
+check_grep "SANs, CN first" \
+	"DNS:sip.contoso.com, DNS:webcon.contoso.com, DNS:sip.fabrikam.com, DNS:contoso.com" \
+	"$T_TMP/text"
+check_grep "key usage critical" "X509v3 Key Usage: critical" "$T_TMP/text"
+check_grep "server authentication EKU" "TLS Web Server Authentication" "$T_TMP/text"
+check "no client authentication EKU" sh -c '! grep -q "Client Authentication" "$1"' - "$T_TMP/text"
+check_grep "template extension" "1.3.6.1.4.1.311.20.2:" "$T_TMP/text"
+check_grep "SHA-256 with RSA" "Signature Algorithm: sha256WithRSAEncryption" "$T_TMP/text"
+check_grep "2048-bit key" "Public-Key: (2048 bit)" "$T_TMP/text"
+check "the request has LF line ends only" sh -c '! grep -q "$(printf "\r")" "$1"' - "$CSR"
+
+check_eq "key mode 0600 (even with umask 0)" 600 "$(mode "$KEY")"
+check_eq "request mode 0644" 644 "$(mode "$CSR")"
+check_eq "key is encrypted PKCS#8" "-----BEGIN ENCRYPTED PRIVATE KEY-----" "$(head -1 "$KEY")"
+check "the key opens with the passphrase" \
+	openssl pkey -in "$KEY" -passin "file:$T_TMP/pass" -noout
+check "and not without it" sh -c '! openssl pkey -in "$1" -passin pass:wrong -noout 2>/dev/null' \
+	- "$KEY"
+check_eq "request and key belong together" "$(key_pub "$KEY")" "$(req_pub "$CSR")"
+
+check_grep "the YAML records the request" "    request_file: edge-external.csr" "$Y"
+sed -n '/^  generated:/,/^[a-z]/p' "$Y" >"$T_TMP/generated"
+check_grep "the YAML records the key" "    key_file: edge-external.key" "$T_TMP/generated"
+check "the YAML records when (RFC 3339 UTC)" \
+	grep -Eq "^    at: '?[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z'?$" "$T_TMP/generated"
+check "xmppgw check still accepts the file" "$XMPPGW" check "$Y"
+
+check_eq "the log exists, mode 0600" 600 "$(mode "$Y.log" 2>/dev/null)"
+check_grep "the log says what was done" "request verified: signature OK, 4 SANs" "$Y.log"
+for f in "$Y.log" "$Y" "$T_TMP/out1" "$T_TMP/err1"; do
+	check "the passphrase is not in $(basename "$f")" sh -c '! grep -qF -- "$1" "$2"' - "$PASS" "$f"
+done
+
+# --- a second run refuses to replace the key -------------------------------
+cp "$KEY" "$T_TMP/key1"
+cp "$CSR" "$T_TMP/csr1"
+check_status "second run without --force exits 1" 1 "$XMPPGW" csr "$Y"
+check_grep "and says why" "already exists" "$T_TMP/err"
+check_grep "and how to go on" "use --force" "$T_TMP/err"
+check "the key is unchanged" cmp -s "$KEY" "$T_TMP/key1"
+check "the request is unchanged" cmp -s "$CSR" "$T_TMP/csr1"
+
+# --- --force replaces them ---------------------------------------------------
+check_status "--force exits 0" 0 "$XMPPGW" csr "$Y" --force
+check "the key was replaced" sh -c '! cmp -s "$1" "$2"' - "$KEY" "$T_TMP/key1"
+check_eq "the new key is plain PKCS#8" "-----BEGIN PRIVATE KEY-----" "$(head -1 "$KEY")"
+check_eq "still mode 0600" 600 "$(mode "$KEY")"
+check "the new request verifies" openssl req -in "$CSR" -noout -verify
+check_eq "the new request goes with the new key" "$(key_pub "$KEY")" "$(req_pub "$CSR")"
+
+# --- --key reuses a key, given relative to where the command runs ------------
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$W/other.key" 2>/dev/null
+cp "$W/other.key" "$T_TMP/other1"
+cp "$KEY" "$T_TMP/key2"
+check_status "--key other.key exits 0" 0 sh -c 'cd "$1" && "$2" csr contoso.yaml --key other.key' \
+	- "$W" "$XMPPGW"
+check_grep "says the key was reused" "Private key reused from other.key" "$T_TMP/out"
+check_eq "the request carries that key" "$(key_pub "$W/other.key")" "$(req_pub "$CSR")"
+check "the reused key is not rewritten" cmp -s "$W/other.key" "$T_TMP/other1"
+check "edge-external.key is left alone" cmp -s "$KEY" "$T_TMP/key2"
+sed -n '/^  generated:/,/^[a-z]/p' "$Y" >"$T_TMP/generated"
+check_grep "the YAML records the reused key" "    key_file: other.key" "$T_TMP/generated"
+
+mkdir "$T_TMP/elsewhere"
+check_status "--key from another folder exits 0" 0 sh -c 'cd "$1" && "$2" csr ../work/contoso.yaml --key ../work/other.key' \
+	- "$T_TMP/elsewhere" "$XMPPGW"
+check_grep "the request path is shown from there" "Request written to ../work/edge-external.csr" \
+	"$T_TMP/out"
+
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out "$W/weak.key" 2>/dev/null
+check_status "a 1024-bit key is refused" 1 "$XMPPGW" csr "$Y" --key "$W/weak.key"
+check_grep "with the reason" "at least 2048" "$T_TMP/err"
+check_status "an encrypted key without its passphrase is refused" 1 \
+	"$XMPPGW" csr "$Y" --key "$T_TMP/key1"
+check_grep "with the reason" "passphrase is needed" "$T_TMP/err"
+check_status "an encrypted key with its passphrase is reused" 0 \
+	sh -c '"$1" csr "$2" --key "$3" --passphrase-fd 3 3<"$4"' - "$XMPPGW" "$Y" "$T_TMP/key1" \
+	"$T_TMP/pass"
+check_eq "and the request carries it" "$(key_pub "$T_TMP/key1")" "$(req_pub "$CSR")"
+
+# --- a symbolic link at the key path is never written through ---------------
+rm -f "$KEY"
+echo precious >"$T_TMP/target"
+ln -s "$T_TMP/target" "$KEY"
+check_status "a symlink at the key path is refused, even with --force" 1 \
+	"$XMPPGW" csr "$Y" --force
+check_grep "with the reason" "symbolic link" "$T_TMP/err"
+check_eq "its target is untouched" precious "$(cat "$T_TMP/target")"
+rm -f "$KEY"
+
+# --- usage ------------------------------------------------------------------
+check_status "no FILE is a usage error" 2 "$XMPPGW" csr
+check_status "an unknown option is a usage error" 2 "$XMPPGW" csr "$Y" --bogus
+check_status "a passphrase on the command line is refused" 2 \
+	"$XMPPGW" csr "$Y" --passphrase=secret
+check_grep "with the reason" "--passphrase-fd" "$T_TMP/err"
+check_status "an empty passphrase line is refused" 2 \
+	sh -c 'echo | "$1" csr "$2" --passphrase-fd 0' - "$XMPPGW" "$Y"
+check_status "a missing file exits 2" 2 "$XMPPGW" csr "$T_TMP/none.yaml"
+check_status "a missing --key exits 2" 2 "$XMPPGW" csr "$Y" --key "$T_TMP/none.key"
+sed 's/^  access_edge_fqdn: .*$/  access_edge_fqdn: "*.contoso.com"/' "$Y" >"$W/bad.yaml"
+check_status "an invalid deployment exits 1" 1 "$XMPPGW" csr "$W/bad.yaml"
+check "and writes no key" test ! -e "$KEY"
+
+done_testing
