@@ -287,24 +287,37 @@ const char *partner_type_meaning(enum partner_type t)
 	return "";
 }
 
-/* posmap: open addressing on an FNV-1a hash; keys are owned copies. */
+/* posmap: open addressing on an FNV-1a hash. A loaded file records one
+ * position per field (100,000 for 10,000 partners), so keys are copied
+ * into large blocks rather than one allocation each, and each slot keeps
+ * its hash so that probing rarely compares strings. */
 struct posmap_slot {
-	char *key;
+	const char *key;
+	uint32_t hash;
 	int line, col;
+};
+
+struct posmap_block {
+	struct posmap_block *next;
+	size_t used, size;
+	char text[];
 };
 
 struct posmap {
 	struct posmap_slot *slots;
 	size_t cap, used;
+	struct posmap_block *blocks;
 };
 
-static uint64_t fnv1a(const char *s)
+#define POSMAP_BLOCK 65536
+
+static uint32_t fnv1a(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL;
 
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 struct posmap *posmap_new(void)
@@ -320,17 +333,42 @@ void posmap_free(struct posmap *pm)
 {
 	if (!pm)
 		return;
-	for (size_t i = 0; i < pm->cap; i++)
-		free(pm->slots[i].key);
+	while (pm->blocks) {
+		struct posmap_block *b = pm->blocks;
+
+		pm->blocks = b->next;
+		free(b);
+	}
 	free(pm->slots);
 	free(pm);
 }
 
-static struct posmap_slot *posmap_slot(const struct posmap *pm, const char *key)
+static const char *posmap_copy(struct posmap *pm, const char *key)
 {
-	size_t i = (size_t)fnv1a(key) & (pm->cap - 1);
+	size_t n = strlen(key) + 1;
+	struct posmap_block *b = pm->blocks;
+	char *s;
 
-	while (pm->slots[i].key && strcmp(pm->slots[i].key, key) != 0)
+	if (!b || b->size - b->used < n) {
+		size_t size = n > POSMAP_BLOCK ? n : POSMAP_BLOCK;
+
+		b = xmalloc(sizeof *b + size);
+		b->next = pm->blocks;
+		b->used = 0;
+		b->size = size;
+		pm->blocks = b;
+	}
+	s = memcpy(b->text + b->used, key, n);
+	b->used += n;
+	return s;
+}
+
+static struct posmap_slot *posmap_slot(const struct posmap *pm, const char *key, uint32_t h)
+{
+	size_t i = h & (pm->cap - 1);
+
+	while (pm->slots[i].key &&
+	       (pm->slots[i].hash != h || strcmp(pm->slots[i].key, key) != 0))
 		i = (i + 1) & (pm->cap - 1);
 	return &pm->slots[i];
 }
@@ -343,19 +381,21 @@ static void posmap_grow(struct posmap *pm)
 	pm->slots = xcalloc(pm->cap, sizeof *pm->slots);
 	for (size_t i = 0; i < old.cap; i++)
 		if (old.slots[i].key)
-			*posmap_slot(pm, old.slots[i].key) = old.slots[i];
+			*posmap_slot(pm, old.slots[i].key, old.slots[i].hash) = old.slots[i];
 	free(old.slots);
 }
 
 void posmap_put(struct posmap *pm, const char *path, int line, int col)
 {
+	uint32_t h = fnv1a(path);
 	struct posmap_slot *s;
 
 	if ((pm->used + 1) * 4 > pm->cap * 3)
 		posmap_grow(pm);
-	s = posmap_slot(pm, path);
+	s = posmap_slot(pm, path, h);
 	if (!s->key) {
-		s->key = xstrdup(path);
+		s->key = posmap_copy(pm, path);
+		s->hash = h;
 		pm->used++;
 	}
 	s->line = line;
@@ -364,7 +404,7 @@ void posmap_put(struct posmap *pm, const char *path, int line, int col)
 
 bool posmap_get(const struct posmap *pm, const char *path, int *line, int *col)
 {
-	const struct posmap_slot *s = pm ? posmap_slot(pm, path) : NULL;
+	const struct posmap_slot *s = pm ? posmap_slot(pm, path, fnv1a(path)) : NULL;
 
 	*line = s && s->key ? s->line : 0;
 	*col = s && s->key ? s->col : 0;
