@@ -48,11 +48,14 @@ static bool verdict(struct diags *out, const struct posmap *pm, const char *path
 static bool check_name(struct diags *out, const struct posmap *pm, const char *path,
 		       const char *name)
 {
-	char *msg = NULL;
+	char *msg = NULL, *what;
 	int v = validate_dns_name(name, &msg);
-	char *what = xasprintf("\"%s\"", name);
-	bool bad = verdict(out, pm, path, what, v, msg);
+	bool bad;
 
+	if (v == VALID_OK) /* the common case stays free of allocations */
+		return false;
+	what = xasprintf("\"%s\"", name);
+	bad = verdict(out, pm, path, what, v, msg);
 	free(what);
 	return bad;
 }
@@ -111,7 +114,8 @@ static void check_subject(struct diags *out, const struct posmap *pm, const char
 	 * set once the validator has run. */
 	if (set(value)) {
 		v = validate_subject_field(f, value, &msg);
-		verdict(out, pm, path, _("the value"), v, msg);
+		if (v != VALID_OK)
+			verdict(out, pm, path, _("the value"), v, msg);
 	}
 }
 
@@ -121,9 +125,11 @@ static void check_text(struct diags *out, const struct posmap *pm, const char *p
 	char *msg = NULL;
 	int v;
 
+	/* _() only on a finding: a lookup per partner's description adds up. */
 	if (set(value)) {
 		v = validate_text(value, &msg);
-		verdict(out, pm, path, _("the text"), v, msg);
+		if (v != VALID_OK)
+			verdict(out, pm, path, _("the text"), v, msg);
 	}
 }
 
@@ -191,18 +197,31 @@ static void partner_check_negotiation(const struct partner *p, const char *prefi
 	free(path);
 }
 
+/* prefix + "." + field, without printf: this runs for every field of
+ * every partner. */
+static char *field_path(const char *prefix, const char *field)
+{
+	size_t a = strlen(prefix), b = strlen(field);
+	char *p = xmalloc(a + b + 2);
+
+	memcpy(p, prefix, a);
+	p[a] = '.';
+	memcpy(p + a + 1, field, b + 1);
+	return p;
+}
+
 /* Everything about one partner except clashes with other partners. */
 static void partner_check_fields(const struct partner *p, const char *prefix,
 				 const struct posmap *pm, struct diags *out)
 {
-	char *path = xasprintf("%s.domain", prefix);
+	char *path = field_path(prefix, "domain");
 
 	if (!set(p->domain))
 		report(out, pm, DIAG_ERROR, path, xstrdup(_("is required")));
 	else
 		check_name(out, pm, path, p->domain);
 	free(path);
-	path = xasprintf("%s.additional_domains", prefix);
+	path = field_path(prefix, "additional_domains");
 	check_name_list(out, pm, path, &p->additional_domains);
 	for (size_t i = 0; set(p->domain) && i < p->additional_domains.n; i++)
 		if (strcasecmp(p->additional_domains.v[i], p->domain) == 0) {
@@ -213,10 +232,10 @@ static void partner_check_fields(const struct partner *p, const char *prefix,
 			free(item);
 		}
 	free(path);
-	path = xasprintf("%s.proxy_fqdn", prefix);
+	path = field_path(prefix, "proxy_fqdn");
 	check_opt_name(out, pm, path, p->proxy_fqdn);
 	free(path);
-	path = xasprintf("%s.description", prefix);
+	path = field_path(prefix, "description");
 	check_text(out, pm, path, p->description);
 	free(path);
 	partner_check_negotiation(p, prefix, pm, out);
@@ -264,19 +283,22 @@ static char *lower(const char *s)
 }
 
 /* First use wins; a later one is the error. A posmap serves as the set,
- * its line holding the owner's index + 1. */
-static void note_domain(struct posmap *seen, const struct deployment *d, size_t i,
-			const char *name, const char *path, const struct posmap *pm,
-			struct diags *out)
+ * its line holding the owner's index + 1. j is the index among the
+ * additional domains, or -1 for the primary one; the field's name is only
+ * built for a clash, as this runs for every domain of every partner. */
+static void note_domain(struct posmap *seen, const struct deployment *d, size_t i, long j,
+			const char *name, const struct posmap *pm, struct diags *out)
 {
-	char *key = lower(name);
+	char *key = lower(name), *path;
 	int owner, unused;
 
-	if (posmap_get(seen, key, &owner, &unused)) {
-		if ((size_t)owner - 1 != i)
-			clash(out, pm, path, name, d->partners[owner - 1]);
-	} else {
+	if (!posmap_get(seen, key, &owner, &unused)) {
 		posmap_put(seen, key, (int)i + 1, 0);
+	} else if ((size_t)owner - 1 != i) {
+		path = j < 0 ? xasprintf("partners[%zu].domain", i)
+			     : xasprintf("partners[%zu].additional_domains[%ld]", i, j);
+		clash(out, pm, path, name, d->partners[owner - 1]);
+		free(path);
 	}
 	free(key);
 }
@@ -288,18 +310,11 @@ static void partners_check_clashes(const struct deployment *d, const struct posm
 
 	for (size_t i = 0; i < d->npartners; i++) {
 		const struct partner *p = d->partners[i];
-		char *path;
 
-		if (set(p->domain)) {
-			path = xasprintf("partners[%zu].domain", i);
-			note_domain(seen, d, i, p->domain, path, pm, out);
-			free(path);
-		}
-		for (size_t j = 0; j < p->additional_domains.n; j++) {
-			path = xasprintf("partners[%zu].additional_domains[%zu]", i, j);
-			note_domain(seen, d, i, p->additional_domains.v[j], path, pm, out);
-			free(path);
-		}
+		if (set(p->domain))
+			note_domain(seen, d, i, -1, p->domain, pm, out);
+		for (size_t j = 0; j < p->additional_domains.n; j++)
+			note_domain(seen, d, i, (long)j, p->additional_domains.v[j], pm, out);
 	}
 	posmap_free(seen);
 }
