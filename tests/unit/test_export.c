@@ -64,8 +64,8 @@ static void contoso_partners(struct deployment *d)
 	p->proxy_fqdn = xstrdup("xmpp.tailspintoys.com");
 	deployment_add_partner(d, p);
 	deployment_add_partner(d, partner("jabber.org", "Public XMPP service",
-					  PARTNER_PUBLIC_VERIFIED, NEG_OPTIONAL, NEG_OPTIONAL,
-					  true, true));
+					  PARTNER_PUBLIC_VERIFIED, NEG_OPTIONAL,
+					  NEG_NOTSUPPORTED, true, true));
 	deployment_add_partner(d, partner("adatum.com", "A. Datum, dialback over TLS only",
 					  PARTNER_PUBLIC_UNVERIFIED, NEG_REQUIRED,
 					  NEG_NOTSUPPORTED, true, true));

@@ -1,0 +1,125 @@
+/* xmppgw export ps1|inf|zone FILE [-o OUT] */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic.h"
+#include "cli/cli.h"
+#include "export.h"
+#include "i18n.h"
+
+static const struct format {
+	const char *name;
+	char *(*run)(const struct deployment *d);
+} formats[] = {
+	{"ps1", export_ps1},
+	{"inf", export_inf},
+	{"zone", export_zone},
+};
+
+static int usage(void)
+{
+	cli_error("%s", _("usage: xmppgw export ps1|inf|zone FILE [-o OUT]"));
+	return CLI_USAGE;
+}
+
+static bool set(const char *s)
+{
+	return s && *s;
+}
+
+/* What the format cannot do without, said as the reason to refuse; NULL
+ * when the deployment has it. The exports themselves never fail: they
+ * write a comment instead, which is no use as a command's output. */
+static const char *missing(const struct format *f, const struct deployment *d)
+{
+	const char *target = set(d->dns.srv_target) ? d->dns.srv_target
+						     : d->topo.access_edge_fqdn;
+
+	if (strcmp(f->name, "inf") == 0 && !set(d->topo.access_edge_fqdn))
+		return _("no Access Edge FQDN (topology.access_edge_fqdn), the certificate's "
+			 "subject");
+	if (strcmp(f->name, "zone") == 0 && d->topo.sip_domains.n == 0)
+		return _("no SIP domain (topology.sip_domains) to publish an SRV record for");
+	if (strcmp(f->name, "zone") == 0 && !set(target))
+		return _("no SRV target: set topology.access_edge_fqdn (or dns.srv_target)");
+	return NULL;
+}
+
+static int write_out(const char *out, const char *text)
+{
+	size_t len = strlen(text);
+	char *err = NULL;
+
+	if (out && strcmp(out, "-") != 0) {
+		if (atomic_write(out, text, len, 0644, &err) == 0)
+			return CLI_OK;
+		cli_error("%s", err);
+		free(err);
+		return CLI_USAGE;
+	}
+	if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+		cli_error("%s", _("cannot write to standard output"));
+		return CLI_USAGE;
+	}
+	return CLI_OK;
+}
+
+/* Options may come anywhere after the command. Returns the index of the
+ * first of the two operands (format, FILE), or -1 on bad usage. */
+static int parse(int argc, char **argv, const char **out)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (c != 'o') {
+			cli_error(_("unknown option or missing value: %s"), argv[optind - 1]);
+			return -1;
+		}
+		*out = optarg;
+	}
+	return argc - optind == 2 ? optind : -1;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	const struct format *f = NULL;
+	struct deployment *d = NULL;
+	const char *out = NULL, *why, *path;
+	char *text;
+	int first = parse(argc, argv, &out), rc;
+
+	if (first < 0)
+		return usage();
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+		if (strcmp(argv[first], formats[i].name) == 0)
+			f = &formats[i];
+	if (!f) {
+		cli_error(_("unknown export format: %s"), argv[first]);
+		return usage();
+	}
+	path = argv[first + 1];
+	rc = cli_load(path, &d);
+	if (rc != CLI_OK)
+		return rc;
+	why = missing(f, d);
+	if (why) {
+		cli_error(_("%s: nothing to export as %s: %s"), path, f->name, why);
+		deployment_free(d);
+		return CLI_PROBLEMS;
+	}
+	text = f->run(d);
+	rc = write_out(out, text);
+	free(text);
+	deployment_free(d);
+	return rc;
+}
