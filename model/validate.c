@@ -107,10 +107,11 @@ int validate_dns_name(const char *name, char **msg)
 	if (internal_tld(last, lastlen))
 		return fail(msg, VALID_WARN, xasprintf(_("ends in .%.*s, an internal name that "
 							 "public CAs refuse"), (int)lastlen, last));
-	for (size_t i = 0; i < lastlen; i++)
-		if (last[i] >= '0' && last[i] <= '9')
-			return fail(msg, VALID_ERR, xstrdup(_("looks like an IP address or has a "
-							      "numeric top-level domain")));
+	/* Only an all-numeric TLD is wrong (RFC 3696 2): IDN TLDs such as
+	 * xn--p1ai hold digits. */
+	if (strspn(last, "0123456789") >= lastlen)
+		return fail(msg, VALID_ERR, xstrdup(_("looks like an IP address or has a "
+						      "numeric top-level domain")));
 	return VALID_OK;
 }
 
