@@ -1,0 +1,261 @@
+/* The single-field validators: DNS names, country codes, subject fields,
+ * key sizes, text. */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "validate.h"
+#include "xalloc.h"
+
+/* The verdict for name, with the reason checked to exist when it should. */
+static int dns(const char *name)
+{
+	char *msg = NULL;
+	int v = validate_dns_name(name, &msg);
+
+	if (v == VALID_OK)
+		ck_assert_ptr_null(msg);
+	else
+		ck_assert_msg(msg && *msg, "no reason for %s", name);
+	free(msg);
+	return v;
+}
+
+/* n copies of c */
+static char *rep(char c, size_t n)
+{
+	char *s = xmalloc(n + 1);
+
+	memset(s, c, n);
+	s[n] = '\0';
+	return s;
+}
+
+/* Labels of 63, 63, 63 and last characters: 3 * 64 + last in all. */
+static char *long_name(size_t last)
+{
+	char *a = rep('a', 63), *b = rep('b', last);
+	char *s = xasprintf("%s.%s.%s.%s", a, a, a, b);
+
+	free(a);
+	free(b);
+	return s;
+}
+
+START_TEST(t_dns_good)
+{
+	static const char *const good[] = {
+		"contoso.com", "sip.contoso.com", "SIP.Contoso.COM", "a-b.example.org",
+		"xn--bcher-kva.de", "partner.xn--p1ai", "contoso.com.", "a1.b2.com",
+		"x.co", "3com.com", "webcon.eu.contoso.com",
+	};
+
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		ck_assert_msg(dns(good[i]) == VALID_OK, "%s should be valid", good[i]);
+}
+END_TEST
+
+START_TEST(t_dns_bad)
+{
+	static const char *const bad[] = {
+		"", ".", "contoso..com", ".contoso.com", "contoso.com..", "-sip.contoso.com",
+		"sip-.contoso.com", "sip.contoso-.com", "*.contoso.com", "sip.*.com",
+		"s*p.contoso.com", "são.com", "contoso.cöm", "sip_1.contoso.com",
+		"sip contoso.com", "192.168.0.1", "10.0.0.1.", "host.123",
+		"contoso.com/x", "contoso.com:5269",
+	};
+
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(dns(bad[i]) == VALID_ERR, "%s should be refused", bad[i]);
+}
+END_TEST
+
+START_TEST(t_dns_label_length)
+{
+	char *l63 = rep('a', 63), *l64 = rep('a', 64);
+	char *ok = xasprintf("%s.com", l63), *no = xasprintf("%s.com", l64);
+	char *msg = NULL;
+
+	ck_assert_int_eq(dns(ok), VALID_OK);
+	ck_assert_int_eq(validate_dns_name(no, &msg), VALID_ERR);
+	ck_assert_ptr_nonnull(strstr(msg, "64"));
+	free(msg);
+	free(l63);
+	free(l64);
+	free(ok);
+	free(no);
+}
+END_TEST
+
+START_TEST(t_dns_total_length)
+{
+	char *n253 = long_name(61), *n254 = long_name(62), *dot = NULL, *msg = NULL;
+
+	ck_assert_uint_eq(strlen(n253), 253);
+	ck_assert_int_eq(dns(n253), VALID_OK);
+	/* The trailing dot of an absolute name does not count. */
+	dot = xasprintf("%s.", n253);
+	ck_assert_int_eq(dns(dot), VALID_OK);
+	ck_assert_int_eq(validate_dns_name(n254, &msg), VALID_ERR);
+	ck_assert_ptr_nonnull(strstr(msg, "254"));
+	free(msg);
+	free(n253);
+	free(n254);
+	free(dot);
+}
+END_TEST
+
+START_TEST(t_dns_warnings)
+{
+	static const char *const warn[] = {
+		"contoso", "edge01", "sip.contoso.local", "dc.corp", "x.LOCAL", "host.internal",
+		"intranet.lan",
+	};
+	char *msg = NULL;
+
+	for (size_t i = 0; i < sizeof warn / sizeof *warn; i++)
+		ck_assert_msg(dns(warn[i]) == VALID_WARN, "%s should warn", warn[i]);
+	ck_assert_int_eq(validate_dns_name("sip.contoso.local", &msg), VALID_WARN);
+	ck_assert_ptr_nonnull(strstr(msg, ".local"));
+	free(msg);
+	/* msg may be NULL when the reason is not wanted */
+	ck_assert_int_eq(validate_dns_name("*.contoso.com", NULL), VALID_ERR);
+}
+END_TEST
+
+START_TEST(t_country)
+{
+	static const char *const good[] = {"US", "BR", "DE", "PT", "JP", "GB", "ZW", "AD"};
+	static const char *const bad[] = {"", "U", "us", "Us", "USA", "XX", "UK", "1A", "B R"};
+	char *msg = NULL;
+
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		ck_assert_msg(validate_country(good[i], NULL) == VALID_OK, "%s", good[i]);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		ck_assert_msg(validate_country(bad[i], &msg) == VALID_ERR, "%s", bad[i]);
+		ck_assert_ptr_nonnull(msg);
+		free(msg);
+		msg = NULL;
+	}
+	ck_assert_str_eq(country_name("BR"), "Brazil");
+	ck_assert_str_eq(country_name("US"), "United States of America");
+	ck_assert_ptr_null(country_name("XX"));
+	ck_assert_ptr_null(country_name("br"));
+}
+END_TEST
+
+START_TEST(t_subject_lengths)
+{
+	char *cn64 = rep('c', 64), *cn65 = rep('c', 65), *msg = NULL;
+	/* 64 two-byte characters: 128 bytes but within the limit of 64. */
+	char *o64 = xmalloc(64 * 2 + 1), *l = xasprintf("%s", "São Paulo");
+
+	for (int i = 0; i < 64; i++)
+		memcpy(o64 + 2 * i, "\xc3\xa9", 2);
+	o64[128] = '\0';
+	ck_assert_int_eq(validate_subject_field(SUBJ_CN, cn64, NULL), VALID_OK);
+	ck_assert_int_eq(validate_subject_field(SUBJ_CN, cn65, &msg), VALID_ERR);
+	ck_assert_ptr_nonnull(strstr(msg, "65"));
+	free(msg);
+	ck_assert_int_eq(validate_subject_field(SUBJ_O, o64, NULL), VALID_OK);
+	ck_assert_int_eq(validate_subject_field(SUBJ_L, l, NULL), VALID_OK);
+	ck_assert_int_eq(validate_subject_field(SUBJ_ST, l, NULL), VALID_OK);
+	ck_assert_int_eq(validate_subject_field(SUBJ_O, cn65, NULL), VALID_ERR);
+	free(cn64);
+	free(cn65);
+	free(o64);
+	free(l);
+}
+END_TEST
+
+START_TEST(t_subject_city_state_128)
+{
+	/* 128 "ã" (256 bytes) is the most a locality or state may hold. */
+	char *s128 = xmalloc(129 * 2 + 1);
+
+	for (int i = 0; i < 128; i++)
+		memcpy(s128 + 2 * i, "\xc3\xa3", 2);
+	s128[256] = '\0';
+	ck_assert_int_eq(validate_subject_field(SUBJ_L, s128, NULL), VALID_OK);
+	ck_assert_int_eq(validate_subject_field(SUBJ_ST, s128, NULL), VALID_OK);
+	memcpy(s128 + 256, "\xc3\xa3", 3);
+	ck_assert_int_eq(validate_subject_field(SUBJ_L, s128, NULL), VALID_ERR);
+	ck_assert_int_eq(validate_subject_field(SUBJ_ST, s128, NULL), VALID_ERR);
+	free(s128);
+}
+END_TEST
+
+START_TEST(t_subject_ou_and_text)
+{
+	char *msg = NULL;
+
+	ck_assert_int_eq(validate_subject_field(SUBJ_OU, "IT", &msg), VALID_WARN);
+	ck_assert_ptr_nonnull(strstr(msg, "2022"));
+	free(msg);
+	ck_assert_int_eq(validate_subject_field(SUBJ_O, "Contoso\x01Ltd", NULL), VALID_ERR);
+	ck_assert_int_eq(validate_subject_field(SUBJ_O, "Contoso \xff", NULL), VALID_ERR);
+	ck_assert_int_eq(validate_subject_field(SUBJ_C, "BR", NULL), VALID_OK);
+	ck_assert_int_eq(validate_subject_field(SUBJ_C, "Brazil", NULL), VALID_ERR);
+	ck_assert_int_eq(validate_text("Contoso, Ltd: \"IT\" #1 日本 😀", NULL), VALID_OK);
+	ck_assert_int_eq(validate_text("line\nbreak", NULL), VALID_ERR);
+	ck_assert_int_eq(validate_text("tab\there", NULL), VALID_ERR);
+	ck_assert_int_eq(validate_text("\xc0\xaf", NULL), VALID_ERR);      /* overlong */
+	ck_assert_int_eq(validate_text("\xed\xa0\x80", NULL), VALID_ERR);  /* surrogate */
+	ck_assert_int_eq(validate_text("\xf4\x90\x80\x80", NULL), VALID_ERR);
+	ck_assert_int_eq(validate_text("cut \xe2\x82", NULL), VALID_ERR);
+}
+END_TEST
+
+START_TEST(t_key_bits)
+{
+	static const int good[] = {2048, 3072, 4096};
+	static const int bad[] = {1000, 0, -2048, 512, 2047, 8192, 1023};
+	char *msg = NULL;
+
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		ck_assert_int_eq(validate_key_bits(good[i], NULL), VALID_OK);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(validate_key_bits(bad[i], NULL) == VALID_ERR, "%d", bad[i]);
+	ck_assert_int_eq(validate_key_bits(1024, &msg), VALID_ERR);
+	/* 1024 is refused with the reason, not only "not offered" */
+	ck_assert_ptr_nonnull(strstr(msg, "2048"));
+	ck_assert_ptr_nonnull(strstr(msg, "weak"));
+	free(msg);
+	ck_assert_int_eq(validate_key_bits(1000, &msg), VALID_ERR);
+	ck_assert_ptr_nonnull(strstr(msg, "1000"));
+	free(msg);
+}
+END_TEST
+
+static Suite *validate_suite(void)
+{
+	Suite *s = suite_create("validate");
+	TCase *names = tcase_create("dns"), *subj = tcase_create("subject");
+
+	tcase_add_test(names, t_dns_good);
+	tcase_add_test(names, t_dns_bad);
+	tcase_add_test(names, t_dns_label_length);
+	tcase_add_test(names, t_dns_total_length);
+	tcase_add_test(names, t_dns_warnings);
+	tcase_add_test(subj, t_country);
+	tcase_add_test(subj, t_subject_lengths);
+	tcase_add_test(subj, t_subject_city_state_128);
+	tcase_add_test(subj, t_subject_ou_and_text);
+	tcase_add_test(subj, t_key_bits);
+	suite_add_tcase(s, names);
+	suite_add_tcase(s, subj);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(validate_suite());
+	int failures;
+
+	srunner_run_all(sr, CK_ENV);
+	failures = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failures != 0;
+}
