@@ -1,5 +1,7 @@
 /* export: what the deployment becomes outside this program. Each returns a
- * new string the caller frees; none can fail. */
+ * new string the caller frees; none can fail (what is missing becomes a
+ * comment). The script and the INF are Windows files: CRLF line ends, and
+ * the script starts with a UTF-8 byte order mark; the zone lines end in LF. */
 #ifndef XMPPGW_EXPORT_H
 #define XMPPGW_EXPORT_H
 
