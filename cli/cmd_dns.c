@@ -1,0 +1,177 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "dnscheck.h"
+#include "i18n.h"
+#include "xalloc.h"
+
+#define DNS_MAX_TIMEOUT_MS 600000
+
+struct dns_args {
+	const char *path;
+	struct dnscheck_options o;
+};
+
+static int usage(void)
+{
+	cli_error("%s", _("usage: xmppgw dns FILE [--server ADDR[:PORT]] [--timeout MS] "
+			  "[--own] [--partners]"));
+	return CLI_USAGE;
+}
+
+/* The value of --name VALUE or --name=VALUE at argv[*i], or NULL. */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t len = strlen(name);
+
+	if (strncmp(argv[*i], name, len) != 0)
+		return NULL;
+	if (argv[*i][len] == '=')
+		return argv[*i] + len + 1;
+	if (argv[*i][len] != '\0' || *i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+static int parse_timeout(const char *s, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > DNS_MAX_TIMEOUT_MS) {
+		cli_error(_("--timeout: \"%s\" is not a number of milliseconds from 1 to %d"), s,
+			  DNS_MAX_TIMEOUT_MS);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct dns_args *a)
+{
+	const char *v;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--own") == 0)
+			a->o.own = true;
+		else if (strcmp(argv[i], "--partners") == 0)
+			a->o.partners = true;
+		else if ((v = option_value(argc, argv, &i, "--server")))
+			a->o.server = v;
+		else if ((v = option_value(argc, argv, &i, "--timeout"))) {
+			if (parse_timeout(v, &a->o.timeout_ms) < 0)
+				return -1;
+		} else if (argv[i][0] == '-' || a->path)
+			return -1;
+		else
+			a->path = argv[i];
+	}
+	if (!a->path)
+		return -1;
+	if (!a->o.own && !a->o.partners)
+		a->o.own = a->o.partners = true;
+	return 0;
+}
+
+static void print_result(const struct dns_result *r)
+{
+	printf("%s\t%s\t%s\t%s\t%s\n", r->subject == DNS_OWN ? "own" : "partner", r->domain,
+	       r->query, dns_verdict_name(r->verdict), r->detail ? r->detail : "");
+}
+
+/* Prints the results that became final since the last call. */
+static void print_new(const struct dnscheck *c, bool *printed)
+{
+	for (size_t i = 0; i < dnscheck_count(c); i++) {
+		const struct dns_result *r = dnscheck_result(c, i);
+
+		if (!printed[i] && r->verdict != DNSV_PENDING) {
+			print_result(r);
+			printed[i] = true;
+		}
+	}
+	fflush(stdout);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* "N checked in S s: N OK, N with problems (2 NXDOMAIN, 1 WRONG_PORT)". */
+static size_t print_summary(const struct dnscheck *c, double secs)
+{
+	size_t count[DNSV_ERROR + 1] = {0}, n = dnscheck_count(c), bad;
+
+	for (size_t i = 0; i < n; i++)
+		count[dnscheck_result(c, i)->verdict]++;
+	bad = n - count[DNSV_OK];
+	printf(_("%zu checked in %.3f s: %zu OK, %zu with problems"), n, secs, count[DNSV_OK], bad);
+	for (int v = DNSV_NXDOMAIN, first = 1; bad && v <= DNSV_ERROR; v++) {
+		if (!count[v])
+			continue;
+		printf("%s%zu %s", first ? " (" : ", ", count[v], dns_verdict_name(v));
+		first = 0;
+	}
+	printf("%s\n", bad ? ")" : "");
+	return bad;
+}
+
+static int run_check(const struct deployment *d, const struct dnscheck_options *o)
+{
+	struct dnscheck *c;
+	struct timespec t0;
+	char *err = NULL;
+	bool *printed;
+	size_t bad;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (dnscheck_start(d, o, &c, &err) < 0) {
+		cli_error("%s", err);
+		free(err);
+		return CLI_USAGE;
+	}
+	if (dnscheck_count(c) == 0) {
+		cli_error("%s", _("nothing to check: no SIP domains and no partners"));
+		dnscheck_free(c);
+		return CLI_PROBLEMS;
+	}
+	printed = xcalloc(dnscheck_count(c), sizeof *printed);
+	print_new(c, printed);
+	while (!dnscheck_done(c)) {
+		dnscheck_process(c, 1000);
+		print_new(c, printed);
+	}
+	bad = print_summary(c, seconds_since(&t0));
+	free(printed);
+	dnscheck_free(c);
+	return bad ? CLI_PROBLEMS : CLI_OK;
+}
+
+int cmd_dns(int argc, char **argv)
+{
+	struct dns_args a;
+	struct deployment *d;
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	if (parse_args(argc, argv, &a) < 0)
+		return usage();
+	rc = cli_load(a.path, &d);
+	if (rc != CLI_OK)
+		return rc;
+	rc = run_check(d, &a.o);
+	deployment_free(d);
+	return rc;
+}
