@@ -1,0 +1,138 @@
+/* SAN derivation: order, case, duplicates, the XMPP proxy switch. */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deployment.h"
+#include "san.h"
+#include "xalloc.h"
+
+static struct deployment *contoso(void)
+{
+	struct deployment *d = deployment_new();
+
+	strlist_push(&d->topo.sip_domains, "contoso.com");
+	strlist_push(&d->topo.sip_domains, "fabrikam.com");
+	xstrset(&d->topo.access_edge_fqdn, "sip.contoso.com");
+	xstrset(&d->topo.webconf_edge_fqdn, "webcon.contoso.com");
+	xstrset(&d->topo.av_edge_fqdn, "av.contoso.com");
+	d->topo.xmpp_proxy = true;
+	strlist_push(&d->topo.xmpp_domains, "contoso.com");
+	strlist_push(&d->cert.sip_domain_sans, "contoso.com");
+	strlist_push(&d->cert.sip_domain_sans, "fabrikam.com");
+	return d;
+}
+
+static char *sans_of(const struct deployment *d)
+{
+	struct strlist l = {0};
+	char *s;
+
+	san_derive(d, &l);
+	s = strlist_join(&l, " ");
+	strlist_free(&l);
+	return s;
+}
+
+#define ck_sans(d, want)                                                                   \
+	do {                                                                               \
+		char *got_ = sans_of(d);                                                   \
+		ck_assert_str_eq(got_, want);                                              \
+		free(got_);                                                                \
+	} while (0)
+
+START_TEST(t_order)
+{
+	struct deployment *d = contoso();
+
+	/* CN first; the A/V Edge is not a SAN. */
+	ck_sans(d, "sip.contoso.com webcon.contoso.com sip.fabrikam.com contoso.com");
+	strlist_push(&d->cert.additional_sans, "xmpp.contoso.com");
+	ck_sans(d, "sip.contoso.com webcon.contoso.com sip.fabrikam.com contoso.com "
+		   "xmpp.contoso.com");
+	deployment_free(d);
+}
+END_TEST
+
+START_TEST(t_lower_and_dedup)
+{
+	struct deployment *d = contoso();
+
+	xstrset(&d->topo.access_edge_fqdn, "SIP.Contoso.COM");
+	strlist_clear(&d->cert.sip_domain_sans);
+	strlist_push(&d->cert.sip_domain_sans, "Contoso.com");
+	strlist_push(&d->cert.sip_domain_sans, "Fabrikam.COM");
+	/* contoso.com is already an XMPP domain, webcon is the Web
+	 * Conferencing Edge; only the first of each stays. */
+	strlist_push(&d->cert.additional_sans, "CONTOSO.COM");
+	strlist_push(&d->cert.additional_sans, "webcon.contoso.com");
+	strlist_push(&d->cert.additional_sans, "chat.contoso.com");
+	strlist_push(&d->cert.additional_sans, "Chat.Contoso.com");
+	ck_sans(d, "sip.contoso.com webcon.contoso.com sip.fabrikam.com contoso.com "
+		   "chat.contoso.com");
+	deployment_free(d);
+}
+END_TEST
+
+START_TEST(t_proxy_off)
+{
+	struct deployment *d = contoso();
+
+	strlist_push(&d->topo.xmpp_domains, "corp.contoso.com");
+	d->topo.xmpp_proxy = false;
+	ck_sans(d, "sip.contoso.com webcon.contoso.com sip.fabrikam.com");
+	d->topo.xmpp_proxy = true;
+	ck_sans(d, "sip.contoso.com webcon.contoso.com sip.fabrikam.com contoso.com "
+		   "corp.contoso.com");
+	deployment_free(d);
+}
+END_TEST
+
+START_TEST(t_empty_fields)
+{
+	struct deployment *d = contoso();
+	struct strlist l = {0};
+
+	xstrset(&d->topo.webconf_edge_fqdn, "");
+	strlist_clear(&d->cert.sip_domain_sans);
+	ck_sans(d, "sip.contoso.com contoso.com");
+	xstrset(&d->topo.access_edge_fqdn, NULL);
+	xstrset(&d->topo.webconf_edge_fqdn, NULL);
+	strlist_push(&d->cert.additional_sans, "");
+	ck_sans(d, "contoso.com");
+	deployment_free(d);
+	/* Nothing known: nothing derived, and the list is cleared first. */
+	d = deployment_new();
+	strlist_push(&l, "stale.example.com");
+	san_derive(d, &l);
+	ck_assert_uint_eq(l.n, 0);
+	strlist_free(&l);
+	deployment_free(d);
+}
+END_TEST
+
+static Suite *san_suite(void)
+{
+	Suite *s = suite_create("san");
+	TCase *tc = tcase_create("derive");
+
+	tcase_add_test(tc, t_order);
+	tcase_add_test(tc, t_lower_and_dedup);
+	tcase_add_test(tc, t_proxy_off);
+	tcase_add_test(tc, t_empty_fields);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(san_suite());
+	int failures;
+
+	srunner_run_all(sr, CK_ENV);
+	failures = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failures != 0;
+}
