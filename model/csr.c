@@ -197,11 +197,16 @@ static int key_create(const char *path, const char *buf, size_t len, char **err)
 		return -1;
 	}
 	/* The umask may have taken bits the owner needs; 0600 whatever it is. */
-	if (fchmod(fd, 0600) != 0 || write_all(fd, buf, len) != 0 || fsync(fd) != 0 ||
-	    close(fd) != 0) {
+	if (fchmod(fd, 0600) != 0 || write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
 		int e = errno;
 
 		close(fd);
+		fd = -1;
+		errno = e;
+	}
+	if (fd < 0 || close(fd) != 0) {
+		int e = errno;
+
 		unlink(path);
 		*err = xasprintf(_("cannot write the key file %s: %s"), path, strerror(e));
 		return -1;

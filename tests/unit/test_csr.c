@@ -5,10 +5,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <openssl/ec.h>
@@ -561,6 +564,34 @@ START_TEST(t_symlink_refused)
 }
 END_TEST
 
+/* A write that fails midway (the file size limit) leaves no partial key.
+ * In a child of its own, so that the limit cannot touch Check's files. */
+START_TEST(t_partial_key_removed)
+{
+	char *path = in_dir("k.key");
+	pid_t pid = fork();
+	int status = 0;
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct rlimit lim = {.rlim_cur = 100, .rlim_max = RLIM_INFINITY};
+		char *err = NULL;
+
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &lim) != 0)
+			_exit(3);
+		if (csr_write_key(path, shared_key, NULL, false, &err) != -1)
+			_exit(4);
+		_exit(strstr(err, "cannot write the key file") ? 0 : 5);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	ck_assert(!exists(path));
+	free(path);
+}
+END_TEST
+
 static char *write_raw_key(const char *name, EVP_PKEY *key)
 {
 	char *path = in_dir(name);
@@ -741,6 +772,7 @@ static Suite *csr_suite(void)
 	tcase_add_test(key, t_existing_refused);
 	tcase_add_test(key, t_force_replaces);
 	tcase_add_test(key, t_symlink_refused);
+	tcase_add_test(key, t_partial_key_removed);
 	tcase_add_test(key, t_weak_or_foreign_key_refused);
 	tcase_add_test(key, t_applog);
 	suite_add_tcase(s, req);
