@@ -191,9 +191,11 @@ static void partner_check_negotiation(const struct partner *p, const char *prefi
 				 negotiation_warning_text(r->warning)));
 	else
 		report(out, pm, DIAG_WARNING, path,
-		       xasprintf(_("TLS %s, SASL %s, dialback %s: %s"), neg_name(p->tls),
+		       xasprintf(_("TLS %s, SASL %s, dialback %s: %s%s%s"), neg_name(p->tls),
 				 neg_name(p->sasl), p->dialback ? "true" : "false",
-				 negotiation_warning_text(r->warning)));
+				 negotiation_warning_text(r->warning),
+				 negotiation_remark(r) ? " " : "",
+				 negotiation_remark(r) ? negotiation_remark(r) : ""));
 	free(path);
 }
 

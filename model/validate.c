@@ -169,9 +169,10 @@ int validate_subject_field(enum subject_field f, const char *value, char **msg)
 		return fail(msg, VALID_ERR, xasprintf(_("is %zu characters long (at most %zu)"),
 						      n, limits[f]));
 	if (f == SUBJ_OU && n > 0)
-		return fail(msg, VALID_WARN, xstrdup(_("public CAs no longer accept an "
-							"organizational unit (since 2022-09-01); "
-							"leave it empty for a public CA")));
+		return fail(msg, VALID_WARN, xstrdup(_("is allowed, but public CAs no longer "
+							"accept an organizational unit (since "
+							"2022-09-01); leave it empty for a public "
+							"CA")));
 	return VALID_OK;
 }
 
