@@ -135,7 +135,11 @@ static void wrong_type(struct loader *l, const char *expected)
 {
 	char *found = describe(l);
 
-	error_here(l, xasprintf(_("expected %s, found %s"), expected, found));
+	if (is_scalar(l) && !plain(l))
+		error_here(l, xasprintf(_("expected %s, found %s (quoted, so it is text)"),
+					expected, found));
+	else
+		error_here(l, xasprintf(_("expected %s, found %s"), expected, found));
 	free(found);
 }
 

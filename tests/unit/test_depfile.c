@@ -369,12 +369,14 @@ static const struct {
 	{"version: 1\ncertificate:\n  key_bits: big\n",
 	 "3:13: error: certificate.key_bits: expected an integer, found \"big\""},
 	{"version: 1\ncertificate:\n  key_bits: '2048'\n",
-	 "3:13: error: certificate.key_bits: expected an integer, found \"2048\""},
+	 "3:13: error: certificate.key_bits: expected an integer, found \"2048\" (quoted, so "
+	 "it is text)"},
 	{"version: 1\ncertificate:\n  exportable: yes\n",
 	 "3:15: error: certificate.exportable: expected true or false, found \"yes\" (only "
 	 "true and false are booleans, as in YAML 1.2)"},
 	{"version: 1\ncertificate:\n  delayed: 'true'\n",
-	 "3:12: error: certificate.delayed: expected true or false, found \"true\""},
+	 "3:12: error: certificate.delayed: expected true or false, found \"true\" (quoted, "
+	 "so it is text)"},
 	{"version: 1\ntopology:\n  sip_domains: contoso.com\n",
 	 "3:16: error: topology.sip_domains: expected a list, found \"contoso.com\""},
 	{"version: 1\ntopology:\n  access_edge_fqdn: [a]\n",
