@@ -45,6 +45,12 @@ struct dc_qent {
 	size_t idx;           /* item for DC_SRV, lookup otherwise */
 };
 
+/* Queries waiting for room in the window, first in first out. */
+struct dc_fifo {
+	struct dc_qent *v;
+	size_t head, len, cap;
+};
+
 struct dnscheck {
 	ares_channel ch;
 	bool have_channel;
@@ -57,8 +63,9 @@ struct dnscheck {
 	size_t nbuckets;
 	size_t edge;          /* lookup of the expected own target, or DC_NONE */
 	char *edge_name;
-	struct dc_qent *queue; /* queries waiting for room in the window */
-	size_t qhead, qlen, qcap;
+	/* Address queries go before SRV queries still waiting, so results
+	 * are completed (and shown) from the start rather than at the end. */
+	struct dc_fifo addr_q, srv_q;
 	size_t inflight;
 	bool pumping, cancelled, destroying;
 	struct pollfd *socks; /* what c-ares wants watched */
