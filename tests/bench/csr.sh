@@ -51,9 +51,10 @@ else
 	echo "warning: the two requests differ; the comparison is not like for like"
 fi
 
-# The durable writes (fsync of the request, the YAML and their folder) are
-# what openssl does not do; a shim that turns fsync into a no-op shows
-# their share. Built only when a C compiler is at hand.
+# xmppgw replaces the request and the YAML atomically (temporary file,
+# fsync, rename, folder fsync); openssl truncates its output in place. A
+# shim that turns fsync into a no-op shows fsync's part of the difference.
+# Built only when a C compiler is at hand.
 NOSYNC=
 if command -v cc >/dev/null &&
 	printf 'int fsync(int fd) { (void)fd; return 0; }\n' >nosync.c &&
@@ -73,22 +74,33 @@ loop_ms() {
 if command -v hyperfine >/dev/null; then
 	set -- "$XG" "$OS"
 	[ -n "$NOSYNC" ] && set -- "$@" "env LD_PRELOAD=$NOSYNC $XG" "env LD_PRELOAD=$NOSYNC $OS"
-	hyperfine -N --warmup 10 --runs "$RUNS" --export-json times.json "$@" >/dev/null 2>&1 ||
-		{ echo "csr bench: hyperfine failed"; exit 1; }
-	python3 - times.json <<'EOF' 2>/dev/null || cat times.json
+	# Short batches, one after the other, so that a change in the machine's
+	# load (the disk above all) touches every command alike.
+	b=0
+	while [ $b -lt 10 ]; do
+		hyperfine -N --warmup 3 --runs $((RUNS / 10)) --export-json "times$b.json" "$@" \
+			>/dev/null 2>&1 || { echo "csr bench: hyperfine failed"; exit 1; }
+		b=$((b + 1))
+	done
+	python3 - times*.json <<'EOF'
 import json, statistics, sys
-res = json.load(open(sys.argv[1]))["results"]
 label = ["xmppgw csr --key", "openssl req -new -key",
          "xmppgw csr --key, fsync disabled", "openssl req -new -key, fsync disabled"]
-for name, r in zip(label, res):
-    t = [x * 1e3 for x in r["times"]]
-    print("%-38s mean %6.2f ms  median %6.2f  min %6.2f  sd %5.2f  user %5.2f  sys %5.2f" %
-          (name, statistics.mean(t), statistics.median(t), min(t), statistics.stdev(t),
-           r["user"] * 1e3, r["system"] * 1e3))
-m = [statistics.median(r["times"]) for r in res]
-print("xmppgw / openssl (medians): %.2f" % (m[0] / m[1]))
-if len(m) == 4:
-    print("without fsync:              %.2f" % (m[2] / m[3]))
+runs, cpu = {}, {}
+for f in sys.argv[1:]:
+    for i, r in enumerate(json.load(open(f))["results"]):
+        runs.setdefault(i, []).extend(x * 1e3 for x in r["times"])
+        cpu.setdefault(i, []).append((r["user"] + r["system"]) * 1e3)
+med = []
+for i in sorted(runs):
+    t = runs[i]
+    med.append(statistics.median(t))
+    print("%-38s median %6.2f ms  mean %6.2f  min %6.2f  sd %5.2f  cpu %5.2f  (%d runs)" %
+          (label[i], med[-1], statistics.mean(t), min(t), statistics.stdev(t),
+           statistics.mean(cpu[i]), len(t)))
+print("xmppgw / openssl (medians): %.2f" % (med[0] / med[1]))
+if len(med) == 4:
+    print("the same without fsync:     %.2f" % (med[2] / med[3]))
 EOF
 else
 	printf '%-38s %s\n' "xmppgw csr --key" "$(loop_ms $XG)"
