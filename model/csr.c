@@ -581,6 +581,14 @@ static char *diags_join(const struct diags *dg)
 	return s;
 }
 
+/* The key the request goes with, as the caller named it. */
+static const char *key_name(const struct deployment *d, const struct csr_options *o)
+{
+	if (set(o->existing_key))
+		return o->existing_key;
+	return d->cert.key_file ? d->cert.key_file : "";
+}
+
 static int run_check(const struct deployment *d, const struct csr_options *o, char **err)
 {
 	struct diags dg = {0};
@@ -595,6 +603,10 @@ static int run_check(const struct deployment *d, const struct csr_options *o, ch
 			  _("is required"));
 	if (!set(d->cert.key_file) && !set(o->existing_key))
 		diags_add(&dg, DIAG_ERROR, 0, 0, "certificate.key_file", "%s", _("is required"));
+	/* The request is replaced by renaming over it: it would take the key. */
+	if (set(d->cert.request_file) && strcmp(d->cert.request_file, key_name(d, o)) == 0)
+		diags_add(&dg, DIAG_ERROR, 0, 0, "certificate.request_file", "%s",
+			  _("names the key file; the request needs a file of its own"));
 	for (size_t i = 0; i < dg.n; i++)
 		if (dg.v[i].sev == DIAG_WARNING)
 			LOG(o, _("warning: %s: %s"), dg.v[i].field, dg.v[i].msg);
@@ -659,7 +671,7 @@ static void run_record(struct deployment *d, const struct csr_options *o)
 	struct cert_record *g = &d->cert.generated;
 
 	xstrset(&g->request_file, d->cert.request_file);
-	xstrset(&g->key_file, set(o->existing_key) ? o->existing_key : d->cert.key_file);
+	xstrset(&g->key_file, key_name(d, o));
 	free(g->at);
 	g->at = now_rfc3339();
 }

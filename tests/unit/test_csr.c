@@ -653,6 +653,12 @@ START_TEST(t_checks_deployment)
 	ck_assert_int_eq(csr_run(d, &o, &err), -1);
 	ck_assert_ptr_nonnull(strstr(err, "certificate.additional_sans[0]"));
 	free(err);
+	err = NULL;
+	strlist_clear(&d->cert.additional_sans);
+	xstrset(&d->cert.request_file, "edge-external.key");
+	ck_assert_int_eq(csr_run(d, &o, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "certificate.request_file: names the key file"));
+	free(err);
 	deployment_free(d);
 }
 END_TEST
