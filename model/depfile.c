@@ -92,7 +92,8 @@ static void error_here(struct loader *l, char *msg)
 
 static void record(struct loader *l)
 {
-	posmap_put(l->pm, l->path, ev_line(l), ev_col(l));
+	if (l->pm)
+		posmap_put(l->pm, l->path, ev_line(l), ev_col(l));
 }
 
 static bool is_scalar(const struct loader *l)
@@ -738,7 +739,8 @@ static void sort_diags(struct diags *dg, size_t from)
 	}
 }
 
-static bool loader_init(struct loader *l, const char *buf, size_t len, struct diags *diags)
+static bool loader_init(struct loader *l, const char *buf, size_t len, struct diags *diags,
+			bool positions)
 {
 	memset(l, 0, sizeof *l);
 	if (!yaml_parser_initialize(&l->parser))
@@ -747,7 +749,7 @@ static bool loader_init(struct loader *l, const char *buf, size_t len, struct di
 	l->buf = buf;
 	l->len = len;
 	l->diags = diags;
-	l->pm = posmap_new();
+	l->pm = positions ? posmap_new() : NULL;
 	l->d = deployment_new();
 	l->path = xstrdup("");
 	l->pcap = 1;
@@ -765,18 +767,19 @@ static void loader_done(struct loader *l)
 	free(l->path);
 }
 
-int depfile_load_buffer(const char *name, const char *buf, size_t len,
-			struct deployment **out, struct diags *diags)
+/* One pass over the text: structural problems go to diags, and the value
+ * rules run (with positions when they were recorded) once the structure
+ * is sound. Returns the model in that case, NULL otherwise. */
+static struct deployment *load_pass(const char *buf, size_t len, bool positions,
+				    struct diags *diags, bool *oom)
 {
 	struct loader l;
 	size_t from = diags->n, errors = diags->errors;
+	struct deployment *d = NULL;
 
-	(void)name;
-	*out = NULL;
-	if (!loader_init(&l, buf, len, diags)) {
-		diags_add(diags, DIAG_ERROR, 0, 0, "", "%s", strerror(ENOMEM));
-		return DEPFILE_UNREADABLE;
-	}
+	*oom = !loader_init(&l, buf, len, diags, positions);
+	if (*oom)
+		return NULL;
 	read_stream(&l);
 	if (l.version > 0 && l.version != DEPLOYMENT_VERSION)
 		keep_only_version(diags, from);
@@ -784,10 +787,40 @@ int depfile_load_buffer(const char *name, const char *buf, size_t len,
 	 * its default by a structural error would give misleading verdicts. */
 	if (diags->errors == errors) {
 		deployment_validate(l.d, l.pm, diags);
-		*out = l.d;
+		d = l.d;
 		l.d = NULL;
 	}
 	sort_diags(diags, from);
 	loader_done(&l);
+	return d;
+}
+
+/* Positions cost a map entry per field (100,000 for 10,000 partners), and
+ * a sound file needs none: the first pass goes without, and only a file
+ * with something to report is read again to place each finding. */
+int depfile_load_buffer(const char *name, const char *buf, size_t len,
+			struct deployment **out, struct diags *diags)
+{
+	struct diags first = {0};
+	size_t errors = diags->errors;
+	bool oom;
+
+	(void)name;
+	*out = load_pass(buf, len, false, &first, &oom);
+	if (!oom && first.n > 0 && *out) {
+		deployment_free(*out);
+		*out = load_pass(buf, len, true, diags, &oom);
+	} else {
+		for (size_t i = 0; i < first.n; i++)
+			diags_add_owned(diags, first.v[i].sev, first.v[i].line, first.v[i].col,
+					first.v[i].field, first.v[i].msg);
+		for (size_t i = 0; i < first.n; i++)
+			first.v[i].msg = NULL;
+	}
+	diags_free(&first);
+	if (oom) {
+		diags_add(diags, DIAG_ERROR, 0, 0, "", "%s", strerror(ENOMEM));
+		return DEPFILE_UNREADABLE;
+	}
 	return diags->errors == errors ? DEPFILE_OK : DEPFILE_PROBLEMS;
 }
