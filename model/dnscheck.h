@@ -53,7 +53,11 @@ struct dnscheck;
 int dnscheck_start(const struct deployment *d, const struct dnscheck_options *o,
 		   struct dnscheck **out, char **err);
 /* Waits up to timeout_ms for answers and handles what arrived; 0 polls.
- * Returns the number of results that are final. */
+ * Returns the number of results that are final. It returns early when
+ * something arrived, so a screen can call it with a short wait between key
+ * reads and redraw; results keep their index and are final once their
+ * verdict is not DNSV_PENDING. A partner or own domain needs its SRV answer
+ * and then its targets' addresses, so it can take up to twice timeout_ms. */
 size_t dnscheck_process(struct dnscheck *c, int timeout_ms);
 bool dnscheck_done(const struct dnscheck *c);
 size_t dnscheck_count(const struct dnscheck *c);

@@ -187,10 +187,13 @@ static char *expected_text(const struct dnscheck *c)
 {
 	const struct dc_lookup *e = &c->lookups[c->edge];
 	struct strlist all = {0};
+	const char *why;
 	char *list, *s;
 
-	if (!has_addr(e))
+	if (!has_addr(e) && noaddr_verdict(e, &why) == DNSV_NO_ADDRESS)
 		return xasprintf(_("expected %s (which has no address)"), c->edge_name);
+	if (!has_addr(e))
+		return xasprintf(_("expected %s (its addresses: %s)"), c->edge_name, why);
 	for (int k = 0; k < 2; k++)
 		for (size_t a = 0; a < e->addrs[k].n; a++)
 			strlist_push(&all, e->addrs[k].v[a]);

@@ -182,4 +182,32 @@ else
 	ok "# SKIP needs root and unshare to hide /etc/resolv.conf"
 fi
 
+# The system resolver: /etc/resolv.conf naming 127.0.0.1, and dnsmasq on
+# port 53, in a network namespace of our own (only its loopback).
+cat >"$T_TMP/sysres.sh" <<'EOF'
+set -u
+ip link set lo up && mount --bind "$1" /etc/resolv.conf || exit 3
+"$2" --conf-file="$3" --port=53 --listen-address=127.0.0.1 --bind-interfaces \
+	--no-resolv --no-hosts --keep-in-foreground --user="$(id -un)" \
+	--pid-file="$4/sys.pid" --log-facility=- 2>"$4/sys.log" &
+pid=$!
+trap 'kill $pid 2>/dev/null' EXIT
+i=0
+while [ "$i" -lt 100 ] && ! grep -q 'started, version' "$4/sys.log"; do
+	sleep 0.05
+	i=$((i + 1))
+done
+"$5" dns "$6"
+EOF
+echo "nameserver 127.0.0.1" >"$T_TMP/resolv.conf"
+if [ "$(id -u)" = 0 ] && command -v ip >/dev/null && unshare -mn true 2>/dev/null; then
+	check_status "system resolver: exit 0" 0 unshare -mn sh "$T_TMP/sysres.sh" \
+		"$T_TMP/resolv.conf" "$DNS_DNSMASQ" "$T_TMP/zone.conf" "$T_TMP" "$XMPPGW" \
+		"$T_TMP/good.yaml"
+	check_grep "system resolver: answers" "4 OK, 0 with problems" "$T_TMP/out"
+else
+	ok "# SKIP needs root, ip and unshare for a network namespace"
+	ok "# SKIP needs root, ip and unshare for a network namespace"
+fi
+
 done_testing
