@@ -1,0 +1,246 @@
+/* The Exports screen without curses: file names, the text shown, what is
+ * missing, and Write through a scripted struct wui (asks before replacing,
+ * writes the export's exact bytes). */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "deployment.h"
+#include "export.h"
+#include "wizards/exports.h"
+#include "xalloc.h"
+
+/* What the fake screen was asked, and what it answers. */
+struct fake {
+	bool answer;
+	int confirms, messages, views;
+	char *last_title, *last_text;
+};
+
+static void remember(struct fake *f, const char *title, const char *text)
+{
+	xstrset(&f->last_title, title);
+	xstrset(&f->last_text, text);
+}
+
+static bool fake_confirm(void *arg, const char *title, const char *question)
+{
+	struct fake *f = arg;
+
+	f->confirms++;
+	remember(f, title, question);
+	return f->answer;
+}
+
+static void fake_message(void *arg, const char *title, const char *text)
+{
+	struct fake *f = arg;
+
+	f->messages++;
+	remember(f, title, text);
+}
+
+static void fake_view(void *arg, const char *title, const char *text)
+{
+	struct fake *f = arg;
+
+	f->views++;
+	remember(f, title, text);
+}
+
+static const struct wui fake_ui = {
+	.confirm = fake_confirm, .message = fake_message, .view = fake_view,
+};
+
+static struct deployment *contoso(void)
+{
+	struct deployment *d = deployment_new();
+
+	strlist_push(&d->topo.sip_domains, "contoso.com");
+	xstrset(&d->topo.access_edge_fqdn, "sip.contoso.com");
+	deployment_add_partner(d, partner_new("gmail.com"));
+	return d;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = xmalloc(1 << 16);
+
+	ck_assert_ptr_nonnull(fp);
+	*len = fread(buf, 1, (1 << 16) - 1, fp);
+	buf[*len] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+START_TEST(test_default_name)
+{
+	static const struct {
+		const char *path, *want;
+		enum wexport_kind k;
+	} cases[] = {
+		{"/srv/lync/contoso.yaml", "contoso.ps1", WEXP_PS1},
+		{"contoso.yaml", "contoso.inf", WEXP_INF},
+		{"dir.d/contoso", "contoso.zone", WEXP_ZONE},
+		{"a/b.c.yaml", "b.c.ps1", WEXP_PS1},
+		{"/x/.hidden", ".hidden.zone", WEXP_ZONE},
+		{"", "xmppgw.ps1", WEXP_PS1},
+		{NULL, "xmppgw.inf", WEXP_INF},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *s = wexport_default_name(cases[i].path, cases[i].k);
+
+		ck_assert_str_eq(s, cases[i].want);
+		free(s);
+	}
+}
+END_TEST
+
+START_TEST(test_resolve)
+{
+	char *s;
+
+	s = wexport_resolve("/srv/lync", "out.ps1");
+	ck_assert_str_eq(s, "/srv/lync/out.ps1");
+	free(s);
+	s = wexport_resolve("/srv/lync/", "sub/out.ps1");
+	ck_assert_str_eq(s, "/srv/lync/sub/out.ps1");
+	free(s);
+	s = wexport_resolve("/srv/lync", "/tmp/out.ps1");
+	ck_assert_str_eq(s, "/tmp/out.ps1");
+	free(s);
+	s = wexport_resolve(NULL, "out.ps1");
+	ck_assert_str_eq(s, "out.ps1");
+	free(s);
+}
+END_TEST
+
+/* A bare CR would send the cursor back over the line on a terminal. */
+START_TEST(test_for_view)
+{
+	char *s;
+
+	s = wexport_for_view("\xEF\xBB\xBF# one\r\ntwo\r\n\r\nthree\rfour\n");
+	ck_assert_str_eq(s, "# one\ntwo\n\nthree\nfour\n");
+	free(s);
+	s = wexport_for_view("no bom\n\xEF\xBB\xBF kept inside");
+	ck_assert_str_eq(s, "no bom\n\xEF\xBB\xBF kept inside");
+	free(s);
+	s = wexport_for_view("");
+	ck_assert_str_eq(s, "");
+	free(s);
+}
+END_TEST
+
+START_TEST(test_missing)
+{
+	struct deployment *d = contoso();
+
+	for (int k = 0; k < WEXP_COUNT; k++)
+		ck_assert_ptr_null(wexport_missing(k, d));
+	xstrset(&d->topo.access_edge_fqdn, NULL);
+	ck_assert_ptr_null(wexport_missing(WEXP_PS1, d));
+	ck_assert_ptr_nonnull(strstr(wexport_missing(WEXP_INF, d), "Access Edge FQDN"));
+	ck_assert_ptr_nonnull(strstr(wexport_missing(WEXP_ZONE, d), "Access Edge FQDN"));
+	xstrset(&d->dns.srv_target, "xmpp.contoso.com");
+	ck_assert_ptr_null(wexport_missing(WEXP_ZONE, d));
+	strlist_clear(&d->topo.sip_domains);
+	ck_assert_ptr_nonnull(strstr(wexport_missing(WEXP_ZONE, d), "SIP domain"));
+	deployment_free(d);
+}
+END_TEST
+
+START_TEST(test_write)
+{
+	char dir[] = "/tmp/xg-exportscreen.XXXXXX", *path, *want, *got;
+	struct deployment *d = contoso();
+	struct fake f = {0};
+	struct wctx c = {.d = d, .ui = &fake_ui, .ui_arg = &f};
+	size_t len;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	c.base_dir = dir;
+	path = xasprintf("%s/contoso.ps1", dir);
+	want = export_ps1(d);
+
+	ck_assert_int_eq(wexport_write(&c, WEXP_PS1, "contoso.ps1"), 0);
+	ck_assert_int_eq(f.confirms, 0);
+	ck_assert_int_eq(f.views, 1);
+	ck_assert_ptr_nonnull(strstr(f.last_title, path));
+	ck_assert_ptr_null(strchr(f.last_text, '\r'));
+	got = slurp(path, &len);
+	ck_assert_uint_eq(len, strlen(want));
+	ck_assert_mem_eq(got, want, len);
+	free(got);
+
+	/* Replacing asks; "no" leaves the file alone. */
+	xstrset(&d->partners[0]->description, "changed");
+	ck_assert_int_eq(wexport_write(&c, WEXP_PS1, "contoso.ps1"), 0);
+	ck_assert_int_eq(f.confirms, 1);
+	ck_assert_int_eq(f.views, 1);
+	got = slurp(path, &len);
+	ck_assert_mem_eq(got, want, len);
+	free(got);
+	free(want);
+
+	f.answer = true;
+	ck_assert_int_eq(wexport_write(&c, WEXP_PS1, "contoso.ps1"), 0);
+	ck_assert_int_eq(f.confirms, 2);
+	got = slurp(path, &len);
+	ck_assert_ptr_nonnull(strstr(got, "'changed'"));
+	free(got);
+
+	/* Missing what the export needs: a message, nothing written. */
+	strlist_clear(&d->topo.sip_domains);
+	ck_assert_int_eq(wexport_write(&c, WEXP_ZONE, "contoso.zone"), -1);
+	ck_assert_int_eq(f.messages, 1);
+	ck_assert_ptr_nonnull(strstr(f.last_text, "SIP domain"));
+	got = xasprintf("%s/contoso.zone", dir);
+	ck_assert_int_ne(access(got, F_OK), 0);
+	free(got);
+
+	/* A folder that is not there: the write fails and says where. */
+	ck_assert_int_eq(wexport_write(&c, WEXP_PS1, "nowhere/x.ps1"), -1);
+	ck_assert_int_eq(f.messages, 2);
+	ck_assert_ptr_nonnull(strstr(f.last_text, "nowhere"));
+
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(f.last_title);
+	free(f.last_text);
+	deployment_free(d);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("exportscreen");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_default_name);
+	tcase_add_test(tc, test_resolve);
+	tcase_add_test(tc, test_for_view);
+	tcase_add_test(tc, test_missing);
+	tcase_add_test(tc, test_write);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}
