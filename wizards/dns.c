@@ -1,0 +1,384 @@
+/* The DNS records screen without curses: the records to publish, computed
+ * from the deployment each time the page is drawn, and the live check's
+ * options and result words. */
+#include "config.h"
+
+#include "wizards/dns.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "i18n.h"
+#include "validate.h"
+#include "wizards/exports.h"
+#include "xalloc.h"
+
+static bool set(const char *s)
+{
+	return s && *s;
+}
+
+/* name without one trailing dot, or NULL when it is not a DNS name. */
+static char *relative(const char *name)
+{
+	size_t n;
+
+	if (!set(name) || validate_dns_name(name, NULL) == VALID_ERR)
+		return NULL;
+	n = strlen(name);
+	return xstrndup(name, name[n - 1] == '.' ? n - 1 : n);
+}
+
+static struct wdns_record *add(struct wdns_plan *p, enum wdns_kind k, char *name,
+			       const struct deployment *d)
+{
+	struct wdns_record *r;
+
+	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+	r = &p->v[p->n++];
+	memset(r, 0, sizeof *r);
+	r->kind = k;
+	r->name = name;
+	r->ttl = d->dns.ttl;
+	return r;
+}
+
+static bool seen(const struct wdns_plan *p, const char *name)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (strcasecmp(p->v[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+static void add_srv(struct wdns_plan *p, const struct deployment *d, const char *target)
+{
+	struct strlist bad = {0};
+
+	for (size_t i = 0; i < d->topo.sip_domains.n; i++) {
+		char *dom = relative(d->topo.sip_domains.v[i]), *name;
+		struct wdns_record *r;
+
+		if (!dom) {
+			strlist_push(&bad, d->topo.sip_domains.v[i]);
+			continue;
+		}
+		name = xasprintf("_xmpp-server._tcp.%s", dom);
+		free(dom);
+		if (seen(p, name)) {
+			free(name);
+			continue;
+		}
+		r = add(p, WDNS_SRV, name, d);
+		r->target = xstrdup(target);
+		r->priority = d->dns.priority;
+		r->weight = d->dns.weight;
+		r->port = XMPP_SERVER_PORT;
+	}
+	if (bad.n) {
+		char *list = strlist_join(&bad, ", ");
+
+		strlist_push_owned(&p->notes, xasprintf(_("Left out, not DNS names: %s."), list));
+		free(list);
+	}
+	strlist_free(&bad);
+}
+
+void wdns_plan(const struct deployment *d, struct wdns_plan *out)
+{
+	const char *name = set(d->dns.srv_target) ? d->dns.srv_target : d->topo.access_edge_fqdn;
+	char *target = relative(name);
+
+	if (!target)
+		strlist_push(&out->notes,
+			     set(name) ? _("The SRV target is not a valid DNS name: correct the "
+					   "Access Edge FQDN under Edge topology (or dns.srv_target).")
+				       : _("No SRV target: fill in the Access Edge FQDN under Edge "
+					   "topology."));
+	if (d->topo.sip_domains.n == 0)
+		strlist_push(&out->notes, _("No SIP domain: fill in the SIP domains under Edge "
+					    "topology."));
+	if (!target)
+		return;
+	add_srv(out, d, target);
+	if (out->n)
+		add(out, WDNS_ADDRESS, target, d);
+	else
+		free(target);
+}
+
+void wdns_plan_free(struct wdns_plan *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].name);
+		free(p->v[i].target);
+	}
+	free(p->v);
+	strlist_free(&p->notes);
+	memset(p, 0, sizeof *p);
+}
+
+char *wdns_record_text(const struct wdns_record *r)
+{
+	if (r->kind == WDNS_SRV)
+		return xasprintf(_("%s  SRV %d %d %d %s  TTL %d"), r->name, r->priority, r->weight,
+				 r->port, r->target, r->ttl);
+	return xasprintf(_("%s  A/AAAA  the Access Edge's external address  TTL %d"), r->name,
+			 r->ttl);
+}
+
+/* When the SRV target is a name of its own, it must lead to the Edge. */
+static void target_advice(const struct deployment *d, const struct wdns_plan *p,
+			  struct strlist *out)
+{
+	char *edge = relative(d->topo.access_edge_fqdn);
+	const char *target = p->n ? p->v[p->n - 1].name : NULL;
+
+	if (edge && target && strcasecmp(edge, target) != 0)
+		strlist_push_owned(out, xasprintf(_("%s is the SRV target instead of the Access "
+						    "Edge FQDN %s: its A/AAAA record must hold "
+						    "the Access Edge's external address."),
+						  target, edge));
+	free(edge);
+}
+
+char *wdns_plan_text(const struct deployment *d)
+{
+	struct wdns_plan p = {0};
+	struct strlist lines = {0};
+	char *out;
+
+	wdns_plan(d, &p);
+	for (size_t i = 0; i < p.n; i++)
+		strlist_push_owned(&lines, wdns_record_text(&p.v[i]));
+	for (size_t i = 0; i < p.notes.n; i++)
+		strlist_push(&lines, p.notes.v[i]);
+	target_advice(d, &p, &lines);
+	out = strlist_join(&lines, "\n");
+	strlist_free(&lines);
+	wdns_plan_free(&p);
+	return out;
+}
+
+static const char *const verdict_labels[] = {
+	[DNSV_PENDING] = N_("pending"),
+	[DNSV_OK] = N_("OK"),
+	[DNSV_NXDOMAIN] = N_("no such domain"),
+	[DNSV_NORECORD] = N_("no record"),
+	[DNSV_SERVFAIL] = N_("server failure"),
+	[DNSV_TIMEOUT] = N_("timeout"),
+	[DNSV_WRONG_TARGET] = N_("wrong target"),
+	[DNSV_WRONG_PORT] = N_("wrong port"),
+	[DNSV_NO_ADDRESS] = N_("no address"),
+	[DNSV_ERROR] = N_("error"),
+};
+
+const char *wdns_verdict_label(enum dns_verdict v)
+{
+	if ((size_t)v >= sizeof verdict_labels / sizeof *verdict_labels)
+		return "?";
+	return _(verdict_labels[v]);
+}
+
+void wdns_tally_add(struct wdns_tally *t, enum dns_verdict v, bool cancelled)
+{
+	if (cancelled)
+		t->cancelled++;
+	else if (v == DNSV_PENDING)
+		t->pending++;
+	else if (v == DNSV_OK)
+		t->ok++;
+	else
+		t->problems++;
+}
+
+char *wdns_summary(const struct wdns_tally *t)
+{
+	char *s = xasprintf(t->problems == 1 ? _("%zu OK, %zu problem, %zu pending")
+					      : _("%zu OK, %zu problems, %zu pending"),
+			    t->ok, t->problems, t->pending), *c;
+
+	if (!t->cancelled)
+		return s;
+	c = xasprintf(_("%s, %zu cancelled"), s, t->cancelled);
+	free(s);
+	return c;
+}
+
+int wdns_options(const struct wdns_state *s, struct dnscheck_options *o, char **err)
+{
+	const char *t = s->timeout;
+	char *end;
+	long v = WDNS_DEFAULT_TIMEOUT_MS;
+
+	memset(o, 0, sizeof *o);
+	o->own = o->partners = true;
+	o->server = set(s->server) ? s->server : NULL;
+	while (t && *t == ' ')
+		t++;
+	if (set(t)) {
+		errno = 0;
+		v = strtol(t, &end, 10);
+		while (*end == ' ')
+			end++;
+		if (errno || end == t || *end || v < 1 || v > WDNS_MAX_TIMEOUT_MS) {
+			*err = xasprintf(_("The timeout \"%s\" is not a number of milliseconds "
+					   "from 1 to %d."), s->timeout, WDNS_MAX_TIMEOUT_MS);
+			return -1;
+		}
+	}
+	o->timeout_ms = (int)v;
+	return 0;
+}
+
+/* --- the screen ----------------------------------------------------------- */
+
+static struct wdns_state *st(const struct wctx *c)
+{
+	return c->state;
+}
+
+static char *records_text(const struct wctx *c)
+{
+	return wdns_plan_text(c->d);
+}
+
+static char *firewall_text(const struct wctx *c)
+{
+	(void)c;
+	return xstrdup(_("TCP 5269 in and out on the Access Edge external interface (XMPP "
+			 "partners).\n"
+			 "MTLS 23456 from the Front End's XMPP gateway to the Edge internal "
+			 "interface."));
+}
+
+static char *pools_text(const struct wctx *c)
+{
+	(void)c;
+	return xstrdup(_("Several Edge pools in several sites: publish one SRV record per pool, "
+			 "each with its own priority (lower is tried first)."));
+}
+
+static const char *get_server(const struct wctx *c)
+{
+	return st(c)->server;
+}
+
+static void set_server(struct wctx *c, const char *utf8)
+{
+	xstrset(&st(c)->server, utf8);
+}
+
+static char *server_aside(const struct wctx *c)
+{
+	(void)c;
+	return xstrdup(_("ADDR[:PORT]; empty: system resolver"));
+}
+
+static const char *get_timeout(const struct wctx *c)
+{
+	return st(c)->timeout;
+}
+
+static void set_timeout(struct wctx *c, const char *utf8)
+{
+	xstrset(&st(c)->timeout, utf8);
+}
+
+static int press_check(struct wctx *c)
+{
+	struct dnscheck_options o;
+	char *err = NULL;
+
+	if (wdns_options(st(c), &o, &err) < 0) {
+		c->ui->message(c->ui_arg, _("DNS check"), err);
+		free(err);
+		return -1;
+	}
+	if (c->d->topo.sip_domains.n == 0 && c->d->npartners == 0) {
+		c->ui->message(c->ui_arg, _("DNS check"),
+			       _("Nothing to check: the deployment has no SIP domain and no "
+				 "partner."));
+		return -1;
+	}
+	if (!st(c)->check)
+		return -1;
+	return st(c)->check(st(c)->check_arg, c->d, &o);
+}
+
+static int press_zone(struct wctx *c)
+{
+	return wexport_show(c, WEXP_ZONE);
+}
+
+/* The caller hands its struct in; only the strings are the wizard's. */
+static void begin(struct wctx *c)
+{
+	struct wdns_state *s = c->state;
+
+	if (!s->timeout)
+		s->timeout = xasprintf("%d", WDNS_DEFAULT_TIMEOUT_MS);
+	if (!s->server)
+		s->server = xstrdup("");
+}
+
+static void end(struct wctx *c)
+{
+	struct wdns_state *s = c->state;
+
+	free(s->server);
+	free(s->timeout);
+	s->server = s->timeout = NULL;
+}
+
+static const struct wfield fields[] = {
+	{.id = "records", .label = N_("Records to publish in external DNS"), .kind = WF_NOTE,
+	 .help = N_("XMPP servers find the gateway through the SRV record "
+		    "_xmpp-server._tcp.<domain> of each SIP domain whose users talk to XMPP "
+		    "contacts: port 5269, target the Access Edge external FQDN (or a name with "
+		    "an A/AAAA record for the Access Edge's address). The target needs an "
+		    "address record of its own. TTL, priority and weight come from the "
+		    "deployment's dns section."),
+	 .text = records_text},
+	{.id = "firewall", .label = N_("Firewall"), .kind = WF_NOTE,
+	 .help = N_("Partners' servers connect to the Access Edge on TCP 5269 and it connects "
+		    "to theirs on the same port; inside, the Front End's XMPP gateway talks to "
+		    "the Edge's internal interface over MTLS on 23456."),
+	 .text = firewall_text},
+	{.id = "pools", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = pools_text},
+	{.id = "server", .label = N_("DNS server"), .kind = WF_TEXT, .maxlen = 64, .width = 24,
+	 .help = N_("The server the live check asks: an IP address, ADDR:PORT or [IPV6]:PORT. "
+		    "Empty: the system resolver (/etc/resolv.conf). Ask an outside server to "
+		    "see what partners see."),
+	 .get_text = get_server, .set_text = set_server, .aside = server_aside},
+	{.id = "timeout", .label = N_("Timeout (ms)"), .kind = WF_TEXT, .maxlen = 6, .width = 8,
+	 .help = N_("How long each query may take, retries included, in milliseconds."),
+	 .get_text = get_timeout, .set_text = set_timeout},
+	{.id = "check", .label = N_("Live check: own domains and every partner"),
+	 .kind = WF_BUTTON, .caption = N_("Check now"),
+	 .help = N_("Asks DNS, all queries at once, whether each SIP domain's SRV record "
+		    "exists with port 5269 and the right target, and whether each partner's "
+		    "SRV records lead to addresses. Results appear as they arrive; Esc cancels. "
+		    "Nothing is saved in the deployment."),
+	 .press = press_check},
+	{.id = "zone", .label = N_("The records as zone-file lines"), .kind = WF_BUTTON,
+	 .caption = N_("Zone lines"),
+	 .help = N_("Shows the SRV records as BIND zone-file lines. Exports on the home screen "
+		    "writes them to a file."),
+	 .press = press_zone},
+};
+
+static const struct wpage pages[] = {
+	{.id = "dns", .title = N_("DNS records"),
+	 .help = N_("What external DNS must hold for XMPP partners to reach the gateway, the "
+		    "firewall ports it needs, and a live check of your records and your "
+		    "partners'."),
+	 .fields = fields, .nfields = sizeof fields / sizeof *fields},
+};
+
+const struct wizard wdns_wizard = {
+	.id = "dns", .title = N_("DNS records"), .pages = pages,
+	.npages = sizeof pages / sizeof *pages, .flags = WZF_FORM, .begin = begin, .end = end,
+};
