@@ -321,13 +321,26 @@ size_t dnscheck_process(struct dnscheck *c, int timeout_ms)
 
 /* --- set-up -------------------------------------------------------------- */
 
+/* A port from 1 to 65535 in plain digits, or -1. */
+static long port_parse(const char *s)
+{
+	char *stop;
+	long p;
+
+	errno = 0;
+	p = strtol(s, &stop, 10);
+	if (!isdigit((unsigned char)s[0]) || *stop || errno || p < 1 || p > 65535)
+		return -1;
+	return p;
+}
+
 /* Parses "ADDR", "ADDR:PORT", "V6", "[V6]" or "[V6]:PORT". */
 static int server_parse(const char *arg, struct ares_addr_port_node *node, char **err)
 {
 	const char *s = arg;
 	char addr[INET6_ADDRSTRLEN + 1];
 	const char *end, *port = NULL;
-	long p = 53;
+	long p;
 
 	memset(node, 0, sizeof *node);
 	if (s[0] == '[') {
@@ -349,14 +362,9 @@ static int server_parse(const char *arg, struct ares_addr_port_node *node, char 
 		goto bad;
 	memcpy(addr, s, (size_t)(end - s));
 	addr[end - s] = '\0';
-	if (port) {
-		char *stop;
-
-		errno = 0;
-		p = strtol(port, &stop, 10);
-		if (!isdigit((unsigned char)port[0]) || *stop || errno || p < 1 || p > 65535)
-			goto bad;
-	}
+	p = port ? port_parse(port) : 53;
+	if (p < 0)
+		goto bad;
 	if (inet_pton(AF_INET, addr, &node->addr.addr4) == 1)
 		node->family = AF_INET;
 	else if (inet_pton(AF_INET6, addr, &node->addr.addr6) == 1)
