@@ -111,15 +111,27 @@ static bool ambiguous(const char *s)
 	return strspn(s, "0123456789abcdefABCDEFoOxX_.:+- tTzZ") == strlen(s);
 }
 
+/* Line breaks and other control characters: libyaml would fold a line
+ * break into a multi-line quoted scalar; escapes keep the value on one line
+ * and exactly as it was. */
+static bool has_control(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7F)
+			return true;
+	return strstr(s, "\xc2\x85") || strstr(s, "\xe2\x80\xa8") || strstr(s, "\xe2\x80\xa9");
+}
+
 static void scalar(struct out *o, const char *s, bool string)
 {
 	yaml_event_t ev;
 	char *text = valid_utf8(s);
 	int plain = !string || !ambiguous(text);
+	yaml_scalar_style_t style = string && has_control(text) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
+							      : YAML_ANY_SCALAR_STYLE;
 
 	put(o, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)text,
-						 (int)strlen(text), plain, 1,
-						 YAML_ANY_SCALAR_STYLE));
+						 (int)strlen(text), plain, 1, style));
 	free(text);
 }
 

@@ -217,12 +217,14 @@ START_TEST(t_hostile_quoted)
 	xstrset(&d->cert.city, "123");
 	xstrset(&d->cert.country, "");
 	xstrset(&d->cert.friendly_name, "a: b");
+	xstrset(&d->cert.organizational_unit, "two\nlines\tand a tab");
 	out = depfile_emit(d, &n);
 	ck_assert_ptr_nonnull(strstr(out, "  organization: 'true'\n"));
 	ck_assert_ptr_nonnull(strstr(out, "  state: 'null'\n"));
 	ck_assert_ptr_nonnull(strstr(out, "  city: '123'\n"));
 	ck_assert_ptr_nonnull(strstr(out, "  country: ''\n"));
 	ck_assert_ptr_nonnull(strstr(out, "  friendly_name: 'a: b'\n"));
+	ck_assert_ptr_nonnull(strstr(out, "  organizational_unit: \"two\\nlines\\tand a tab\"\n"));
 	ck_assert_ptr_nonnull(strstr(out, "  key_bits: 2048\n"));
 	ck_assert_ptr_nonnull(strstr(out, "  exportable: true\n"));
 	free(out);
