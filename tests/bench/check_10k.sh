@@ -77,7 +77,7 @@ else
 		"mean $((total / RUNS / 1000)).$(((total / RUNS % 1000) / 100)) ms"
 fi
 if [ -x /usr/bin/time ]; then
-	/usr/bin/time -f '  peak RSS: %M KiB (wall %e s)' "$XMPPGW" check "$file"
+	/usr/bin/time -f '  peak RSS: %M KiB (wall %e s)' "$XMPPGW" check "$file" 2>&1
 else
 	echo "  peak RSS: /usr/bin/time not installed"
 fi
