@@ -9,6 +9,7 @@
 /* Writes buf to a temporary file in path's folder, fsyncs it, renames it
  * over path and fsyncs the folder. An existing file keeps its mode; a new
  * one gets new_mode (umask applied unless new_mode is 0600 or stricter).
+ * A symbolic link is followed: the file it names is replaced, the link stays.
  * Returns 0, or -1 with *err (caller frees) naming the file and the cause. */
 int atomic_write(const char *path, const void *buf, size_t len, mode_t new_mode, char **err);
 

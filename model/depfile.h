@@ -23,7 +23,8 @@ int depfile_load(const char *path, struct deployment **out, struct diags *diags)
 int depfile_load_buffer(const char *name, const char *buf, size_t len,
 			struct deployment **out, struct diags *diags);
 /* The file's bytes for d: the same content always gives the same bytes.
- * The caller frees the result; *len receives its length. */
+ * The caller frees the result; *len receives its length. NULL only when
+ * libyaml cannot allocate its emitter. */
 char *depfile_emit(const struct deployment *d, size_t *len);
 /* depfile_emit + atomic_write (a new file gets mode 0644 less the umask).
  * Returns 0, or -1 with *err (caller frees). */
