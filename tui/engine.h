@@ -72,7 +72,7 @@ int tui_save(struct tui *t);
 bool tui_confirm(struct tui *t, const char *title, const char *question);
 /* buttons: NULL-terminated; returns the index chosen, or -1 for Esc. */
 int tui_choose(struct tui *t, const char *title, const char *text,
-	       const char *const *buttons, int initial);
+	       const char *const *labels, int initial);
 void tui_message(struct tui *t, const char *title, const char *text);
 void tui_view(struct tui *t, const char *title, const char *text);
 /* One line in the status area, until the next key. */

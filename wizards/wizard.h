@@ -50,7 +50,13 @@ struct wctx {
 	void *state;           /* the wizard's own */
 	const struct wui *ui;  /* dialogs and progress, supplied by the screen */
 	void *ui_arg;          /* first argument of every ui callback */
+	/* An action (activate, press) sets it to end the page as if the user
+	 * had pressed Next (WLEAVE_NEXT), Cancel, or quit the program; the
+	 * engine resets it when a page opens. */
+	int leave;
 };
+
+enum { WLEAVE_NONE, WLEAVE_NEXT, WLEAVE_CANCEL, WLEAVE_QUIT };
 
 /* What an action (a button, a page's run) may ask of the screen. Every
  * text is already translated. */
@@ -60,11 +66,14 @@ struct wui {
 	void (*message)(void *arg, const char *title, const char *text);
 	/* A modal scrollable viewer. */
 	void (*view)(void *arg, const char *title, const char *text);
-	/* Shows what is going on (spinner + text), polls the keyboard; returns
-	 * false when the user cancelled (Esc, Ctrl-C) or the link dropped. */
+	/* Shows what is going on (spinner + text) and polls the keyboard, at
+	 * most a few times a second however often it is called; returns false
+	 * when the user cancelled (Esc, Ctrl-C). text NULL: the work is over,
+	 * the box goes away. */
 	bool (*progress)(void *arg, const char *text);
 	/* Makes the working copy the deployment and saves the file (atomic).
-	 * Returns 0, or -1 with *err (caller frees). */
+	 * Returns 0, or -1 once the user has been shown why, with *err (caller
+	 * frees) a one-line reason for the log. */
 	int (*commit)(void *arg, char **err);
 };
 

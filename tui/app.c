@@ -1,0 +1,352 @@
+/* The full-screen program: loading the file (a file whose structure cannot
+ * be read is reported on stderr before the screen opens, so a save can
+ * never overwrite what we failed to understand), the draft offered back,
+ * saving, quitting, and the dialogs screens call through engine.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "depfile.h"
+#include "draft.h"
+#include "i18n.h"
+#include "tui/home.h"
+#include "tui/tui_int.h"
+#include "xalloc.h"
+
+/* --- the deployment and its file --- */
+
+struct deployment *tui_deployment(struct tui *t)
+{
+	return t->d;
+}
+
+const char *tui_path(const struct tui *t)
+{
+	return t->path;
+}
+
+const char *tui_base_dir(const struct tui *t)
+{
+	return t->base_dir;
+}
+
+const struct deployment *tui_current(const struct tui *t)
+{
+	return t->work ? t->work->copy : t->d;
+}
+
+bool tui_unsaved(const struct tui *t)
+{
+	return !t->saved || !deployment_equal(tui_current(t), t->saved);
+}
+
+void tui_changed(struct tui *t)
+{
+	tui_draft(t);
+}
+
+void tui_draft(struct tui *t)
+{
+	char *err = NULL;
+
+	if (!tui_unsaved(t)) {
+		draft_remove(t->path, NULL);
+		return;
+	}
+	if (draft_write(t->path, tui_current(t), &err) != 0) {
+		tui_set_status(t, true, _("Draft not written: %s"), err);
+		free(err);
+	}
+}
+
+/* dst takes a copy of src's contents; pointers to dst stay valid. */
+static void replace(struct deployment *dst, const struct deployment *src)
+{
+	struct deployment *c = deployment_clone(src), tmp = *dst;
+
+	*dst = *c;
+	*c = tmp;
+	deployment_free(c);
+}
+
+int tui_save(struct tui *t)
+{
+	char *err = NULL;
+
+	if (depfile_save(t->path, t->d, &err) != 0) {
+		char *msg = xasprintf(_("%s\n\nNothing was lost: the changes are still here. "
+					"Fix the cause, then save again (Ctrl-O)."), err);
+
+		tui_message(t, _("Could not save"), msg);
+		free(msg);
+		free(err);
+		return -1;
+	}
+	deployment_free(t->saved);
+	t->saved = deployment_clone(t->d);
+	t->file_errors = 0;
+	draft_remove(t->path, NULL);
+	tui_set_status(t, false, _("Saved %s"), t->path);
+	return 0;
+}
+
+int tui_save_all(struct tui *t)
+{
+	if (t->work)
+		for (struct twork *w = t->work; w; w = w->outer)
+			replace(w->base, t->work->copy);
+	return tui_save(t);
+}
+
+bool tui_quit_asked(struct tui *t)
+{
+	static const char *const buttons[] = {N_("Save"), N_("Discard"), N_("Cancel"), NULL};
+	const char *tr[4] = {_(buttons[0]), _(buttons[1]), _(buttons[2]), NULL};
+	char *q;
+	int r;
+
+	if (!tui_unsaved(t))
+		return true;
+	q = xasprintf(_("%s has unsaved changes. Save them before quitting?"), t->path);
+	r = dialog_run(t, _("Quit"), q, tr, 0, false);
+	free(q);
+	if (r == 0)
+		return tui_save_all(t) == 0;
+	if (r == 1) {
+		draft_remove(t->path, NULL);
+		return true;
+	}
+	return false;
+}
+
+/* --- dialogs for screens --- */
+
+bool tui_confirm(struct tui *t, const char *title, const char *question)
+{
+	const char *b[] = {_("Yes"), _("No"), NULL};
+
+	return dialog_run(t, title, question, b, 1, false) == 0;
+}
+
+int tui_choose(struct tui *t, const char *title, const char *text, const char *const *buttons,
+	       int initial)
+{
+	return dialog_run(t, title, text, buttons, initial, false);
+}
+
+void tui_message(struct tui *t, const char *title, const char *text)
+{
+	const char *b[] = {_("OK"), NULL};
+
+	dialog_run(t, title, text, b, 0, false);
+}
+
+void tui_view(struct tui *t, const char *title, const char *text)
+{
+	viewer_run(t, title, text);
+}
+
+void tui_status(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(t->status);
+	va_start(ap, fmt);
+	t->status = xvasprintf(fmt, ap);
+	va_end(ap);
+	t->status_error = false;
+}
+
+/* --- what wizard actions may ask (struct wui) --- */
+
+static bool wui_confirm(void *arg, const char *title, const char *question)
+{
+	return tui_confirm(arg, title, question);
+}
+
+static void wui_message(void *arg, const char *title, const char *text)
+{
+	tui_message(arg, title, text);
+}
+
+static void wui_view(void *arg, const char *title, const char *text)
+{
+	tui_view(arg, title, text);
+}
+
+static bool wui_progress(void *arg, const char *text)
+{
+	struct tui *t = arg;
+
+	if (!text) {
+		if (t->prog)
+			progress_close(t->prog);
+		t->prog = NULL;
+		return true;
+	}
+	if (!t->prog)
+		t->prog = progress_open(t, _("Working"));
+	return progress_update(t->prog, text);
+}
+
+static int wui_commit(void *arg, char **err)
+{
+	if (tui_save_all(arg) == 0)
+		return 0;
+	if (err)
+		*err = xstrdup(_("the deployment file could not be saved"));
+	return -1;
+}
+
+const struct wui tui_wui = {
+	.confirm = wui_confirm,
+	.message = wui_message,
+	.view = wui_view,
+	.progress = wui_progress,
+	.commit = wui_commit,
+};
+
+/* --- start and end --- */
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
+/* Reads the file; returns -1 to go on, or the exit status. */
+static int load(struct tui *t, bool *missing)
+{
+	struct stat st;
+	struct diags dg = {0};
+	int rc;
+
+	*missing = stat(t->path, &st) != 0 && errno == ENOENT;
+	if (*missing)
+		return -1;
+	rc = depfile_load(t->path, &t->d, &dg);
+	if (!t->d) {
+		for (size_t i = 0; i < dg.n; i++) {
+			char *s = diag_format(t->path, &dg.v[i]);
+
+			cli_error("%s", s);
+			free(s);
+		}
+		if (rc != DEPFILE_UNREADABLE)
+			cli_error(_("%s: the file's structure must be fixed first; nothing was "
+				    "opened or changed"), t->path);
+		diags_free(&dg);
+		return rc == DEPFILE_UNREADABLE ? CLI_USAGE : CLI_PROBLEMS;
+	}
+	t->saved = deployment_clone(t->d);
+	t->file_errors = dg.errors;
+	diags_free(&dg);
+	return -1;
+}
+
+static void refuse_terminal(const char *why)
+{
+	cli_error(_("cannot open the full-screen wizard: %s."), why);
+	fputs(_("The same work without the screen:\n"
+		"  xmppgw check FILE                    validate the deployment file\n"
+		"  xmppgw csr FILE [--force]            private key + certificate request\n"
+		"  xmppgw dns FILE                      check the DNS SRV records\n"
+		"  xmppgw export ps1|inf|zone FILE      PowerShell script, certreq INF, zone lines\n"
+		"  xmppgw partners list|add|remove FILE XMPP federated partners\n"
+		"See xmppgw --help.\n"), stderr);
+}
+
+static void offer_draft(struct tui *t)
+{
+	const char *b[] = {_("Restore"), _("Discard"), NULL};
+	struct deployment *d = NULL;
+	struct diags dg = {0};
+	time_t when;
+	char stamp[64] = "", *q;
+
+	if (!draft_exists(t->path, &when))
+		return;
+	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", localtime(&when));
+	q = xasprintf(_("Unsaved changes to %s from %s were kept in a draft when the program "
+			"was cut off. Restore them, or discard the draft?"), t->path, stamp);
+	if (dialog_run(t, _("Draft found"), q, b, 0, false) == 0) {
+		draft_load(t->path, &d, &dg);
+		if (d) {
+			deployment_free(t->d);
+			t->d = d;
+			tui_set_status(t, false, _("Draft restored: not saved yet (Ctrl-O saves)"));
+		} else {
+			tui_message(t, _("Draft not restored"), dg.n ? dg.v[0].msg : "");
+		}
+	} else {
+		draft_remove(t->path, NULL);
+	}
+	diags_free(&dg);
+	free(q);
+}
+
+/* A missing file: create it, or leave. Returns false to leave. */
+static bool offer_create(struct tui *t)
+{
+	const char *b[] = {_("Create"), _("Quit"), NULL};
+	char *q = xasprintf(_("%s does not exist. Create a new deployment file there?"),
+			    t->path);
+	int r = dialog_run(t, _("New deployment"), q, b, 0, false);
+
+	free(q);
+	if (r != 0)
+		return false;
+	tui_save(t);
+	return true;
+}
+
+static void tui_free(struct tui *t)
+{
+	deployment_free(t->d);
+	deployment_free(t->saved);
+	free(t->path);
+	free(t->base_dir);
+	free(t->status);
+}
+
+int tui_main(const char *path)
+{
+	struct tui t = {0};
+	bool missing, go = true;
+	int rc;
+	const char *why;
+
+	t.path = xstrdup(path);
+	t.base_dir = dir_of(path);
+	rc = load(&t, &missing);
+	why = rc < 0 ? term_unusable() : NULL;
+	if (why)
+		refuse_terminal(why);
+	if (rc >= 0 || why || term_open(&t) != 0) {
+		if (rc < 0 && !why)
+			refuse_terminal(_("the terminal could not be set up"));
+		tui_free(&t);
+		return rc >= 0 ? rc : CLI_USAGE;
+	}
+	if (missing)
+		t.d = deployment_new();
+	if (draft_exists(t.path, NULL))
+		offer_draft(&t);
+	else if (missing)
+		go = offer_create(&t);
+	if (go)
+		home_run(&t);
+	term_close(&t);
+	tui_free(&t);
+	return CLI_OK;
+}

@@ -1,0 +1,102 @@
+/* The home screen is an ordinary page built at run time: a note with the
+ * deployment's state, a row per entry of home_entries (each opening its
+ * screen), and a note with the warnings. Buttons: Save, Quit. */
+#include "config.h"
+
+#include "tui/home.h"
+
+#include <stdlib.h>
+
+#include "i18n.h"
+#include "tui/page.h"
+#include "tui/screens.h"
+#include "wizards/home.h"
+#include "xalloc.h"
+
+/* In the order shown. A new screen adds its entry here (see engine.h). */
+static const struct tui_entry *const home_entries[] = {
+	&tui_entry_topology,
+	&tui_entry_certwizard,
+};
+
+#define NENTRIES (sizeof home_entries / sizeof *home_entries)
+
+struct home {
+	struct tui *t;
+	struct wpage *pg;
+	char *title;
+};
+
+static struct home *home_of(const struct wctx *c)
+{
+	return c->state;
+}
+
+static char *summary_text(const struct wctx *c)
+{
+	return home_summary(c->d, home_of(c)->t->file_errors);
+}
+
+static char *warnings_text(const struct wctx *c)
+{
+	return xstrdup(home_warnings());
+}
+
+static void entry_items(const struct wctx *c, struct strlist *out)
+{
+	for (size_t i = 0; i < NENTRIES; i++) {
+		const struct tui_entry *e = home_entries[i];
+		const char *cap = e->caption_fn ? e->caption_fn(c->d) : _(e->caption);
+
+		strlist_push_owned(out, xasprintf("%s\t%s", _(e->label), cap));
+	}
+}
+
+static int entry_open(struct wctx *c, size_t i)
+{
+	struct home *h = home_of(c);
+	int r;
+
+	if (i >= NENTRIES)
+		return -1;
+	r = home_entries[i]->run(h->t);
+	/* A wizard may have replaced the deployment's contents, not its
+	 * address; the name may have changed. */
+	c->d = tui_deployment(h->t);
+	free(h->title);
+	h->title = home_name(c->d, c->path);
+	h->pg->title = h->title;
+	if (r == TUI_QUIT)
+		c->leave = WLEAVE_QUIT;
+	return 0;
+}
+
+static const struct wfield home_fields[] = {
+	{.id = "state", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = summary_text},
+	{.id = "entries", .label = N_("What to do"), .kind = WF_ROWS, .items = entry_items,
+	 .activate = entry_open,
+	 .help = N_("Enter opens the entry. The three parts of the procedure are the "
+		    "certificate of the Edge Server, the XMPP federated partners and the DNS "
+		    "records.")},
+	{.id = "warnings", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = warnings_text},
+};
+
+void home_run(struct tui *t)
+{
+	struct home h = {.t = t, .title = home_name(t->d, t->path)};
+	struct wctx c = {.d = t->d, .path = t->path, .base_dir = t->base_dir, .state = &h,
+			 .ui = &tui_wui, .ui_arg = t};
+	struct tpage_opts o = {.buttons = 1u << TB_SAVE | 1u << TB_QUIT, .cancel_quits = true,
+			       .hint = KEYS_HINT_HOME};
+	struct wpage pg = {.id = "home", .fields = home_fields,
+			   .nfields = sizeof home_fields / sizeof *home_fields,
+			   .help = N_("The deployment file keeps everything the wizards learn. "
+				      "Ctrl-O saves it; Ctrl-X quits.")};
+
+	o.title = _("xmppgw: Lync Server 2013 XMPP gateway");
+	h.pg = &pg;
+	pg.title = h.title;
+	while (tpage_run(t, &pg, &c, &o, false) != PO_QUIT)
+		continue;
+	free(h.title);
+}

@@ -1,0 +1,271 @@
+/* The layer stack, the key loop every screen reads through, and text
+ * output in display cells. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "strlist.h"
+#include "tui/tui_int.h"
+#include "tui/utf8.h"
+#include "xalloc.h"
+
+/* The key loop wakes this often to notice signals even when no key comes. */
+#define TERM_POLL_MS 200
+
+void tui_layer_place(struct tlayer *l, int rows, int cols, int y, int x)
+{
+	WINDOW *w;
+
+	if (l->win && getmaxy(l->win) == rows && getmaxx(l->win) == cols &&
+	    getbegy(l->win) == y && getbegx(l->win) == x)
+		return;
+	w = newwin(rows, cols, y, x);
+	if (!w)
+		return;
+	if (l->panel) {
+		replace_panel(l->panel, w);
+		delwin(l->win);
+	} else {
+		l->panel = new_panel(w);
+	}
+	l->win = w;
+}
+
+void tui_layer_drop(struct tlayer *l)
+{
+	if (l->panel)
+		del_panel(l->panel);
+	if (l->win)
+		delwin(l->win);
+	l->panel = NULL;
+	l->win = NULL;
+}
+
+static void small_show(struct tui *t)
+{
+	char *msg = xasprintf(_("terminal too small (need %dx%d)"), TUI_MIN_COLS, TUI_MIN_ROWS);
+
+	if (t->small_panel) {
+		del_panel(t->small_panel);
+		delwin(t->small);
+	}
+	t->small = newwin(LINES, COLS, 0, 0);
+	t->small_panel = new_panel(t->small);
+	werase(t->small);
+	tattr_set(t->small, TA_ERROR);
+	tui_put(t->small, LINES / 2, 0, msg, COLS);
+	tattr_set(t->small, TA_NORMAL);
+	wmove(t->small, 0, 0);
+	free(msg);
+}
+
+static void small_hide(struct tui *t)
+{
+	if (!t->small_panel)
+		return;
+	del_panel(t->small_panel);
+	delwin(t->small);
+	t->small_panel = NULL;
+	t->small = NULL;
+}
+
+static void paint_from_bottom(struct tui *t, struct tlayer *l)
+{
+	if (!l)
+		return;
+	paint_from_bottom(t, l->below);
+	l->paint(l, t);
+}
+
+void tui_repaint_all(struct tui *t)
+{
+	if (term_too_small()) {
+		small_show(t);
+		return;
+	}
+	small_hide(t);
+	paint_from_bottom(t, t->top);
+}
+
+void tui_push(struct tui *t, struct tlayer *l)
+{
+	l->below = t->top;
+	t->top = l;
+	if (!term_too_small())
+		l->paint(l, t);
+}
+
+void tui_pop(struct tui *t, struct tlayer *l)
+{
+	if (t->top == l)
+		t->top = l->below;
+	tui_layer_drop(l);
+}
+
+void tui_flush(struct tui *t)
+{
+	update_panels();
+	if (!t->small && t->top && t->top->win) {
+		/* The cursor goes where the top layer left it. */
+		wnoutrefresh(t->top->win);
+	}
+	doupdate();
+}
+
+struct tkey tui_getkey(struct tui *t, int wait_ms)
+{
+	int waited = 0;
+
+	for (;;) {
+		wint_t wc = 0;
+		int r, step = wait_ms >= 0 && wait_ms - waited < TERM_POLL_MS ? wait_ms - waited
+									: TERM_POLL_MS;
+		struct tkey k;
+
+		term_check_signal(t);
+		tui_flush(t);
+		wtimeout(t->keys, step);
+		r = wget_wch(t->keys, &wc);
+		term_check_signal(t);
+		if (r == ERR) {
+			waited += step;
+			if (wait_ms >= 0 && waited >= wait_ms)
+				return (struct tkey){TK_NONE, 0};
+			continue;
+		}
+		k = keys_lookup(r == KEY_CODE_YES, (unsigned long)wc);
+		if (k.act == TK_RESIZE || k.act == TK_REPAINT) {
+			if (k.act == TK_REPAINT)
+				clearok(curscr, TRUE);
+			tui_repaint_all(t);
+			if (wait_ms >= 0)
+				return (struct tkey){TK_NONE, 0};
+			continue;
+		}
+		if (k.act == TK_SUSPEND) {
+			term_suspend(t);
+			continue;
+		}
+		if (t->small || k.act == TK_NONE)
+			continue;
+		return k;
+	}
+}
+
+int tui_width(const char *s)
+{
+	int cells = 0;
+
+	while (s && *s) {
+		wchar_t c;
+
+		s += utf8_next(s, &c);
+		cells += wc_cells(c);
+	}
+	return cells;
+}
+
+int tui_put(WINDOW *w, int y, int x, const char *s, int cells)
+{
+	int used = 0;
+
+	if (!s || cells <= 0)
+		return 0;
+	wmove(w, y, x);
+	while (*s) {
+		wchar_t c, shown[2] = {0, 0};
+		size_t n = utf8_next(s, &c);
+		int cw = wc_cells(c);
+
+		if (c == '\t' || c == '\n')
+			c = ' ';
+		if (used + cw > cells)
+			break;
+		shown[0] = wc_shown(c);
+		waddnwstr(w, shown, 1);
+		used += cw;
+		s += n;
+	}
+	return used;
+}
+
+/* Bytes of s that fit in cells, breaking at the last space if any. */
+static size_t fit(const char *s, int cells, bool *at_space)
+{
+	size_t i = 0, last_space = 0;
+	int used = 0;
+
+	*at_space = false;
+	while (s[i] && s[i] != '\n') {
+		wchar_t c;
+		size_t n = utf8_next(s + i, &c);
+
+		if (used + wc_cells(c) > cells)
+			break;
+		used += wc_cells(c);
+		if (c == ' ')
+			last_space = i;
+		i += n;
+	}
+	if (s[i] == ' ') {
+		*at_space = true;
+		return i;
+	}
+	if (s[i] && s[i] != '\n' && last_space > 0) {
+		*at_space = true;
+		return last_space;
+	}
+	return i ? i : (s[0] && s[0] != '\n' ? utf8_next(s, &(wchar_t){0}) : 0);
+}
+
+void tui_wrap(const char *s, int cells, struct strlist *out)
+{
+	strlist_clear(out);
+	if (!s)
+		return;
+	if (cells < 1)
+		cells = 1;
+	while (*s) {
+		bool at_space;
+		size_t n = fit(s, cells, &at_space);
+
+		strlist_push_owned(out, xstrndup(s, n));
+		s += n;
+		if (*s == '\n')
+			s++;
+		else if (at_space)
+			while (*s == ' ')
+				s++;
+	}
+}
+
+void tui_set_status(struct tui *t, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(t->status);
+	va_start(ap, fmt);
+	t->status = xvasprintf(fmt, ap);
+	va_end(ap);
+	t->status_error = error;
+}
+
+void tui_clear_status(struct tui *t)
+{
+	free(t->status);
+	t->status = NULL;
+}
+
+void tui_draw_status(struct tui *t, WINDOW *w, int y, int width)
+{
+	wmove(w, y, 0);
+	wclrtoeol(w);
+	if (!t->status)
+		return;
+	tattr_set(w, t->status_error ? TA_ERROR : TA_HEAD);
+	tui_put(w, y, 1, t->status, width - 1);
+	tattr_set(w, TA_NORMAL);
+}

@@ -1,0 +1,44 @@
+/* textedit: the one-line text field. It is our own rather than the form
+ * library's: a page mixes text fields with check boxes, lists and buttons
+ * under one focus order, which form's own field navigation and posting
+ * fight (and form must be unposted and rebuilt on every resize); form's
+ * buffers pad with blanks, so trailing spaces are lost, and its limits
+ * count cells, not the characters RFC 5280 counts. This editor keeps code
+ * points, counts characters for maxlen and cells for display, and scrolls
+ * horizontally. */
+#ifndef XMPPGW_TUI_TEXTEDIT_H
+#define XMPPGW_TUI_TEXTEDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "tui/keys.h"
+
+struct tedit {
+	wchar_t *buf;
+	size_t n, cap;
+	size_t cur;    /* cursor, in characters */
+	size_t scroll; /* first character shown */
+	size_t maxlen; /* characters */
+	bool upper;    /* ASCII letters upper-cased as typed */
+	bool secret;   /* drawn as '*' */
+};
+
+enum { TE_IGNORED, TE_MOVED, TE_CHANGED, TE_REFUSED };
+
+/* Replaces the text (cursor at the end). */
+void tedit_set(struct tedit *e, const char *utf8);
+/* The text as UTF-8; the caller frees it. */
+char *tedit_get(const struct tedit *e);
+bool tedit_same(const struct tedit *e, const char *utf8);
+/* Applies an editing key; returns TE_*. TE_REFUSED: the field is full. */
+int tedit_key(struct tedit *e, struct tkey k);
+/* Draws the box of width cells at (y, x); returns the cursor's column. */
+int tedit_draw(struct tedit *e, WINDOW *w, int y, int x, int width);
+/* Frees the buffer, wiping it first (it may hold a passphrase). */
+void tedit_free(struct tedit *e);
+
+#endif

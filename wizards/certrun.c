@@ -1,0 +1,224 @@
+/* The certificate wizard's actions: Executing Commands (csr_run with a
+ * progress box that can cancel), View Log, View, and what comes next. The
+ * passphrase lives in the state only, wiped when the wizard ends. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "csr.h"
+#include "i18n.h"
+#include "wizards/certwizard.h"
+#include "xalloc.h"
+
+static struct cwstate *st(const struct wctx *c)
+{
+	return c->state;
+}
+
+static void wipe_free(char *s)
+{
+	if (s) {
+		explicit_bzero(s, strlen(s));
+		free(s);
+	}
+}
+
+void certrun_begin(struct wctx *c)
+{
+	struct cwstate *s = xcalloc(1, sizeof *s);
+	char *log = xasprintf("%s.log", c->path), *err = NULL;
+
+	/* Like `xmppgw csr`, the log goes beside the deployment file; if it
+	 * cannot be opened the lines are still kept for View Log. */
+	if (applog_open(&s->log, log, &err) != 0) {
+		applog_add(&s->log, _("warning: %s; the log is kept in memory only"), err);
+		free(err);
+	}
+	free(log);
+	c->state = s;
+}
+
+void certrun_end(struct wctx *c)
+{
+	struct cwstate *s = st(c);
+
+	if (!s)
+		return;
+	wipe_free(s->pass);
+	wipe_free(s->pass2);
+	free(s->template_saved);
+	free(s->outcome);
+	applog_close(&s->log);
+	free(s);
+	c->state = NULL;
+}
+
+char *certrun_path(const struct wctx *c, const char *file)
+{
+	if (!file || !*file)
+		return xstrdup("");
+	if (file[0] == '/' || !c->base_dir || strcmp(c->base_dir, ".") == 0)
+		return xstrdup(file);
+	return xasprintf("%s/%s", c->base_dir, file);
+}
+
+static void outcome(struct cwstate *s, bool error, char *text)
+{
+	free(s->outcome);
+	s->outcome = text;
+	s->outcome_error = error;
+}
+
+static bool progress(void *arg, int phase, int count)
+{
+	struct wctx *c = arg;
+	struct cwstate *s = st(c);
+	char *text;
+	bool go;
+
+	if (phase == 3)
+		s->primes = count + 1;
+	else if (phase == 0)
+		s->tested++;
+	text = xasprintf(_("Generating the %d-bit RSA key: %d of 2 primes found, %ld candidates "
+			   "tested"), c->d->cert.key_bits, s->primes, s->tested);
+	go = c->ui->progress(c->ui_arg, text);
+	free(text);
+	return go;
+}
+
+/* The key file exists: overwrite only on an explicit yes. */
+static bool may_write_key(struct wctx *c, bool *force)
+{
+	char *key = certrun_path(c, c->d->cert.key_file), *q;
+	struct stat sb;
+	bool yes;
+
+	*force = false;
+	if (lstat(key, &sb) != 0) {
+		free(key);
+		return true;
+	}
+	q = xasprintf(_("The key file %s exists. Overwrite it with a new key? The old key "
+			"is lost, and a certificate issued for it can no longer be used."), key);
+	yes = c->ui->confirm(c->ui_arg, _("Overwrite the key?"), q);
+	free(q);
+	if (!yes)
+		outcome(st(c), true, xasprintf(_("Not done: %s exists and was kept. Choose "
+						 "another key file (Back to Certificate Request "
+						 "File), or run again and confirm."), key));
+	free(key);
+	*force = yes;
+	return yes;
+}
+
+static void after_run(struct wctx *c, int rc, char *err)
+{
+	struct cwstate *s = st(c);
+	char *serr = NULL;
+
+	if (rc == 1) {
+		outcome(s, true, xstrdup(_("Cancelled: no key and no request were written.")));
+	} else if (rc < 0) {
+		outcome(s, true, xasprintf(_("Failed: %s"), err));
+	} else {
+		s->done = true;
+		outcome(s, false, xasprintf(_("Done. The private key is in %s (mode 0600) and the "
+					      "request in %s, read back and verified."),
+					    c->d->cert.generated.key_file,
+					    c->d->cert.generated.request_file));
+		/* The file must say what was done, or Run Again could not
+		 * know: save now rather than on Finish. */
+		if (c->ui->commit(c->ui_arg, &serr) != 0) {
+			applog_add(&s->log, _("the deployment file was not saved: %s"), serr);
+			free(serr);
+		}
+	}
+}
+
+int certrun_run(struct wctx *c)
+{
+	struct cwstate *s = st(c);
+	struct csr_options o = {.base_dir = c->base_dir, .passphrase = s->pass,
+				.progress = progress, .progress_arg = c, .log = &s->log};
+	char *err = NULL;
+	int rc;
+
+	s->done = false;
+	s->primes = 0;
+	s->tested = 0;
+	outcome(s, false, xstrdup(_("Working...")));
+	if (!may_write_key(c, &o.force))
+		return -1;
+	c->ui->progress(c->ui_arg, _("Starting"));
+	rc = csr_run(c->d, &o, &err);
+	c->ui->progress(c->ui_arg, NULL);
+	after_run(c, rc, err);
+	free(err);
+	return rc == 0 ? 0 : -1;
+}
+
+int certrun_press_run(struct wctx *c)
+{
+	return certrun_run(c);
+}
+
+int certrun_view_log(struct wctx *c)
+{
+	char *text = strlist_join(&st(c)->log.lines, "\n");
+
+	c->ui->view(c->ui_arg, _("Log"), *text ? text : _("(nothing logged yet)"));
+	free(text);
+	return 0;
+}
+
+int certrun_view_request(struct wctx *c)
+{
+	char *path = certrun_path(c, c->d->cert.generated.request_file ?
+				     c->d->cert.generated.request_file : c->d->cert.request_file);
+	char *err = NULL, *text = csr_describe_file(path, &err);
+
+	if (text)
+		c->ui->view(c->ui_arg, path, text);
+	else
+		c->ui->message(c->ui_arg, _("Cannot show the request"), err);
+	free(text);
+	free(err);
+	free(path);
+	return text ? 0 : -1;
+}
+
+char *certrun_outcome(const struct wctx *c)
+{
+	const struct cwstate *s = st(c);
+
+	return xstrdup(s->outcome ? s->outcome : "");
+}
+
+void certrun_validate(struct wctx *c, struct diags *out)
+{
+	if (!st(c)->done)
+		diags_add(out, DIAG_ERROR, 0, 0, "executing", "%s",
+			  _("the key and request were not written: press Run Again, or go Back "
+			    "to change the settings"));
+}
+
+char *certrun_next_steps(const struct wctx *c)
+{
+	const struct cert_record *g = &c->d->cert.generated;
+
+	return xasprintf(_("The request is in %s and its private key in %s. Keep the key "
+			   "private: it stays on this machine until the certificate is issued.\n\n"
+			   "What comes next:\n"
+			   "1. Send %s to your public certification authority.\n"
+			   "2. When the certificate is issued, import it on the Edge Server (Lync "
+			   "Deployment Wizard, Step 3, Import Certificate), with the private key.\n"
+			   "3. Assign it to the external Edge interface (Step 3, Assign).\n"
+			   "4. Restart the Edge services: Stop-CsWindowsService, then "
+			   "Start-CsWindowsService."),
+			 g->request_file ? g->request_file : "?", g->key_file ? g->key_file : "?",
+			 g->request_file ? g->request_file : "?");
+}

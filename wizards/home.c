@@ -1,0 +1,134 @@
+/* The home screen's text. */
+#include "config.h"
+
+#include "wizards/home.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "strlist.h"
+#include "xalloc.h"
+
+static bool set(const char *s)
+{
+	return s && *s;
+}
+
+char *home_name(const struct deployment *d, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (d->topo.sip_domains.n)
+		return xstrdup(d->topo.sip_domains.v[0]);
+	return xstrdup(slash ? slash + 1 : path);
+}
+
+bool home_topology_complete(const struct deployment *d)
+{
+	const struct topology *t = &d->topo;
+
+	return t->sip_domains.n && set(t->access_edge_fqdn) && set(t->webconf_edge_fqdn) &&
+	       (!t->xmpp_proxy || t->xmpp_domains.n);
+}
+
+static void missing_item(struct strlist *l, bool have, const char *name)
+{
+	if (!have)
+		strlist_push(l, name);
+}
+
+static char *topology_line(const struct deployment *d)
+{
+	const struct topology *t = &d->topo;
+	struct strlist miss = {0};
+	char *s, *m;
+
+	missing_item(&miss, t->sip_domains.n, _("SIP domains"));
+	missing_item(&miss, set(t->access_edge_fqdn), _("Access Edge FQDN"));
+	missing_item(&miss, set(t->webconf_edge_fqdn), _("Web Conferencing Edge FQDN"));
+	missing_item(&miss, !t->xmpp_proxy || t->xmpp_domains.n, _("XMPP domains"));
+	if (miss.n) {
+		m = strlist_join(&miss, ", ");
+		s = xasprintf(_("Topology: missing %s"), m);
+		free(m);
+	} else {
+		m = strlist_join(&t->sip_domains, ", ");
+		s = xasprintf(_("Topology: done: %s; Access Edge %s; XMPP proxy %s"), m,
+			      t->access_edge_fqdn, t->xmpp_proxy ? _("installed") : _("not installed"));
+		free(m);
+	}
+	strlist_free(&miss);
+	return s;
+}
+
+static char *certificate_line(const struct deployment *d)
+{
+	const struct certreq *c = &d->cert;
+	struct strlist miss = {0};
+	char *s, *m;
+
+	missing_item(&miss, set(c->organization), _("organization"));
+	missing_item(&miss, set(c->country), _("country"));
+	missing_item(&miss, set(c->state), _("state"));
+	missing_item(&miss, set(c->city), _("city"));
+	if (miss.n) {
+		m = strlist_join(&miss, ", ");
+		s = xasprintf(_("Certificate settings: missing %s"), m);
+		free(m);
+	} else {
+		s = xasprintf(_("Certificate settings: done: %s, %s, %d-bit key%s"), c->organization,
+			      c->country, c->key_bits,
+			      c->template_name ? _(", alternate template") : "");
+	}
+	strlist_free(&miss);
+	return s;
+}
+
+static char *request_line(const struct deployment *d)
+{
+	const struct cert_record *g = &d->cert.generated;
+
+	if (!set(g->request_file))
+		return xstrdup(_("Request: not generated yet"));
+	return xasprintf(_("Request: generated %s: %s, key %s"), set(g->at) ? g->at : "?",
+			 g->request_file, set(g->key_file) ? g->key_file : "?");
+}
+
+static char *dns_line(const struct deployment *d)
+{
+	const char *target = set(d->dns.srv_target) ? d->dns.srv_target : d->topo.access_edge_fqdn;
+
+	if (!d->topo.sip_domains.n || !set(target))
+		return xstrdup(_("DNS: needs the topology first"));
+	return xasprintf(_("DNS: _xmpp-server._tcp.%s SRV -> %s:%d (TTL %d)"),
+			 d->topo.sip_domains.v[0], target, XMPP_SERVER_PORT, d->dns.ttl);
+}
+
+char *home_summary(const struct deployment *d, size_t file_errors)
+{
+	struct strlist l = {0};
+	char *s;
+
+	if (file_errors)
+		strlist_push_owned(&l, xasprintf(_("The file has %zu problems: the wizard pages "
+						   "show them beside their fields."), file_errors));
+	strlist_push_owned(&l, topology_line(d));
+	strlist_push_owned(&l, certificate_line(d));
+	strlist_push_owned(&l, request_line(d));
+	strlist_push_owned(&l, xasprintf(_("XMPP federated partners: %zu"), d->npartners));
+	strlist_push(&l, d->enable_xmpp_access ? _("Access policy: XMPP access enabled")
+					       : _("Access policy: XMPP access not enabled"));
+	strlist_push_owned(&l, dns_line(d));
+	s = strlist_join(&l, "\n");
+	strlist_free(&l);
+	return s;
+}
+
+const char *home_warnings(void)
+{
+	return _("! XMPP federation is not supported for users homed on Survivable Branch "
+		 "Appliances (neither IM nor presence).\n"
+		 "! Move all users to Lync Server 2013 first, and do the three parts "
+		 "(certificates, partners, DNS) together to keep the gateway's downtime short.");
+}

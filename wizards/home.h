@@ -1,0 +1,22 @@
+/* home: what the home screen says about a deployment (no curses): its
+ * name, what is filled in and what is missing, the procedure's warnings. */
+#ifndef XMPPGW_WIZARDS_HOME_H
+#define XMPPGW_WIZARDS_HOME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "deployment.h"
+
+/* The primary SIP domain, else the file's name. Caller frees. */
+char *home_name(const struct deployment *d, const char *path);
+/* One line per part (topology, certificate, request, partners, access
+ * policy, DNS), saying what is done and what is missing; file_errors is
+ * the count of problems the file had when loaded. Caller frees. */
+char *home_summary(const struct deployment *d, size_t file_errors);
+/* The two warnings of the procedure (translated, static). */
+const char *home_warnings(void);
+/* True when the topology the certificate needs is all there. */
+bool home_topology_complete(const struct deployment *d);
+
+#endif
