@@ -1,6 +1,7 @@
 /* Reading the deployment file. libyaml's event parser is walked directly
  * (not its document tree) so that 10,000 partners fit in a few MiB: every
- * value goes straight into the model, and its position into a posmap. */
+ * value goes straight into the model, and (when there is something to
+ * report) its position into a posmap. */
 #include "config.h"
 
 #include "depfile.h"
@@ -124,8 +125,14 @@ static char *describe(const struct loader *l)
 	case YAML_SCALAR_EVENT:
 		if (is_null(l))
 			return xstrdup(_("nothing"));
-		if (l->ev.data.scalar.length > 40)
-			return xasprintf("\"%.37s...\"", scalar(l));
+		if (l->ev.data.scalar.length > 40) {
+			int cut = 37;
+
+			/* never in the middle of a UTF-8 sequence */
+			while (cut > 0 && ((unsigned char)scalar(l)[cut] & 0xC0) == 0x80)
+				cut--;
+			return xasprintf("\"%.*s...\"", cut, scalar(l));
+		}
 		return xasprintf("\"%s\"", scalar(l));
 	default:
 		return xstrdup(_("nothing"));
