@@ -1,0 +1,358 @@
+/* The XMPP federated partner form, as Lync Control Panel shows it, plus the
+ * cmdlet's keep-alive and proxy FQDN under Advanced. The form edits the
+ * partner inside the working copy (a new one is appended when the form
+ * opens), so a draft, Ctrl-O and Cancel's question see what was typed like
+ * in every other wizard; OK is refused until the partner passes. */
+#include "config.h"
+
+#include "wizards/partners.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "negotiation.h"
+#include "xalloc.h"
+
+struct pform {
+	struct partner_form_arg *arg;
+	long index; /* the partner's place in the working copy */
+};
+
+static struct partner *P(const struct wctx *c)
+{
+	return c->d->partners[((const struct pform *)c->state)->index];
+}
+
+void partner_form_validate(const struct deployment *d, const struct partner *p, long self,
+			   struct diags *out)
+{
+	partner_validate(d, p, self, PARTNER_FORM_PREFIX, NULL, out);
+}
+
+char *partner_form_verdict(enum neg tls, enum neg sasl, bool dialback)
+{
+	const struct neg_row *r = negotiation_lookup(tls, sasl, dialback);
+	const char *remark;
+
+	if (!r)
+		return xstrdup("");
+	if (r->status == NEG_STATUS_INVALID)
+		return xasprintf(_("Cannot work (row %d of the table): %s OK is refused until TLS, "
+				   "SASL or dialback changes."),
+				 r->row, negotiation_warning_text(r->warning));
+	if (r->status == NEG_STATUS_OK)
+		return xasprintf(_("Negotiation: %s (row %d of the table)."), _(r->method),
+				 r->row);
+	remark = negotiation_remark(r);
+	return xasprintf(_("Negotiation: %s (row %d of the table).\nWarning: %s%s%s"),
+			 _(r->method), r->row, negotiation_warning_text(r->warning),
+			 remark ? "\n" : "", remark ? remark : "");
+}
+
+/* --- bindings --- */
+
+static void set_opt(char **dst, const char *utf8)
+{
+	xstrset(dst, utf8 && *utf8 ? utf8 : NULL);
+}
+
+static const char *get_domain(const struct wctx *c)
+{
+	return P(c)->domain;
+}
+
+/* Never NULL: the model keeps a partner's domain as a string. */
+static void set_domain(struct wctx *c, const char *s)
+{
+	xstrset(&P(c)->domain, s ? s : "");
+}
+
+static const char *get_description(const struct wctx *c)
+{
+	return P(c)->description;
+}
+
+static void set_description(struct wctx *c, const char *s)
+{
+	set_opt(&P(c)->description, s);
+}
+
+static struct strlist *additional(struct wctx *c)
+{
+	return &P(c)->additional_domains;
+}
+
+static int get_type(const struct wctx *c)
+{
+	return (int)P(c)->type;
+}
+
+static void set_type(struct wctx *c, int i)
+{
+	if (i >= 0 && i < PARTNER_TYPE_COUNT)
+		P(c)->type = (enum partner_type)i;
+}
+
+static char *type_meaning(const struct wctx *c)
+{
+	return xstrdup(partner_type_meaning(P(c)->type));
+}
+
+static int get_tls(const struct wctx *c)
+{
+	return (int)P(c)->tls;
+}
+
+static void set_tls(struct wctx *c, int i)
+{
+	if (i >= 0 && i < NEG_COUNT)
+		P(c)->tls = (enum neg)i;
+}
+
+static int get_sasl(const struct wctx *c)
+{
+	return (int)P(c)->sasl;
+}
+
+static void set_sasl(struct wctx *c, int i)
+{
+	if (i >= 0 && i < NEG_COUNT)
+		P(c)->sasl = (enum neg)i;
+}
+
+static bool get_dialback(const struct wctx *c)
+{
+	return P(c)->dialback;
+}
+
+static void set_dialback(struct wctx *c, bool v)
+{
+	P(c)->dialback = v;
+}
+
+static char *verdict(const struct wctx *c)
+{
+	const struct partner *p = P(c);
+
+	return partner_form_verdict(p->tls, p->sasl, p->dialback);
+}
+
+static char *advanced_text(const struct wctx *c)
+{
+	(void)c;
+	return xstrdup(_("Cmdlet settings Lync Control Panel does not show."));
+}
+
+static bool get_keep_alive(const struct wctx *c)
+{
+	return P(c)->keep_alive;
+}
+
+static void set_keep_alive(struct wctx *c, bool v)
+{
+	P(c)->keep_alive = v;
+}
+
+static const char *get_proxy(const struct wctx *c)
+{
+	return P(c)->proxy_fqdn;
+}
+
+static void set_proxy(struct wctx *c, const char *s)
+{
+	set_opt(&P(c)->proxy_fqdn, s);
+}
+
+/* --- the page --- */
+
+/* The model's findings, less two the page shows otherwise: an empty
+ * primary domain (the required-field check says so) and a WARN row's
+ * warning (the verdict under the settings says so, live). */
+static void page_validate(struct wctx *c, struct diags *out)
+{
+	const struct pform *st = c->state;
+	struct diags all = {0};
+
+	partner_form_validate(c->d, P(c), st->index, &all);
+	for (size_t i = 0; i < all.n; i++) {
+		const struct diag *g = &all.v[i];
+
+		if (!*P(c)->domain && strcmp(g->field, PARTNER_FORM_PREFIX ".domain") == 0)
+			continue;
+		if (g->sev == DIAG_WARNING && strcmp(g->field, PARTNER_FORM_PREFIX ".tls") == 0)
+			continue;
+		diags_add(out, g->sev, g->line, g->col, g->field, "%s", g->msg);
+	}
+	diags_free(&all);
+}
+
+static const char *const type_choices[] = {
+	N_("Federated"), N_("Public verified"), N_("Public unverified"), NULL
+};
+static const char *const neg_choices[] = {
+	N_("Required"), N_("Optional"), N_("Not supported"), NULL
+};
+
+static const char neg_help[] =
+	N_("A new partner starts with TLS Required, SASL Optional and dialback on (row 7 "
+	   "of the table): SASL over TLS where the partner offers it, TLS dialback as the "
+	   "fallback. It works with most XMPP servers and has no warning. SASL needs TLS: "
+	   "SASL sent without TLS is readable on the wire.");
+
+static const struct wfield form_fields[] = {
+	{.id = "domain", .label = N_("Primary domain"), .kind = WF_TEXT,
+	 .flags = WFF_REQUIRED, .maxlen = 253, .diag = PARTNER_FORM_PREFIX ".domain",
+	 .help = N_("The partner's XMPP domain, the part after @ in its users' addresses "
+		    "(fabrikam.com). It names the partner: no other partner may use it."),
+	 .get_text = get_domain, .set_text = set_domain},
+	{.id = "description", .label = N_("Description"), .kind = WF_TEXT,
+	 .diag = PARTNER_FORM_PREFIX ".description",
+	 .help = N_("Optional text for administrators; it goes into the script as "
+		    "-Description."),
+	 .get_text = get_description, .set_text = set_description},
+	{.id = "additional_domains", .label = N_("Additional domains"), .kind = WF_LIST,
+	 .maxlen = 253, .diag = PARTNER_FORM_PREFIX ".additional_domains",
+	 .help = N_("Other domains of the same partner that take part in the federation "
+		    "(chat.fabrikam.com). None may be used by another partner."),
+	 .list = additional},
+	{.id = "type", .label = N_("Partner type"), .kind = WF_RADIO, .choices = type_choices,
+	 .diag = PARTNER_FORM_PREFIX ".type",
+	 .help = N_("How far Lync trusts the partner's users. Federated: the same company or "
+		    "an established business relationship. Public verified: a public provider "
+		    "trusted to verify its users (not recommended). Public unverified: a public "
+		    "provider such as Google Talk; its users can do nothing until a Lync user "
+		    "adds them as a contact."),
+	 .get_choice = get_type, .set_choice = set_type, .text = type_meaning},
+	{.id = "tls", .label = N_("TLS negotiation"), .kind = WF_RADIO, .choices = neg_choices,
+	 .help = neg_help, .get_choice = get_tls, .set_choice = set_tls},
+	{.id = "sasl", .label = N_("SASL negotiation"), .kind = WF_RADIO, .choices = neg_choices,
+	 .help = neg_help, .get_choice = get_sasl, .set_choice = set_sasl},
+	{.id = "dialback", .label = N_("Support server dialback negotiation"), .kind = WF_CHECK,
+	 .help = N_("Off: the partner's dialback requests are ignored. Dialback is the "
+		    "fallback when SASL over TLS is not possible. A new partner has it on, "
+		    "with TLS Required and SASL Optional (row 7 of the table): SASL over TLS "
+		    "where the partner offers it, TLS dialback as the fallback; it works with "
+		    "most XMPP servers and has no warning."),
+	 .get_bool = get_dialback, .set_bool = set_dialback},
+	{.id = "verdict", .label = N_("Result"), .kind = WF_NOTE,
+	 .diag = PARTNER_FORM_PREFIX ".tls",
+	 .help = N_("What the three settings above give, following the 18 rows of the "
+		    "negotiation table, shown as they change. A combination that cannot work "
+		    "is refused on OK."),
+	 .text = verdict},
+	{.id = "advanced", .label = N_("Advanced"), .kind = WF_NOTE,
+	 .help = N_("Settings of the cmdlet that Lync Control Panel does not show."),
+	 .text = advanced_text},
+	{.id = "keep_alive", .label = N_("Keep the connection alive (-EnableKeepAlive)"),
+	 .kind = WF_CHECK, .diag = PARTNER_FORM_PREFIX ".keep_alive",
+	 .help = N_("Sends keep-alive traffic on the server-to-server connection. Google "
+		    "Talk's example turns it off."),
+	 .get_bool = get_keep_alive, .set_bool = set_keep_alive},
+	{.id = "proxy_fqdn", .label = N_("Proxy FQDN"), .kind = WF_TEXT, .maxlen = 253,
+	 .diag = PARTNER_FORM_PREFIX ".proxy_fqdn",
+	 .help = N_("The FQDN of the partner's XMPP proxy when it is not found from its "
+		    "domain (-ProxyFqdn). Empty: none."),
+	 .get_text = get_proxy, .set_text = set_proxy},
+};
+
+static const struct wpage form_pages[] = {
+	{.id = "partner", .title = N_("XMPP Federated Partner"),
+	 .help = N_("One XMPP federated partner, as in Lync Control Panel (External User "
+		    "Access, XMPP Federated Partners). OK puts it into the deployment; Ctrl-O "
+		    "saves the file, and the exported script applies it on the Lync server."),
+	 .fields = form_fields, .nfields = sizeof form_fields / sizeof *form_fields,
+	 .validate = page_validate},
+};
+
+static void form_begin(struct wctx *c)
+{
+	struct pform *st = xcalloc(1, sizeof *st);
+
+	st->arg = c->state;
+	st->index = st->arg ? st->arg->index : -1;
+	if (st->index < 0 || (size_t)st->index >= c->d->npartners) {
+		deployment_add_partner(c->d, partner_new(NULL));
+		st->index = (long)c->d->npartners - 1;
+	}
+	if (st->arg)
+		st->arg->result = -1;
+	c->state = st;
+}
+
+static int form_finish(struct wctx *c)
+{
+	struct pform *st = c->state;
+	struct diags dg = {0};
+
+	partner_form_validate(c->d, P(c), st->index, &dg);
+	for (size_t i = 0; i < dg.n; i++)
+		if (dg.v[i].sev == DIAG_ERROR) {
+			char *msg = wdiag_text(&dg.v[i]);
+
+			c->ui->message(c->ui_arg, _("XMPP Federated Partner"), msg);
+			free(msg);
+			diags_free(&dg);
+			return -1;
+		}
+	diags_free(&dg);
+	if (st->arg)
+		st->arg->result = st->index;
+	return 0;
+}
+
+static void form_end(struct wctx *c)
+{
+	struct pform *st = c->state;
+
+	free(st);
+	c->state = NULL;
+}
+
+const struct wizard partner_form = {
+	.id = "partner",
+	.title = N_("XMPP Federated Partner"),
+	.pages = form_pages,
+	.npages = 1,
+	.flags = WZF_FORM,
+	.begin = form_begin,
+	.finish = form_finish,
+	.end = form_end,
+};
+
+/* --- the list screen (drawn by tui/partners.c; the table gives its help) --- */
+
+static const struct wfield list_fields[] = {
+	{.id = "filter", .label = N_("Filter"), .kind = WF_TEXT,
+	 .help = N_("Type to show only the partners whose primary domain, additional "
+		    "domains or description contain the text (upper and lower case alike). "
+		    "Backspace takes a character back; Ctrl-U or Esc empties the filter.")},
+	{.id = "partners", .label = N_("XMPP federated partners"), .kind = WF_ROWS,
+	 .help = N_("One row per partner: primary domain, type, TLS / SASL / dialback "
+		    "(Req = Required, Opt = Optional, No = Not supported) and description. "
+		    "Up, Down, PgUp, PgDn, Home and End move; Enter edits the partner; Delete "
+		    "removes it after asking.")},
+	{.id = "new", .label = N_("New"), .kind = WF_BUTTON, .caption = N_("New"),
+	 .help = N_("Opens an empty partner form (TLS Required, SASL Optional, dialback on).")},
+	{.id = "edit", .label = N_("Edit"), .kind = WF_BUTTON, .caption = N_("Edit"),
+	 .help = N_("Opens the selected partner in the form.")},
+	{.id = "delete", .label = N_("Delete"), .kind = WF_BUTTON, .caption = N_("Delete"),
+	 .help = N_("Removes the selected partner, after asking.")},
+	{.id = "export", .label = N_("Export script"), .kind = WF_BUTTON,
+	 .caption = N_("Export script"),
+	 .help = N_("Writes the Lync Management Shell script for the deployment and shows "
+		    "it.")},
+	{.id = "close", .label = N_("Close"), .kind = WF_BUTTON, .caption = N_("Close"),
+	 .help = N_("Back to the home screen. The changes stay in the deployment until "
+		    "Ctrl-O saves the file.")},
+};
+
+const struct wpage partner_list_page = {
+	.id = "partners",
+	.title = N_("XMPP Federated Partners"),
+	.help = N_("The XMPP federated partners of the deployment. Tab moves between the "
+		   "list and the buttons; typing in the list filters it. Changes are made in "
+		   "memory; Ctrl-O saves the deployment file."),
+	.fields = list_fields,
+	.nfields = sizeof list_fields / sizeof *list_fields,
+};
