@@ -257,13 +257,13 @@ static int load(struct tui *t, bool *missing)
 static void refuse_terminal(const char *why)
 {
 	cli_error(_("cannot open the full-screen wizard: %s."), why);
-	fputs(_("The same work without the screen:\n"
-		"  xmppgw check FILE                    validate the deployment file\n"
-		"  xmppgw csr FILE [--force]            private key + certificate request\n"
-		"  xmppgw dns FILE                      check the DNS SRV records\n"
-		"  xmppgw export ps1|inf|zone FILE      PowerShell script, certreq INF, zone lines\n"
-		"  xmppgw partners list|add|remove FILE XMPP federated partners\n"
-		"See xmppgw --help.\n"), stderr);
+	fputs(_("The same work without the screen (see xmppgw --help):\n"
+		"  xmppgw check FILE                  validate the deployment file\n"
+		"  xmppgw csr FILE [--force]          private key and certificate request\n"
+		"  xmppgw dns FILE                    check the DNS SRV records\n"
+		"  xmppgw export ps1|inf|zone FILE    script, certreq INF or zone lines\n"
+		"  xmppgw partners list|add|remove FILE ...   XMPP federated partners\n"),
+	      stderr);
 }
 
 static void offer_draft(struct tui *t)
@@ -277,8 +277,9 @@ static void offer_draft(struct tui *t)
 	if (!draft_exists(t->path, &when))
 		return;
 	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", localtime(&when));
-	q = xasprintf(_("Unsaved changes to %s from %s were kept in a draft when the program "
-			"was cut off. Restore them, or discard the draft?"), t->path, stamp);
+	q = xasprintf(_("A draft of changes to %s that were never saved was kept at %s, when "
+			"the program was cut off or a wizard page was passed. Restore it, or "
+			"discard it?"), t->path, stamp);
 	if (dialog_run(t, _("Draft found"), q, b, 0, false) == 0) {
 		draft_load(t->path, &d, &dg);
 		if (d) {

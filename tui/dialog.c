@@ -271,7 +271,7 @@ static void progress_paint(struct tlayer *l, struct tui *t)
 {
 	struct tprogress *p = (struct tprogress *)l;
 	static const char spinner[] = "|/-\\";
-	int w = COLS - 4 < 60 ? COLS - 4 : 60;
+	int w = COLS - 4 < 72 ? COLS - 4 : 72;
 	char mark[2] = {spinner[p->spin % 4], 0};
 
 	tui_layer_place(l, 6, w, (LINES - 6) / 2, (COLS - w) / 2);
@@ -320,7 +320,7 @@ bool progress_update(struct tprogress *p, const char *text)
 	p->spin++;
 	if (!term_too_small())
 		progress_paint(&p->l, p->t);
-	k = tui_getkey(p->t, 0);
+	k = tui_getkey(p->t, 1);
 	return k.act != TK_CANCEL;
 }
 

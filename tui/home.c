@@ -73,7 +73,8 @@ static int entry_open(struct wctx *c, size_t i)
 
 static const struct wfield home_fields[] = {
 	{.id = "state", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = summary_text},
-	{.id = "entries", .label = N_("What to do"), .kind = WF_ROWS, .items = entry_items,
+	{.id = "entries", .label = N_("What to do"), .kind = WF_ROWS, .flags = WFF_NOLABEL,
+	 .items = entry_items,
 	 .activate = entry_open,
 	 .help = N_("Enter opens the entry. The three parts of the procedure are the "
 		    "certificate of the Edge Server, the XMPP federated partners and the DNS "

@@ -15,6 +15,24 @@ static const struct wfield *field(const struct tpage *p, int fi)
 	return &p->pg->fields[fi];
 }
 
+/* A field's problems are about its old value: they go when it changes,
+ * and Next checks again. */
+static void changed(struct tpage *p, int fi)
+{
+	const struct wfield *f = field(p, fi);
+	const char *path = f->diag ? f->diag : f->id;
+	struct diags keep = {0};
+
+	for (size_t i = 0; i < p->dg.n; i++) {
+		const struct diag *g = &p->dg.v[i];
+
+		if (!wdiag_matches(path, g->field))
+			diags_add(&keep, g->sev, g->line, g->col, g->field, "%s", g->msg);
+	}
+	diags_free(&p->dg);
+	p->dg = keep;
+}
+
 static void set_text_from(struct tpage *p, int fi)
 {
 	const struct wfield *f = field(p, fi);
@@ -22,6 +40,7 @@ static void set_text_from(struct tpage *p, int fi)
 
 	if (f->set_text)
 		f->set_text(p->c, s);
+	changed(p, fi);
 	explicit_bzero(s, strlen(s));
 	free(s);
 }
@@ -39,6 +58,7 @@ static void edit_sync(struct tpage *p)
 
 	free(l->v[p->edit_i]);
 	l->v[p->edit_i] = tedit_get(&p->edit);
+	changed(p, p->edit_f);
 }
 
 static void edit_begin(struct tpage *p, int fi, long i, wchar_t first)
@@ -113,12 +133,26 @@ static bool edit_key(struct tpage *p, struct tkey k)
 
 /* --- the focused widget --- */
 
+/* Enter: the next field; after the last one, the button that goes on
+ * (never Back, which Tab reaches first). */
+static void enter_moves(struct tpage *p)
+{
+	tpage_move(p, 1);
+	if (tpage_focused(p)->f >= 0)
+		return;
+	for (size_t i = 0; i < p->nstops; i++)
+		if (p->stops[i].f < 0 && p->stops[i].sub != TB_BACK && p->stops[i].sub != TB_CANCEL) {
+			tpage_focus_to(p, i);
+			return;
+		}
+}
+
 static bool key_text(struct tpage *p, int fi, struct tkey k)
 {
 	int r;
 
 	if (k.act == TK_ENTER) {
-		tpage_move(p, 1);
+		enter_moves(p);
 		return true;
 	}
 	r = tedit_key(&p->ed[fi], k);
@@ -137,6 +171,7 @@ static bool key_list(struct tpage *p, int fi, long i, struct tkey k)
 
 	if (k.act == TK_DELETE && (size_t)i < l->n) {
 		strlist_remove(l, (size_t)i);
+		changed(p, fi);
 		return true;
 	}
 	if (k.act == TK_ENTER || k.act == TK_CHAR || (k.act == TK_TOGGLE && (size_t)i >= l->n)) {
@@ -186,7 +221,7 @@ static bool pressed(struct tkey k)
 	return k.act == TK_ENTER || k.act == TK_TOGGLE;
 }
 
-static bool key_field(struct tpage *p, const struct tstop *s, struct tkey k)
+static bool key_widget(struct tpage *p, const struct tstop *s, struct tkey k)
 {
 	const struct wfield *f = field(p, s->f);
 
@@ -232,6 +267,16 @@ static bool key_field(struct tpage *p, const struct tstop *s, struct tkey k)
 	return false;
 }
 
+static bool key_field(struct tpage *p, const struct tstop *s, struct tkey k)
+{
+	const struct wfield *f = field(p, s->f);
+	bool used = key_widget(p, s, k);
+
+	if (used && (f->kind == WF_CHECK || f->kind == WF_RADIO || f->kind == WF_CHECKLIST))
+		changed(p, s->f);
+	return used;
+}
+
 /* --- the page --- */
 
 static void focus_first_problem(struct tpage *p)
@@ -262,8 +307,7 @@ void tpage_try_next(struct tpage *p)
 		p->done = PO_NEXT;
 		return;
 	}
-	tui_set_status(p->t, true, _("Problems on this page: %zu (shown beside the fields)"),
-		       errors);
+	tui_set_status(p->t, true, _("Fix what is marked to go on (%zu)"), errors);
 	tpage_layout(p);
 	focus_first_problem(p);
 }
@@ -330,7 +374,7 @@ static void page_key(struct tpage *p, struct tkey k)
 		help_run(p->t, p->pg, tpage_field(p));
 		break;
 	case TK_ENTER:
-		tpage_move(p, 1);
+		enter_moves(p);
 		break;
 	default:
 		break;
@@ -392,12 +436,12 @@ static void page_free(struct tpage *p)
 	diags_free(&p->dg);
 }
 
-/* The first field that takes input, else the button that goes on. */
+/* The first field, else the button that goes on. */
 static void first_focus(struct tpage *p)
 {
 	tpage_layout(p);
 	for (size_t i = 0; i < p->nstops; i++)
-		if (p->stops[i].f >= 0 && field(p, p->stops[i].f)->kind != WF_VIEWER) {
+		if (p->stops[i].f >= 0) {
 			tpage_focus_to(p, i);
 			return;
 		}
@@ -434,7 +478,8 @@ int tpage_run(struct tui *t, const struct wpage *pg, struct wctx *c,
 	c->leave = WLEAVE_NONE;
 	if (pg->enter)
 		pg->enter(c);
-	wpage_model_diags(pg, c, &p.dg);
+	if (!(forward && pg->run))
+		wpage_model_diags(pg, c, &p.dg);
 	tpage_sync(&p);
 	first_focus(&p);
 	tui_push(t, &p.l);

@@ -79,14 +79,19 @@ static bool progress(void *arg, int phase, int count)
 	char *text;
 	bool go;
 
+	/* Once cancelled, every later call says so too: OpenSSL does not look
+	 * at the answer of every callback. */
+	if (s->cancelled)
+		return false;
 	if (phase == 3)
 		s->primes = count + 1;
 	else if (phase == 0)
 		s->tested++;
-	text = xasprintf(_("Generating the %d-bit RSA key: %d of 2 primes found, %ld candidates "
-			   "tested"), c->d->cert.key_bits, s->primes, s->tested);
+	text = xasprintf(_("Generating a %d-bit RSA key: %d of 2 primes, %ld tried"),
+			 c->d->cert.key_bits, s->primes, s->tested);
 	go = c->ui->progress(c->ui_arg, text);
 	free(text);
+	s->cancelled = !go;
 	return go;
 }
 
@@ -148,9 +153,10 @@ int certrun_run(struct wctx *c)
 	int rc;
 
 	s->done = false;
+	s->cancelled = false;
 	s->primes = 0;
 	s->tested = 0;
-	outcome(s, false, xstrdup(_("Working...")));
+	outcome(s, false, NULL);
 	if (!may_write_key(c, &o.force))
 		return -1;
 	c->ui->progress(c->ui_arg, _("Starting"));
@@ -195,7 +201,8 @@ char *certrun_outcome(const struct wctx *c)
 {
 	const struct cwstate *s = st(c);
 
-	return xstrdup(s->outcome ? s->outcome : "");
+	return xstrdup(s->outcome ? s->outcome
+				  : _("Generating the key and writing the request..."));
 }
 
 void certrun_validate(struct wctx *c, struct diags *out)

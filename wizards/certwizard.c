@@ -372,16 +372,27 @@ static const struct wfield geo_fields[] = {
 
 /* --- 9: subject names --- */
 
+static void rdn(struct strlist *l, const char *name, const char *value)
+{
+	if (set(value))
+		strlist_push_owned(l, xasprintf("%s=%s", name, value));
+}
+
 static char *subject_text(const struct wctx *c)
 {
 	const struct certreq *r = &c->d->cert;
+	struct strlist l = {0};
+	char *s;
 
-	return xasprintf("CN=%s\nO=%s\nOU=%s\nL=%s\nST=%s\nC=%s",
-			 set(c->d->topo.access_edge_fqdn) ? c->d->topo.access_edge_fqdn : "?",
-			 set(r->organization) ? r->organization : "",
-			 set(r->organizational_unit) ? r->organizational_unit : "",
-			 set(r->city) ? r->city : "", set(r->state) ? r->state : "",
-			 set(r->country) ? r->country : "");
+	rdn(&l, "CN", set(c->d->topo.access_edge_fqdn) ? c->d->topo.access_edge_fqdn : "?");
+	rdn(&l, "O", r->organization);
+	rdn(&l, "OU", r->organizational_unit);
+	rdn(&l, "L", r->city);
+	rdn(&l, "ST", r->state);
+	rdn(&l, "C", r->country);
+	s = strlist_join(&l, "\n");
+	strlist_free(&l);
+	return s;
 }
 
 static char *sans_text(const struct wctx *c)
@@ -513,9 +524,9 @@ static const struct wfield summary_fields[] = {
 
 /* --- 13, 14: executing, and the file --- */
 
-static bool not_done(const struct wctx *c)
+static bool failed(const struct wctx *c)
 {
-	return !st(c)->done;
+	return !st(c)->done && st(c)->outcome_error;
 }
 
 static const struct wfield exec_fields[] = {
@@ -523,7 +534,7 @@ static const struct wfield exec_fields[] = {
 	 .help = N_("Generating the key takes from a second to a minute, depending on its "
 		    "size; Esc cancels it."),
 	 .text = certrun_outcome},
-	{.id = "run", .kind = WF_BUTTON, .caption = N_("Run Again"), .visible = not_done,
+	{.id = "run", .kind = WF_BUTTON, .caption = N_("Run Again"), .visible = failed,
 	 .help = N_("Tries again, after a cancel or a failure."), .press = certrun_press_run},
 	{.id = "log", .kind = WF_BUTTON, .caption = N_("View Log"),
 	 .help = N_("What was done, with times; the same lines go to the log file beside the "

@@ -25,6 +25,7 @@ struct cwstate {
 	bool done;           /* key and request written in this run */
 	char *outcome;       /* what Executing Commands reports */
 	bool outcome_error;
+	bool cancelled;      /* the user cancelled key generation */
 	int primes;          /* key generation progress */
 	long tested;
 };

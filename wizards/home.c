@@ -54,8 +54,8 @@ static char *topology_line(const struct deployment *d)
 		free(m);
 	} else {
 		m = strlist_join(&t->sip_domains, ", ");
-		s = xasprintf(_("Topology: done: %s; Access Edge %s; XMPP proxy %s"), m,
-			      t->access_edge_fqdn, t->xmpp_proxy ? _("installed") : _("not installed"));
+		s = xasprintf(_("Topology: %s; Access Edge %s%s"), m, t->access_edge_fqdn,
+			      t->xmpp_proxy ? _("; XMPP proxy") : "");
 		free(m);
 	}
 	strlist_free(&miss);
@@ -77,9 +77,9 @@ static char *certificate_line(const struct deployment *d)
 		s = xasprintf(_("Certificate settings: missing %s"), m);
 		free(m);
 	} else {
-		s = xasprintf(_("Certificate settings: done: %s, %s, %d-bit key%s"), c->organization,
+		s = xasprintf(_("Certificate settings: %s, %s, %d-bit key%s"), c->organization,
 			      c->country, c->key_bits,
-			      c->template_name ? _(", alternate template") : "");
+			      c->template_name ? _(", template") : "");
 	}
 	strlist_free(&miss);
 	return s;
@@ -91,8 +91,8 @@ static char *request_line(const struct deployment *d)
 
 	if (!set(g->request_file))
 		return xstrdup(_("Request: not generated yet"));
-	return xasprintf(_("Request: generated %s: %s, key %s"), set(g->at) ? g->at : "?",
-			 g->request_file, set(g->key_file) ? g->key_file : "?");
+	return xasprintf(_("Request: %s, key %s (%s)"), g->request_file,
+			 set(g->key_file) ? g->key_file : "?", set(g->at) ? g->at : "?");
 }
 
 static char *dns_line(const struct deployment *d)
@@ -116,9 +116,11 @@ char *home_summary(const struct deployment *d, size_t file_errors)
 	strlist_push_owned(&l, topology_line(d));
 	strlist_push_owned(&l, certificate_line(d));
 	strlist_push_owned(&l, request_line(d));
-	strlist_push_owned(&l, xasprintf(_("XMPP federated partners: %zu"), d->npartners));
-	strlist_push(&l, d->enable_xmpp_access ? _("Access policy: XMPP access enabled")
-					       : _("Access policy: XMPP access not enabled"));
+	strlist_push_owned(&l, xasprintf(d->enable_xmpp_access
+						 ? _("XMPP federated partners: %zu; access policy: "
+						     "XMPP access enabled")
+						 : _("XMPP federated partners: %zu; access policy: "
+						     "XMPP access NOT enabled"), d->npartners));
 	strlist_push_owned(&l, dns_line(d));
 	s = strlist_join(&l, "\n");
 	strlist_free(&l);
@@ -127,8 +129,7 @@ char *home_summary(const struct deployment *d, size_t file_errors)
 
 const char *home_warnings(void)
 {
-	return _("! XMPP federation is not supported for users homed on Survivable Branch "
-		 "Appliances (neither IM nor presence).\n"
-		 "! Move all users to Lync Server 2013 first, and do the three parts "
-		 "(certificates, partners, DNS) together to keep the gateway's downtime short.");
+	return _("! No XMPP federation for users homed on Survivable Branch Appliances.\n"
+		 "! Move all users to Lync Server 2013 first; do the three parts together to "
+		 "keep the gateway's downtime short.");
 }
