@@ -1,0 +1,154 @@
+/* A layer drawn by its screen module, on the engine's stack and key loop. */
+#include "config.h"
+
+#include "tui/canvas.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "tui/tui_int.h"
+#include "xalloc.h"
+
+struct tcanvas {
+	struct tlayer l; /* first: the engine sees a layer */
+	struct tui *t;
+	const char *title;
+	const char *help;
+	void (*paint)(struct tcanvas *cv, WINDOW *w, void *arg);
+	void *arg;
+	bool status_shown; /* the engine's status line replaces the hint */
+};
+
+static void canvas_paint(struct tlayer *l, struct tui *t)
+{
+	struct tcanvas *cv = (struct tcanvas *)l;
+
+	(void)t;
+	tui_layer_place(l, LINES, COLS, 0, 0);
+	if (l->win)
+		cv->paint(cv, l->win, cv->arg);
+}
+
+struct tcanvas *tcanvas_open(struct tui *t, const char *title, const char *help,
+			     void (*paint)(struct tcanvas *cv, WINDOW *w, void *arg), void *arg)
+{
+	struct tcanvas *cv = xcalloc(1, sizeof *cv);
+
+	cv->t = t;
+	cv->title = title;
+	cv->help = help;
+	cv->paint = paint;
+	cv->arg = arg;
+	cv->l.paint = canvas_paint;
+	tui_push(t, &cv->l);
+	return cv;
+}
+
+void tcanvas_close(struct tcanvas *cv)
+{
+	if (!cv)
+		return;
+	tui_pop(cv->t, &cv->l);
+	free(cv);
+}
+
+WINDOW *tcanvas_window(struct tcanvas *cv)
+{
+	return term_too_small() ? NULL : cv->l.win;
+}
+
+static void repaint(struct tcanvas *cv)
+{
+	if (!term_too_small())
+		canvas_paint(&cv->l, cv->t);
+}
+
+struct tkey tcanvas_key(struct tcanvas *cv, int wait_ms)
+{
+	struct wpage pg = {.id = "canvas", .title = cv->title, .help = cv->help};
+	struct tkey k = tui_getkey(cv->t, wait_ms);
+
+	if (k.act != TK_NONE && cv->status_shown) {
+		tui_clear_status(cv->t);
+		cv->status_shown = false;
+		repaint(cv);
+	}
+	switch (k.act) {
+	case TK_HELP:
+		help_run(cv->t, &pg, NULL);
+		return (struct tkey){TK_NONE, 0};
+	case TK_SAVE:
+		tui_save_all(cv->t);
+		cv->status_shown = cv->t->status != NULL;
+		repaint(cv);
+		return (struct tkey){TK_NONE, 0};
+	case TK_QUIT:
+		return tui_quit_asked(cv->t) ? k : (struct tkey){TK_NONE, 0};
+	default:
+		return k;
+	}
+}
+
+static const enum tattr looks[] = {
+	[TL_NORMAL] = TA_NORMAL, [TL_HEAD] = TA_HEAD, [TL_FOCUS] = TA_FOCUS,
+	[TL_ERROR] = TA_ERROR, [TL_WARN] = TA_WARN, [TL_DIM] = TA_DIM, [TL_MARK] = TA_MARK,
+};
+
+void tcanvas_look(WINDOW *w, enum tlook look)
+{
+	tattr_set(w, (unsigned)look < sizeof looks / sizeof *looks ? looks[look] : TA_NORMAL);
+}
+
+int tcanvas_put(WINDOW *w, int y, int x, const char *s, int cells)
+{
+	return tui_put(w, y, x, s, cells);
+}
+
+int tcanvas_width(const char *s)
+{
+	return tui_width(s);
+}
+
+static void title_bar(struct tcanvas *cv, WINDOW *w)
+{
+	const char *file = strrchr(cv->t->path, '/');
+	int fw;
+
+	file = file ? file + 1 : cv->t->path;
+	fw = tui_width(file);
+	tattr_set(w, TA_TITLE);
+	mvwhline(w, 0, 0, ' ', COLS);
+	tui_put(w, 0, 1, _(cv->title), COLS - fw - 4);
+	tui_put(w, 0, COLS - fw - 1, file, fw);
+	tattr_set(w, TA_NORMAL);
+}
+
+static void rule(WINDOW *w, bool above, bool below)
+{
+	const char *more = above && below ? _(" more above and below ")
+			   : above	  ? _(" more above ")
+			   : below	  ? _(" more below ")
+					  : NULL;
+
+	wattrset(w, (int)tattr(TA_FRAME));
+	mvwhline(w, LINES - 3, 0, ACS_HLINE, COLS);
+	if (more)
+		tui_put(w, LINES - 3, COLS - tui_width(more) - 2, more, tui_width(more));
+	tattr_set(w, TA_NORMAL);
+}
+
+void tcanvas_frame(struct tcanvas *cv, WINDOW *w, const char *hint, bool above, bool below)
+{
+	title_bar(cv, w);
+	rule(w, above, below);
+	wmove(w, LINES - 1, 0);
+	wclrtoeol(w);
+	if (cv->status_shown && cv->t->status) {
+		tattr_set(w, cv->t->status_error ? TA_ERROR : TA_HEAD);
+		tui_put(w, LINES - 1, 1, cv->t->status, COLS - 2);
+		tattr_set(w, TA_NORMAL);
+	} else {
+		tui_put(w, LINES - 1, 1, hint, COLS - 2);
+	}
+}
