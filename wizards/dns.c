@@ -123,10 +123,28 @@ void wdns_plan_free(struct wdns_plan *p)
 char *wdns_record_text(const struct wdns_record *r)
 {
 	if (r->kind == WDNS_SRV)
-		return xasprintf(_("%s  SRV %d %d %d %s  TTL %d"), r->name, r->priority, r->weight,
-				 r->port, r->target, r->ttl);
-	return xasprintf(_("%s  A/AAAA  the Access Edge's external address  TTL %d"), r->name,
-			 r->ttl);
+		return xasprintf(_("SRV     %s  %d %d %d %s"), r->name, r->priority, r->weight,
+				 r->port, r->target);
+	return xasprintf(_("A/AAAA  %s  <the Access Edge's external IP>"), r->name);
+}
+
+/* The record's line, an SRV record's name padded to the longest, so that
+ * their values line up. */
+static char *aligned_text(const struct wdns_plan *p, size_t i)
+{
+	struct wdns_record r = p->v[i];
+	size_t w = 0;
+	char *line;
+
+	if (r.kind != WDNS_SRV)
+		return wdns_record_text(&r);
+	for (size_t j = 0; j < p->n; j++)
+		if (p->v[j].kind == WDNS_SRV && strlen(p->v[j].name) > w)
+			w = strlen(p->v[j].name);
+	r.name = xasprintf("%-*s", (int)w, p->v[i].name);
+	line = wdns_record_text(&r);
+	free(r.name);
+	return line;
 }
 
 /* When the SRV target is a name of its own, it must lead to the Edge. */
@@ -152,7 +170,11 @@ char *wdns_plan_text(const struct deployment *d)
 
 	wdns_plan(d, &p);
 	for (size_t i = 0; i < p.n; i++)
-		strlist_push_owned(&lines, wdns_record_text(&p.v[i]));
+		strlist_push_owned(&lines, aligned_text(&p, i));
+	if (p.n)
+		strlist_push_owned(&lines, xasprintf(_("TTL %d seconds on each record; SRV "
+						       "values: priority, weight, port, target."),
+						     d->dns.ttl));
 	for (size_t i = 0; i < p.notes.n; i++)
 		strlist_push(&lines, p.notes.v[i]);
 	target_advice(d, &p, &lines);
@@ -180,6 +202,51 @@ const char *wdns_verdict_label(enum dns_verdict v)
 	if ((size_t)v >= sizeof verdict_labels / sizeof *verdict_labels)
 		return "?";
 	return _(verdict_labels[v]);
+}
+
+const char *wdns_subject_label(enum dns_subject s)
+{
+	return s == DNS_OWN ? _("own") : _("partner");
+}
+
+const char *wdns_detail_short(const struct dns_result *r)
+{
+	size_t n = r->query ? strlen(r->query) : 0;
+
+	if (!r->detail || !*r->detail)
+		return r->query ? r->query : "";
+	if (n && strncasecmp(r->detail, r->query, n) == 0 && r->detail[n] == ' ')
+		return r->detail + n + 1;
+	return r->detail;
+}
+
+static void put_list(struct strlist *out, const char *head, const struct strlist *l)
+{
+	if (!l->n)
+		return;
+	strlist_push(out, head);
+	for (size_t i = 0; i < l->n; i++)
+		strlist_push_owned(out, xasprintf("  %s", l->v[i]));
+}
+
+char *wdns_result_text(const struct dns_result *r, bool cancelled)
+{
+	struct strlist out = {0};
+	char *s;
+
+	strlist_push_owned(&out, xasprintf(r->subject == DNS_OWN ? _("SIP domain: %s")
+								: _("Partner domain: %s"),
+					   r->domain));
+	strlist_push_owned(&out, xasprintf(_("Query: %s SRV"), r->query));
+	strlist_push_owned(&out, xasprintf(_("Verdict: %s"), cancelled ? _("cancelled")
+								 : wdns_verdict_label(r->verdict)));
+	if (r->detail && *r->detail)
+		strlist_push_owned(&out, xasprintf(_("Found: %s"), r->detail));
+	put_list(&out, _("SRV records (priority weight port target):"), &r->records);
+	put_list(&out, _("Addresses of the targets:"), &r->addresses);
+	s = strlist_join(&out, "\n");
+	strlist_free(&out);
+	return s;
 }
 
 void wdns_tally_add(struct wdns_tally *t, enum dns_verdict v, bool cancelled)
@@ -305,7 +372,15 @@ static int press_check(struct wctx *c)
 	}
 	if (!st(c)->check)
 		return -1;
-	return st(c)->check(st(c)->check_arg, c->d, &o);
+	switch (st(c)->check(st(c)->check_arg, c->d, &o)) {
+	case 0:
+		return 0;
+	case 1:
+		c->leave = WLEAVE_QUIT;
+		return 0;
+	default:
+		return -1;
+	}
 }
 
 static int press_zone(struct wctx *c)

@@ -39,7 +39,8 @@ struct wdns_plan {
  * address record that target needs. */
 void wdns_plan(const struct deployment *d, struct wdns_plan *out);
 void wdns_plan_free(struct wdns_plan *p);
-/* The record as a line for people; the caller frees it. */
+/* The record as a line for people (type, name, values; the TTL is said
+ * once for all); the caller frees it. */
 char *wdns_record_text(const struct wdns_record *r);
 /* The records, notes, firewall ports and several-pools advice as the
  * screen shows them; the caller frees it. */
@@ -47,6 +48,14 @@ char *wdns_plan_text(const struct deployment *d);
 
 /* The verdict of a result row in words ("OK", "wrong port"); translated. */
 const char *wdns_verdict_label(enum dns_verdict v);
+/* "own" or "partner"; translated. */
+const char *wdns_subject_label(enum dns_subject s);
+/* The detail for a row: without the query name it starts with (the row
+ * names the domain); the query itself while there is no detail. Borrowed. */
+const char *wdns_detail_short(const struct dns_result *r);
+/* Everything known about one result, for the details view; cancelled: the
+ * user stopped the check before it was final. The caller frees it. */
+char *wdns_result_text(const struct dns_result *r, bool cancelled);
 /* Rows that are not final are "pending"; rows the user cancelled are
  * counted apart from the problems. */
 struct wdns_tally {
@@ -64,7 +73,8 @@ struct wdns_state {
 	char *server;   /* "" or NULL: the system resolver */
 	char *timeout;  /* milliseconds as typed */
 	/* Runs the live check of d with o and shows its results; returns 0,
-	 * or -1 after telling the user. */
+	 * 1 when the user chose there to quit the program, or -1 after
+	 * telling the user. */
 	int (*check)(void *arg, const struct deployment *d, const struct dnscheck_options *o);
 	void *check_arg;
 };

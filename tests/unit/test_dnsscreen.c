@@ -125,14 +125,22 @@ START_TEST(test_record_text)
 
 	wdns_plan(d, &p);
 	s = wdns_record_text(&p.v[0]);
-	ck_assert_str_eq(s, "_xmpp-server._tcp.contoso.com  SRV 10 20 5269 sip.contoso.com  "
-			    "TTL 3600");
+	ck_assert_str_eq(s, "SRV     _xmpp-server._tcp.contoso.com  10 20 5269 sip.contoso.com");
 	free(s);
 	s = wdns_record_text(&p.v[2]);
-	ck_assert_str_eq(s, "sip.contoso.com  A/AAAA  the Access Edge's external address  "
-			    "TTL 3600");
+	ck_assert_str_eq(s, "A/AAAA  sip.contoso.com  <the Access Edge's external IP>");
 	free(s);
 	wdns_plan_free(&p);
+	/* On the screen the SRV names are padded to line up. */
+	strlist_push(&d->topo.sip_domains, "eu.fabrikam.com");
+	s = wdns_plan_text(d);
+	ck_assert_str_eq(s, "SRV     _xmpp-server._tcp.contoso.com      10 20 5269 sip.contoso.com\n"
+			    "SRV     _xmpp-server._tcp.fabrikam.com     10 20 5269 sip.contoso.com\n"
+			    "SRV     _xmpp-server._tcp.eu.fabrikam.com  10 20 5269 sip.contoso.com\n"
+			    "A/AAAA  sip.contoso.com  <the Access Edge's external IP>\n"
+			    "TTL 3600 seconds on each record; SRV values: priority, weight, port, "
+			    "target.");
+	free(s);
 	deployment_free(d);
 }
 END_TEST
