@@ -17,6 +17,8 @@
 static const struct tui_entry *const home_entries[] = {
 	&tui_entry_topology,
 	&tui_entry_certwizard,
+	&tui_entry_dns,
+	&tui_entry_exports,
 };
 
 #define NENTRIES (sizeof home_entries / sizeof *home_entries)

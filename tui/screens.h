@@ -9,5 +9,9 @@
 extern const struct tui_entry tui_entry_topology;
 /* tui/certwizard.c: "Step 3: Request, Install or Assign Certificates". */
 extern const struct tui_entry tui_entry_certwizard;
+/* tui/dns.c: the DNS records, zone lines and live check. */
+extern const struct tui_entry tui_entry_dns;
+/* tui/exports.c: the script, INF and zone lines written and shown. */
+extern const struct tui_entry tui_entry_exports;
 
 #endif
