@@ -25,6 +25,12 @@ struct tpage_opts {
 	bool back_disabled;
 	bool cancel_quits;     /* Esc quits (the home screen) */
 	unsigned hint;         /* KEYS_HINT_* */
+	/* Asked while the page is still shown, before it closes with PO_NEXT
+	 * (the page passed its checks) or PO_CANCEL; false keeps it open. The
+	 * wizard asks "leave?" and runs Finish here, so the question and any
+	 * message appear over the page they are about. NULL: always. */
+	bool (*leave_ok)(void *arg, int out);
+	void *leave_arg;
 };
 
 enum tpage_out { PO_NEXT, PO_BACK, PO_CANCEL, PO_QUIT };

@@ -304,12 +304,19 @@ void tpage_try_next(struct tpage *p)
 	diags_free(&p->dg);
 	errors = wpage_check(p->pg, p->c, &p->dg);
 	if (errors == 0) {
-		p->done = PO_NEXT;
+		if (!p->o->leave_ok || p->o->leave_ok(p->o->leave_arg, PO_NEXT))
+			p->done = PO_NEXT;
 		return;
 	}
 	tui_set_status(p->t, true, _("Fix what is marked to go on (%zu)"), errors);
 	tpage_layout(p);
 	focus_first_problem(p);
+}
+
+static void cancel(struct tpage *p)
+{
+	if (!p->o->leave_ok || p->o->leave_ok(p->o->leave_arg, PO_CANCEL))
+		p->done = PO_CANCEL;
 }
 
 static void press_nav(struct tpage *p, enum tbtn b)
@@ -325,7 +332,7 @@ static void press_nav(struct tpage *p, enum tbtn b)
 		tpage_try_next(p);
 		break;
 	case TB_CANCEL:
-		p->done = PO_CANCEL;
+		cancel(p);
 		break;
 	case TB_SAVE:
 		tui_save_all(p->t);
@@ -463,7 +470,7 @@ static void leave_asked(struct tpage *p)
 	if (leave == WLEAVE_NEXT)
 		tpage_try_next(p);
 	else if (leave == WLEAVE_CANCEL)
-		p->done = PO_CANCEL;
+		cancel(p);
 	else if (leave == WLEAVE_QUIT)
 		p->done = PO_QUIT;
 }

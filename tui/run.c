@@ -45,15 +45,31 @@ static bool cancel_ok(struct tui *t, const struct twork *wk)
 					      "it opened (or was last saved) will be lost."));
 }
 
-/* Finish: returns true when the wizard is over. */
-static bool finish(const struct wizard *w, struct wctx *c)
+struct leave {
+	struct tui *t;
+	const struct wizard *w;
+	struct wctx *c;
+	struct twork *wk;
+	long page;
+};
+
+/* Over the page: Cancel asks when something changed; Next on the last
+ * page runs Finish, which may refuse (having said why). */
+static bool leave_ok(void *arg, int out)
 {
-	return !w->finish || w->finish(c) == 0;
+	struct leave *l = arg;
+
+	if (out == PO_CANCEL)
+		return cancel_ok(l->t, l->wk);
+	if (wizard_step(l->w, l->c, l->page, 1) >= 0)
+		return true;
+	return !l->w->finish || l->w->finish(l->c) == 0;
 }
 
 static int run_pages(struct tui *t, const struct wizard *w, struct wctx *c, struct twork *wk)
 {
-	struct tpage_opts o = {.title = _(w->title)};
+	struct leave lv = {.t = t, .w = w, .c = c, .wk = wk};
+	struct tpage_opts o = {.title = _(w->title), .leave_ok = leave_ok, .leave_arg = &lv};
 	char *step = NULL;
 	long i = wizard_step(w, c, -1, 1);
 	bool forward = true;
@@ -65,17 +81,16 @@ static int run_pages(struct tui *t, const struct wizard *w, struct wctx *c, stru
 		options(w, c, i, &o);
 		step_text(w, c, i, &step);
 		o.step = step;
+		lv.page = i;
 		switch (tpage_run(t, &w->pages[i], c, &o, forward)) {
 		case PO_NEXT:
 			next = wizard_step(w, c, i, 1);
-			if (next < 0 && finish(w, c)) {
+			if (next < 0)
 				r = TUI_DONE;
-				i = -1;
-			} else if (next >= 0) {
-				i = next;
-				forward = true;
+			else
 				tui_draft(t);
-			}
+			i = next;
+			forward = true;
 			break;
 		case PO_BACK:
 			next = wizard_step(w, c, i, -1);
@@ -83,8 +98,7 @@ static int run_pages(struct tui *t, const struct wizard *w, struct wctx *c, stru
 			forward = false;
 			break;
 		case PO_CANCEL:
-			if (cancel_ok(t, wk))
-				i = -1;
+			i = -1;
 			break;
 		default:
 			r = TUI_QUIT;

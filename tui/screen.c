@@ -78,6 +78,10 @@ static void paint_from_bottom(struct tui *t, struct tlayer *l)
 		return;
 	paint_from_bottom(t, l->below);
 	l->paint(l, t);
+	/* Keep the panels in the order of the layers whatever happened to
+	 * the windows underneath. */
+	if (l->panel)
+		top_panel(l->panel);
 }
 
 void tui_repaint_all(struct tui *t)

@@ -111,8 +111,8 @@ char *home_summary(const struct deployment *d, size_t file_errors)
 	char *s;
 
 	if (file_errors)
-		strlist_push_owned(&l, xasprintf(_("The file has %zu problems: the wizard pages "
-						   "show them beside their fields."), file_errors));
+		strlist_push_owned(&l, xasprintf(_("Problems in the file: %zu (the wizard pages "
+						   "show them beside their fields)"), file_errors));
 	strlist_push_owned(&l, topology_line(d));
 	strlist_push_owned(&l, certificate_line(d));
 	strlist_push_owned(&l, request_line(d));
