@@ -1,0 +1,369 @@
+/* The wizard tables without a screen: Lync's page order and titles, every
+ * field bound for its kind, the page checks, diagnostics landing on their
+ * fields, and the draft file. */
+#include "config.h"
+
+#include <check.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "deployment.h"
+#include "draft.h"
+#include "wizards/certwizard.h"
+#include "wizards/home.h"
+#include "wizards/topology.h"
+#include "wizards/wizard.h"
+#include "xalloc.h"
+
+static struct deployment *contoso(void)
+{
+	struct deployment *d = deployment_new();
+
+	strlist_push(&d->topo.sip_domains, "contoso.com");
+	strlist_push(&d->topo.sip_domains, "fabrikam.com");
+	xstrset(&d->topo.access_edge_fqdn, "sip.contoso.com");
+	xstrset(&d->topo.webconf_edge_fqdn, "webcon.contoso.com");
+	strlist_push(&d->topo.xmpp_domains, "contoso.com");
+	xstrset(&d->cert.organization, "Contoso Ltd");
+	xstrset(&d->cert.country, "US");
+	xstrset(&d->cert.state, "Washington");
+	xstrset(&d->cert.city, "Redmond");
+	return d;
+}
+
+/* A context as the engine makes it, with the wizard's begin() run. */
+static void ctx_open(struct wctx *c, struct deployment *d)
+{
+	memset(c, 0, sizeof *c);
+	c->d = d;
+	c->path = "/nonexistent-folder/d.yaml"; /* the log stays in memory */
+	c->base_dir = "/nonexistent-folder";
+	certwizard.begin(c);
+}
+
+static void ctx_close(struct wctx *c)
+{
+	certwizard.end(c);
+	deployment_free(c->d);
+}
+
+static const char *const lync_titles[] = {
+	"Available Certificate Tasks", "Certificate Request", "Delayed or Immediate Request",
+	"Certificate Request File", "Specify Alternate Certificate Template",
+	"Name and Security Settings", "Organization Information", "Geographical Information",
+	"Edge Topology", "Subject Name/Subject Alternate Names",
+	"SIP Domain Setting on Subject Alternate Names (SANs)",
+	"Configure Additional Subject Alternate Names", "Request Summary", "Executing Commands",
+	"Certificate Request File",
+};
+
+START_TEST(t_lync_pages_in_order)
+{
+	ck_assert_uint_eq(certwizard.npages, sizeof lync_titles / sizeof *lync_titles);
+	for (size_t i = 0; i < certwizard.npages; i++)
+		ck_assert_str_eq(certwizard.pages[i].title, lync_titles[i]);
+}
+END_TEST
+
+static void check_field(const struct wfield *f)
+{
+	ck_assert_msg(f->id && *f->id, "a field without an id");
+	switch (f->kind) {
+	case WF_TEXT:
+	case WF_SECRET:
+		ck_assert_msg(f->get_text && f->set_text, "%s: text unbound", f->id);
+		break;
+	case WF_CHECK:
+		ck_assert_msg(f->get_bool && f->set_bool, "%s: check box unbound", f->id);
+		break;
+	case WF_RADIO:
+		ck_assert_msg(f->choices && f->choices[0] && f->get_choice && f->set_choice,
+			      "%s: radio group unbound", f->id);
+		break;
+	case WF_LIST:
+		ck_assert_msg(f->list != NULL, "%s: list unbound", f->id);
+		break;
+	case WF_CHECKLIST:
+		ck_assert_msg(f->items && f->get_item && f->set_item, "%s: unbound", f->id);
+		break;
+	case WF_ROWS:
+		ck_assert_msg(f->items != NULL, "%s: rows unbound", f->id);
+		break;
+	case WF_NOTE:
+	case WF_VIEWER:
+		ck_assert_msg(f->text != NULL, "%s: no text", f->id);
+		break;
+	case WF_BUTTON:
+		ck_assert_msg(f->press && (f->caption || f->caption_fn), "%s: button", f->id);
+		break;
+	}
+	if (f->kind != WF_NOTE)
+		ck_assert_msg(f->help != NULL, "%s: no help", f->id);
+}
+
+START_TEST(t_fields_bound)
+{
+	const struct wizard *all[] = {&certwizard, &topology_form};
+
+	for (size_t w = 0; w < sizeof all / sizeof *all; w++)
+		for (size_t p = 0; p < all[w]->npages; p++) {
+			const struct wpage *pg = &all[w]->pages[p];
+
+			ck_assert_msg(pg->help != NULL, "%s: no page help", pg->id);
+			for (size_t i = 0; i < pg->nfields; i++)
+				check_field(&pg->fields[i]);
+		}
+}
+END_TEST
+
+START_TEST(t_diag_paths)
+{
+	ck_assert(wdiag_matches("certificate.country", "certificate.country"));
+	ck_assert(wdiag_matches("certificate.additional_sans", "certificate.additional_sans[2]"));
+	ck_assert(wdiag_matches("partners[1]", "partners[1].tls"));
+	ck_assert(!wdiag_matches("certificate.city", "certificate.city_x"));
+	ck_assert(!wdiag_matches(NULL, "x"));
+	ck_assert_int_eq(wdiag_item("certificate.additional_sans",
+				    "certificate.additional_sans[12]"), 12);
+	ck_assert_int_eq(wdiag_item("certificate.additional_sans", "certificate.additional_sans"),
+			 -1);
+	ck_assert_int_eq(wdiag_item("a", "a[x]"), -1);
+}
+END_TEST
+
+static const struct wpage *page(const char *id)
+{
+	for (size_t i = 0; i < certwizard.npages; i++)
+		if (strcmp(certwizard.pages[i].id, id) == 0)
+			return &certwizard.pages[i];
+	ck_abort_msg("no page %s", id);
+	return NULL;
+}
+
+START_TEST(t_geography_check)
+{
+	struct wctx c;
+	struct diags dg = {0};
+	const struct diag *g;
+
+	ctx_open(&c, contoso());
+	xstrset(&c.d->cert.country, "USA");
+	xstrset(&c.d->cert.city, "");
+	ck_assert_uint_eq(wpage_check(page("geography"), &c, &dg), 2);
+	g = wfield_diag(&page("geography")->fields[0], &dg, -1);
+	ck_assert_ptr_nonnull(g);
+	ck_assert_str_eq(g->field, "certificate.country");
+	g = wfield_diag(&page("geography")->fields[2], &dg, -1);
+	ck_assert_ptr_nonnull(g);
+	ck_assert_str_eq(g->msg, "is required");
+	diags_free(&dg);
+	xstrset(&c.d->cert.country, "BR");
+	xstrset(&c.d->cert.city, "São Paulo");
+	ck_assert_uint_eq(wpage_check(page("geography"), &c, &dg), 0);
+	diags_free(&dg);
+	ctx_close(&c);
+}
+END_TEST
+
+/* A page keeps only its own problems: a bad country is not the
+ * organization page's business. */
+START_TEST(t_page_keeps_its_own)
+{
+	struct wctx c;
+	struct diags dg = {0};
+
+	ctx_open(&c, contoso());
+	xstrset(&c.d->cert.country, "XX");
+	ck_assert_uint_eq(wpage_check(page("organization"), &c, &dg), 0);
+	ck_assert_uint_eq(dg.n, 0);
+	ctx_close(&c);
+}
+END_TEST
+
+START_TEST(t_wildcard_lands_on_its_entry)
+{
+	struct wctx c;
+	struct diags dg = {0};
+	const struct wfield *f = &page("additional")->fields[0];
+
+	ctx_open(&c, contoso());
+	strlist_push(&c.d->cert.additional_sans, "chat.contoso.com");
+	strlist_push(&c.d->cert.additional_sans, "*.contoso.com");
+	ck_assert_uint_eq(wpage_check(page("additional"), &c, &dg), 1);
+	ck_assert_ptr_null(wfield_diag(f, &dg, 0));
+	ck_assert_ptr_nonnull(wfield_diag(f, &dg, 1));
+	ck_assert_ptr_nonnull(strstr(wfield_diag(f, &dg, 1)->msg, "wildcard"));
+	diags_free(&dg);
+	ctx_close(&c);
+}
+END_TEST
+
+START_TEST(t_security_rules)
+{
+	struct wctx c;
+	struct diags dg = {0};
+	const struct wpage *pg = page("security");
+
+	ctx_open(&c, contoso());
+	pg->fields[1].set_choice(&c, 0); /* 1024 */
+	ck_assert_int_eq(c.d->cert.key_bits, 1024);
+	pg->fields[2].set_bool(&c, false);
+	pg->fields[4].set_text(&c, "one");
+	pg->fields[5].set_text(&c, "two");
+	ck_assert_uint_eq(wpage_check(pg, &c, &dg), 3);
+	ck_assert_ptr_nonnull(wfield_diag(&pg->fields[1], &dg, -1));
+	ck_assert_ptr_nonnull(wfield_diag(&pg->fields[2], &dg, -1));
+	ck_assert_ptr_nonnull(wfield_diag(&pg->fields[5], &dg, -1));
+	diags_free(&dg);
+	pg->fields[1].set_choice(&c, 1);
+	pg->fields[2].set_bool(&c, true);
+	pg->fields[5].set_text(&c, "one");
+	ck_assert_uint_eq(wpage_check(pg, &c, &dg), 0);
+	/* The passphrase lives in the wizard's state, never in the model. */
+	ck_assert_str_eq(pg->fields[4].get_text(&c), "one");
+	ctx_close(&c);
+}
+END_TEST
+
+START_TEST(t_topology_page_when_missing)
+{
+	struct wctx c;
+	long i, seen = 0;
+
+	ctx_open(&c, contoso());
+	for (i = wizard_step(&certwizard, &c, -1, 1); i >= 0; i = wizard_step(&certwizard, &c, i, 1))
+		ck_assert_str_ne(certwizard.pages[i].id, "topology");
+	ctx_close(&c);
+	ctx_open(&c, deployment_new());
+	for (i = wizard_step(&certwizard, &c, -1, 1); i >= 0; i = wizard_step(&certwizard, &c, i, 1))
+		seen += strcmp(certwizard.pages[i].id, "topology") == 0;
+	ck_assert_int_eq(seen, 1);
+	/* It stays, once filled in, so Back finds it again. */
+	strlist_push(&c.d->topo.sip_domains, "contoso.com");
+	xstrset(&c.d->topo.access_edge_fqdn, "sip.contoso.com");
+	xstrset(&c.d->topo.webconf_edge_fqdn, "webcon.contoso.com");
+	strlist_push(&c.d->topo.xmpp_domains, "contoso.com");
+	ck_assert(home_topology_complete(c.d));
+	ck_assert_int_eq(wizard_step(&certwizard, &c, 7, 1), 8);
+	ctx_close(&c);
+}
+END_TEST
+
+START_TEST(t_template_box_remembers)
+{
+	struct wctx c;
+	const struct wpage *pg = page("template");
+
+	ctx_open(&c, contoso());
+	ck_assert(!pg->fields[0].get_bool(&c));
+	ck_assert(!wfield_is_visible(&pg->fields[1], &c));
+	pg->fields[0].set_bool(&c, true);
+	ck_assert_str_eq(c.d->cert.template_name, "WebServer");
+	pg->fields[1].set_text(&c, "EdgeTemplate");
+	pg->fields[0].set_bool(&c, false);
+	ck_assert_ptr_null(c.d->cert.template_name);
+	pg->fields[0].set_bool(&c, true);
+	ck_assert_str_eq(c.d->cert.template_name, "EdgeTemplate");
+	ctx_close(&c);
+}
+END_TEST
+
+START_TEST(t_run_again_caption)
+{
+	struct deployment *d = contoso();
+
+	ck_assert_str_eq(certwizard_caption(d), "Run");
+	xstrset(&d->cert.generated.request_file, "edge.csr");
+	ck_assert_str_eq(certwizard_caption(d), "Run Again");
+	deployment_free(d);
+}
+END_TEST
+
+START_TEST(t_draft_file)
+{
+	char dir[] = "/tmp/xg-draft-XXXXXX", *path, *dp;
+	struct deployment *d = contoso(), *back = NULL;
+	struct diags dg = {0};
+	struct stat st;
+	char *err = NULL;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = xasprintf("%s/site.yaml", dir);
+	dp = draft_path(path);
+	ck_assert_str_eq(strrchr(dp, '/'), "/.site.yaml.draft");
+	ck_assert(!draft_exists(path, NULL));
+	/* A draft made readable by others is not kept that way. */
+	close(creat(dp, 0644));
+	chmod(dp, 0644);
+	ck_assert_int_eq(draft_write(path, d, &err), 0);
+	ck_assert_int_eq(stat(dp, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	ck_assert(draft_exists(path, NULL));
+	ck_assert_int_eq(draft_load(path, &back, &dg), 0);
+	ck_assert(deployment_equal(d, back));
+	ck_assert_int_eq(draft_remove(path, &err), 0);
+	ck_assert(!draft_exists(path, NULL));
+	ck_assert_int_eq(draft_remove(path, &err), 0);
+	rmdir(dir);
+	diags_free(&dg);
+	deployment_free(back);
+	deployment_free(d);
+	free(dp);
+	free(path);
+}
+END_TEST
+
+START_TEST(t_home_text)
+{
+	struct deployment *d = deployment_new();
+	char *s = home_summary(d, 0), *n = home_name(d, "/x/y/site.yaml");
+
+	ck_assert_ptr_nonnull(strstr(s, "Topology: missing SIP domains"));
+	ck_assert_ptr_nonnull(strstr(s, "Request: not generated yet"));
+	ck_assert_str_eq(n, "site.yaml");
+	free(s);
+	free(n);
+	deployment_free(d);
+	d = contoso();
+	n = home_name(d, "site.yaml");
+	ck_assert_str_eq(n, "contoso.com");
+	free(n);
+	ck_assert_ptr_nonnull(strstr(home_warnings(), "Survivable Branch Appliances"));
+	deployment_free(d);
+}
+END_TEST
+
+static Suite *wizards_suite(void)
+{
+	Suite *s = suite_create("wizards");
+	TCase *tc = tcase_create("tables");
+
+	tcase_add_test(tc, t_lync_pages_in_order);
+	tcase_add_test(tc, t_fields_bound);
+	tcase_add_test(tc, t_diag_paths);
+	tcase_add_test(tc, t_geography_check);
+	tcase_add_test(tc, t_page_keeps_its_own);
+	tcase_add_test(tc, t_wildcard_lands_on_its_entry);
+	tcase_add_test(tc, t_security_rules);
+	tcase_add_test(tc, t_topology_page_when_missing);
+	tcase_add_test(tc, t_template_box_remembers);
+	tcase_add_test(tc, t_run_again_caption);
+	tcase_add_test(tc, t_draft_file);
+	tcase_add_test(tc, t_home_text);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(wizards_suite());
+	int failures;
+
+	srunner_run_all(sr, CK_ENV);
+	failures = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failures != 0;
+}
