@@ -5,13 +5,38 @@
  * Back / Next / Cancel (Finish on the last page), or OK / Cancel for a form
  * (WZF_FORM). The engine does the drawing, the keys (tui/keys.c), help,
  * validation beside the fields, resize, drafts and quitting; the wizard's
- * callbacks only read and write the working copy.
+ * callbacks only read and write the working copy (c->d) or their state.
  *
  * Adding a screen to the home screen: write wizards/NAME.c (the tables and
  * actions, no curses), then tui/NAME.c defining a `const struct tui_entry`
  * whose run() calls tui_run_wizard (or loops over several, e.g. a list page
  * whose rows open a form), declare it in tui/screens.h and list it in the
  * home_entries table of tui/home.c. Nothing else changes.
+ *
+ * What the engine does with each field kind:
+ *   TEXT, SECRET  typing edits in place (Left/Right/Home/End/Backspace/
+ *                 Delete/Ctrl-U); every change calls set_text at once, so
+ *                 the working copy (and a draft) always has what is shown.
+ *   CHECK         Space toggles.        RADIO   a stop per choice; Space.
+ *   LIST          a stop per entry and one for "< Add >": Enter (or typing)
+ *                 edits the entry in place, Enter keeps, Esc restores,
+ *                 Delete removes; an entry left empty goes.
+ *   CHECKLIST     a stop per item; Space toggles.
+ *   ROWS          a stop per item: Enter calls activate(i), Delete remove(i);
+ *                 an item "text\tcaption" shows caption as a button.
+ *   NOTE          not focusable.   VIEWER  arrows, Home/End scroll it; at
+ *                 either end the arrows move on.
+ *   BUTTON        Enter or Space calls press().
+ * The page is laid out again from the table on every key, so visible(),
+ * text(), aside(), items() and the getters are called often: keep them
+ * cheap and free of side effects. A field's problems (from Next's check)
+ * go when its value changes.
+ *
+ * Nesting: an action (activate, press) may call tui_run_wizard itself, e.g.
+ * a list page whose rows open a form: the inner wizard edits a copy of the
+ * outer one's working copy, and OK puts the result there. When it returns
+ * TUI_QUIT, set c->leave = WLEAVE_QUIT so every page closes and the quit
+ * reaches the home screen; an entry's run() returns TUI_QUIT likewise.
  *
  * Everything here is called from the main thread with the screen open. */
 #ifndef XMPPGW_TUI_ENGINE_H

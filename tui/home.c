@@ -34,9 +34,26 @@ static struct home *home_of(const struct wctx *c)
 	return c->state;
 }
 
+/* The problems of the deployment as it is now; while it is as loaded, at
+ * least those the file had (some, like an unknown key, only the file can
+ * show). */
+static size_t problems(const struct wctx *c)
+{
+	const struct tui *t = home_of(c)->t;
+	struct diags dg = {0};
+	size_t n;
+
+	deployment_validate(c->d, NULL, &dg);
+	n = dg.errors;
+	diags_free(&dg);
+	if (!tui_unsaved(t) && t->file_errors > n)
+		n = t->file_errors;
+	return n;
+}
+
 static char *summary_text(const struct wctx *c)
 {
-	return home_summary(c->d, home_of(c)->t->file_errors);
+	return home_summary(c->d, problems(c));
 }
 
 static char *warnings_text(const struct wctx *c)

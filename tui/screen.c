@@ -56,7 +56,8 @@ static void small_show(struct tui *t)
 	t->small_panel = new_panel(t->small);
 	werase(t->small);
 	tattr_set(t->small, TA_ERROR);
-	tui_put(t->small, LINES / 2, 0, msg, COLS);
+	tui_put(t->small, LINES / 2, COLS > tui_width(msg) ? (COLS - tui_width(msg)) / 2 : 0, msg,
+		COLS);
 	tattr_set(t->small, TA_NORMAL);
 	wmove(t->small, 0, 0);
 	free(msg);

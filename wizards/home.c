@@ -105,14 +105,14 @@ static char *dns_line(const struct deployment *d)
 			 d->topo.sip_domains.v[0], target, XMPP_SERVER_PORT, d->dns.ttl);
 }
 
-char *home_summary(const struct deployment *d, size_t file_errors)
+char *home_summary(const struct deployment *d, size_t problems)
 {
 	struct strlist l = {0};
 	char *s;
 
-	if (file_errors)
+	if (problems)
 		strlist_push_owned(&l, xasprintf(_("Problems in the file: %zu (the wizard pages "
-						   "show them beside their fields)"), file_errors));
+						   "show them beside their fields)"), problems));
 	strlist_push_owned(&l, topology_line(d));
 	strlist_push_owned(&l, certificate_line(d));
 	strlist_push_owned(&l, request_line(d));

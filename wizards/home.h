@@ -11,9 +11,9 @@
 /* The primary SIP domain, else the file's name. Caller frees. */
 char *home_name(const struct deployment *d, const char *path);
 /* One line per part (topology, certificate, request, partners, access
- * policy, DNS), saying what is done and what is missing; file_errors is
- * the count of problems the file had when loaded. Caller frees. */
-char *home_summary(const struct deployment *d, size_t file_errors);
+ * policy, DNS), saying what is done and what is missing, after a line
+ * with the count of problems when there are any. Caller frees. */
+char *home_summary(const struct deployment *d, size_t problems);
 /* The two warnings of the procedure (translated, static). */
 const char *home_warnings(void);
 /* True when the topology the certificate needs is all there. */
