@@ -166,6 +166,14 @@ check "details close" tmux_wait_gone "Verdict: cancelled"
 tmux_keys Escape
 check "Esc closes the results" tmux_wait "< Check now >"
 
+# Ctrl-C cancels as Esc does.
+tmux_keys Enter
+check "checking again" tmux_wait "Checking 5 domains: 0 OK, 0 problems, 5 pending"
+tmux_keys C-c
+check "Ctrl-C cancels" tmux_wait "Cancelled: 0 OK, 0 problems, 0 pending, 5 cancelled"
+tmux_keys Escape
+check "Esc closes the results" tmux_wait "< Check now >"
+
 # A server that cannot be used is refused before anything is sent.
 tmux_keys BTab BTab C-u
 tmux_type "127.0.0.1:99999"

@@ -163,6 +163,9 @@ START_TEST(test_summary)
 	struct wdns_tally t = {0};
 	char *s;
 
+	s = wdns_summary(&t);
+	ck_assert_str_eq(s, "0 OK, 0 problems, 0 pending");
+	free(s);
 	wdns_tally_add(&t, DNSV_OK, false);
 	wdns_tally_add(&t, DNSV_OK, false);
 	wdns_tally_add(&t, DNSV_WRONG_PORT, false);
@@ -215,6 +218,70 @@ START_TEST(test_options)
 }
 END_TEST
 
+static struct dns_result result(const char *domain, const char *detail)
+{
+	struct dns_result r = {.subject = DNS_OWN, .verdict = DNSV_WRONG_PORT};
+
+	r.domain = xstrdup(domain);
+	r.query = xasprintf("_xmpp-server._tcp.%s", domain);
+	r.detail = xstrdup0(detail);
+	return r;
+}
+
+static void result_free(struct dns_result *r)
+{
+	free(r->domain);
+	free(r->query);
+	free(r->detail);
+	strlist_free(&r->records);
+	strlist_free(&r->addresses);
+}
+
+/* The row names the domain: the query name at the head of the detail is
+ * dropped, anything else is kept. */
+START_TEST(test_detail_short)
+{
+	struct dns_result r = result("a.test", "_xmpp-server._tcp.a.test SRV: no such domain");
+
+	ck_assert_str_eq(wdns_detail_short(&r), "SRV: no such domain");
+	xstrset(&r.detail, "_XMPP-server._tcp.A.test SRV 0 0 5270 x.a.test");
+	ck_assert_str_eq(wdns_detail_short(&r), "SRV 0 0 5270 x.a.test");
+	xstrset(&r.detail, "_xmpp-server._tcp.a.testing SRV");
+	ck_assert_str_eq(wdns_detail_short(&r), "_xmpp-server._tcp.a.testing SRV");
+	xstrset(&r.detail, "cancelled");
+	ck_assert_str_eq(wdns_detail_short(&r), "cancelled");
+	xstrset(&r.detail, NULL);
+	ck_assert_str_eq(wdns_detail_short(&r), "_xmpp-server._tcp.a.test");
+	result_free(&r);
+}
+END_TEST
+
+START_TEST(test_result_text)
+{
+	struct dns_result r = result("a.test", "_xmpp-server._tcp.a.test SRV 0 0 5270 x.a.test");
+	char *s;
+
+	strlist_push(&r.records, "0 0 5270 x.a.test");
+	strlist_push(&r.addresses, "192.0.2.1");
+	s = wdns_result_text(&r, false);
+	ck_assert_str_eq(s, "SIP domain: a.test\n"
+			    "Query: _xmpp-server._tcp.a.test SRV\n"
+			    "Verdict: wrong port\n"
+			    "Found: _xmpp-server._tcp.a.test SRV 0 0 5270 x.a.test\n"
+			    "SRV records (priority weight port target):\n"
+			    "  0 0 5270 x.a.test\n"
+			    "Addresses of the targets:\n"
+			    "  192.0.2.1");
+	free(s);
+	r.subject = DNS_PARTNER;
+	s = wdns_result_text(&r, true);
+	ck_assert_ptr_nonnull(strstr(s, "Partner domain: a.test\n"));
+	ck_assert_ptr_nonnull(strstr(s, "Verdict: cancelled\n"));
+	free(s);
+	result_free(&r);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("dnsscreen");
@@ -228,6 +295,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_verdict_labels);
 	tcase_add_test(tc, test_summary);
 	tcase_add_test(tc, test_options);
+	tcase_add_test(tc, test_detail_short);
+	tcase_add_test(tc, test_result_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
