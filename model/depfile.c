@@ -239,6 +239,11 @@ static bool advance(struct loader *l)
 	return l->have_ev;
 }
 
+/* A deployment file nests four levels deep. libyaml's scanner slows down
+ * with the square of the nesting depth, so a file of a million "[" would
+ * keep it busy for hours: reading stops well before that. */
+#define MAX_SKIP_DEPTH 64
+
 /* Moves past the node whose first event is current (its last event is
  * then current). */
 static void skip_node(struct loader *l)
@@ -252,6 +257,11 @@ static void skip_node(struct loader *l)
 		else if (l->ev.type == YAML_SEQUENCE_END_EVENT ||
 			 l->ev.type == YAML_MAPPING_END_EVENT)
 			depth--;
+		if (depth > MAX_SKIP_DEPTH) {
+			error_here(l, xasprintf(_("lists and mappings nest more than %d levels "
+						  "deep here; reading stops"), MAX_SKIP_DEPTH));
+			l->stopped = true;
+		}
 	} while (depth > 0 && advance(l));
 }
 

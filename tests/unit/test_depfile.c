@@ -493,6 +493,29 @@ START_TEST(t_duplicate_partner_domains)
 }
 END_TEST
 
+/* A million "[" would take libyaml hours; reading stops at depth 64. */
+START_TEST(t_nesting_bounded)
+{
+	size_t n = 1000000;
+	char *text = xmalloc(n + 32);
+	struct deployment *d = NULL;
+	struct diags dg = {0};
+	size_t at;
+
+	strcpy(text, "version: 1\ndns: ");
+	at = strlen(text);
+	memset(text + at, '[', n);
+	text[at + n] = '\0';
+	ck_assert_int_eq(load(text, &d, &dg), DEPFILE_PROBLEMS);
+	ck_assert_ptr_null(d);
+	ck_assert_uint_eq(dg.n, 2);
+	ck_assert_str_eq(dg.v[0].msg, "expected a mapping, found a list");
+	ck_assert_ptr_nonnull(strstr(dg.v[1].msg, "more than 64 levels"));
+	diags_free(&dg);
+	free(text);
+}
+END_TEST
+
 START_TEST(t_warnings_only)
 {
 	struct deployment *d = NULL;
@@ -638,6 +661,7 @@ static Suite *depfile_suite(void)
 	tcase_add_test(bad, t_value_problems_keep_model);
 	tcase_add_test(bad, t_duplicate_partner_domains);
 	tcase_add_test(bad, t_warnings_only);
+	tcase_add_test(bad, t_nesting_bounded);
 	tcase_add_test(bad, t_sorted);
 	tcase_add_checked_fixture(io, setup, teardown);
 	tcase_add_test(io, t_unreadable);
