@@ -29,16 +29,28 @@ static void wipe_free(char *s)
 void certrun_begin(struct wctx *c)
 {
 	struct cwstate *s = xcalloc(1, sizeof *s);
-	char *log = xasprintf("%s.log", c->path), *err = NULL;
 
-	/* Like `xmppgw csr`, the log goes beside the deployment file; if it
-	 * cannot be opened the lines are still kept for View Log. */
-	if (applog_open(&s->log, log, &err) != 0) {
+	applog_open(&s->log, NULL, NULL);
+	c->state = s;
+}
+
+/* Like `xmppgw csr`, the log goes beside the deployment file, opened when
+ * there is something to log; if it cannot be opened the lines are still
+ * kept for View Log. */
+static void log_open(const struct wctx *c, struct cwstate *s)
+{
+	char *path, *err = NULL;
+
+	if (s->log_opened)
+		return;
+	s->log_opened = true;
+	path = xasprintf("%s.log", c->path);
+	applog_close(&s->log);
+	if (applog_open(&s->log, path, &err) != 0) {
 		applog_add(&s->log, _("warning: %s; the log is kept in memory only"), err);
 		free(err);
 	}
-	free(log);
-	c->state = s;
+	free(path);
 }
 
 void certrun_end(struct wctx *c)
@@ -152,6 +164,7 @@ int certrun_run(struct wctx *c)
 	char *err = NULL;
 	int rc;
 
+	log_open(c, s);
 	s->done = false;
 	s->cancelled = false;
 	s->primes = 0;

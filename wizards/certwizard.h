@@ -22,6 +22,7 @@ struct cwstate {
 	char *pass, *pass2;  /* the key's passphrase, never in the model */
 	char *template_saved; /* the name while the box is unchecked */
 	struct applog log;
+	bool log_opened;     /* the log file was opened (at the first run) */
 	bool done;           /* key and request written in this run */
 	char *outcome;       /* what Executing Commands reports */
 	bool outcome_error;

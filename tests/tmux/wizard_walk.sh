@@ -159,6 +159,8 @@ openssl req -in "$CSR" -noout -pubkey >"$T_TMP/r.pub" 2>&1
 check "the request is for the key written" cmp -s "$T_TMP/k.pub" "$T_TMP/r.pub"
 check_grep "the deployment file records the request" "request_file: edge-external.csr" "$W/d.yaml"
 check_grep "the deployment file keeps the city" "city: São Paulo" "$W/d.yaml"
+check_eq "the log beside the file has mode 0600" 600 "$(stat -c %a "$W/d.yaml.log")"
+check_grep "the log says what was done" "request verified: signature OK" "$W/d.yaml.log"
 check "the passphrase is in no file" sh -c '! grep -rqF -- "$1" "$2"' - "$PASS" "$W"
 check "no draft is left behind" test ! -e "$W/.d.yaml.draft"
 
