@@ -172,8 +172,8 @@ char *wdns_plan_text(const struct deployment *d)
 	for (size_t i = 0; i < p.n; i++)
 		strlist_push_owned(&lines, aligned_text(&p, i));
 	if (p.n)
-		strlist_push_owned(&lines, xasprintf(_("TTL %d seconds on each record; SRV "
-						       "values: priority, weight, port, target."),
+		strlist_push_owned(&lines, xasprintf(_("TTL %d seconds on each; SRV values: "
+						       "priority weight port target."),
 						     d->dns.ttl));
 	for (size_t i = 0; i < p.notes.n; i++)
 		strlist_push(&lines, p.notes.v[i]);
@@ -388,6 +388,15 @@ static int press_zone(struct wctx *c)
 	return wexport_show(c, WEXP_ZONE);
 }
 
+static int press_zone_write(struct wctx *c)
+{
+	char *name = wexport_default_name(c->path, WEXP_ZONE);
+	int rc = wexport_write(c, WEXP_ZONE, name);
+
+	free(name);
+	return rc;
+}
+
 /* The caller hands its struct in; only the strings are the wizard's. */
 static void begin(struct wctx *c)
 {
@@ -443,6 +452,13 @@ static const struct wfield fields[] = {
 	 .help = N_("Shows the SRV records as BIND zone-file lines. Exports on the home screen "
 		    "writes them to a file."),
 	 .press = press_zone},
+	{.id = "zonefile", .label = N_("The zone lines to a file beside the deployment"),
+	 .kind = WF_BUTTON,
+	 .caption = N_("Write"),
+	 .help = N_("Writes the zone-file lines beside the deployment file, asking before "
+		    "replacing a file, then shows them. Exports on the home screen lets you "
+		    "choose the name."),
+	 .press = press_zone_write},
 };
 
 static const struct wpage pages[] = {

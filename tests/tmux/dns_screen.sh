@@ -102,7 +102,7 @@ check_grep "... of the last one" \
 	"SRV     _xmpp-server._tcp.missing.xg.test    10 5 5269 edge.xg.test" "$T_TMP/form"
 check_grep "the target's address record" \
 	"A/AAAA  edge.xg.test  <the Access Edge's external IP>" "$T_TMP/form"
-check_grep "the TTL" "TTL 600 seconds on each record" "$T_TMP/form"
+check_grep "the TTL" "TTL 600 seconds on each; SRV values: priority weight port target." "$T_TMP/form"
 check_grep "firewall: 5269 in and out" "TCP 5269 in and out on the Access Edge external interface" \
 	"$T_TMP/form"
 check_grep "firewall: MTLS 23456 inside" "MTLS 23456 from the Front End's XMPP gateway" "$T_TMP/form"
@@ -187,6 +187,18 @@ check "Zone lines has the focus" tmux_wait "> The records as zone-file lines"
 tmux_keys Enter
 check "the zone lines show" tmux_wait "_xmpp-server._tcp.good.xg.test. 600 IN SRV 10 5 5269 edge.xg.test."
 tmux_keys Escape
+check "the viewer closes" tmux_wait_gone "Zone-file lines"
+
+# The zone lines written beside the deployment: what `xmppgw export zone`
+# prints.
+"$XMPPGW" export zone "$T_TMP/dep.yaml" >"$T_TMP/want.zone"
+tmux_keys Tab
+check "Write has the focus" tmux_wait "> The zone lines to a file beside the deployment"
+tmux_keys Enter
+check "written and shown" tmux_wait "Written to $T_TMP/dep.zone"
+check "the file is the export" cmp "$T_TMP/dep.zone" "$T_TMP/want.zone"
+tmux_keys Escape
+check "the viewer closes" tmux_wait_gone "Written to"
 tmux_keys Escape
 check "back on the home screen" tmux_wait "Step 3: Request"
 tmux_keys C-x

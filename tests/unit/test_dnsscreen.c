@@ -138,8 +138,7 @@ START_TEST(test_record_text)
 			    "SRV     _xmpp-server._tcp.fabrikam.com     10 20 5269 sip.contoso.com\n"
 			    "SRV     _xmpp-server._tcp.eu.fabrikam.com  10 20 5269 sip.contoso.com\n"
 			    "A/AAAA  sip.contoso.com  <the Access Edge's external IP>\n"
-			    "TTL 3600 seconds on each record; SRV values: priority, weight, port, "
-			    "target.");
+			    "TTL 3600 seconds on each; SRV values: priority weight port target.");
 	free(s);
 	deployment_free(d);
 }
