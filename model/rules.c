@@ -72,23 +72,54 @@ static void check_opt_name(struct diags *out, const struct posmap *pm, const cha
 		check_name(out, pm, path, name);
 }
 
+static char *lower(const char *s)
+{
+	char *l = xstrdup(s);
+
+	for (char *c = l; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return l;
+}
+
+/* Whether l->v[i] came earlier in l (case-insensitively). Short lists are
+ * scanned; long ones go through seen, a posmap used as a set, so that a
+ * list of 50,000 names is not compared pair by pair. */
+static bool listed_before(const struct strlist *l, size_t i, struct posmap *seen)
+{
+	int unused_line, unused_col;
+	char *key;
+	bool dup;
+
+	if (!seen) {
+		for (size_t j = 0; j < i; j++)
+			if (strcasecmp(l->v[i], l->v[j]) == 0)
+				return true;
+		return false;
+	}
+	key = lower(l->v[i]);
+	dup = posmap_get(seen, key, &unused_line, &unused_col);
+	if (!dup)
+		posmap_put(seen, key, 0, 0);
+	free(key);
+	return dup;
+}
+
 /* Every name of the list is valid and none appears twice. */
 static void check_name_list(struct diags *out, const struct posmap *pm, const char *path,
 			    const struct strlist *l)
 {
+	struct posmap *seen = l->n > 16 ? posmap_new() : NULL;
+
 	for (size_t i = 0; i < l->n; i++) {
 		char *item = xasprintf("%s[%zu]", path, i);
 
-		if (!check_name(out, pm, item, l->v[i])) {
-			for (size_t j = 0; j < i; j++)
-				if (strcasecmp(l->v[i], l->v[j]) == 0) {
-					report(out, pm, DIAG_ERROR, item,
-					       xasprintf(_("\"%s\" is listed twice"), l->v[i]));
-					break;
-				}
-		}
+		if (!check_name(out, pm, item, l->v[i]) && listed_before(l, i, seen))
+			report(out, pm, DIAG_ERROR, item,
+			       xasprintf(_("\"%s\" is listed twice"), l->v[i]));
 		free(item);
 	}
+	posmap_free(seen);
 }
 
 void topology_validate(const struct topology *t, const struct posmap *pm, struct diags *out)
@@ -272,16 +303,6 @@ void partner_validate(const struct deployment *d, const struct partner *p, long 
 			free(path);
 		}
 	}
-}
-
-static char *lower(const char *s)
-{
-	char *l = xstrdup(s);
-
-	for (char *c = l; *c; c++)
-		if (*c >= 'A' && *c <= 'Z')
-			*c = (char)(*c - 'A' + 'a');
-	return l;
 }
 
 /* First use wins; a later one is the error. A posmap serves as the set,
