@@ -493,6 +493,36 @@ START_TEST(t_duplicate_partner_domains)
 }
 END_TEST
 
+/* Long lists find their duplicates too (through a set past 16 names). */
+START_TEST(t_long_list_duplicates)
+{
+	struct deployment *d = deployment_new(), *back = NULL;
+	struct diags dg = {0};
+	const struct diag *g;
+	size_t n;
+	char *out;
+
+	for (int i = 0; i < 40; i++) {
+		char *name = xasprintf("d%02d.contoso.com", i);
+
+		strlist_push(&d->topo.sip_domains, name);
+		free(name);
+	}
+	strlist_push(&d->topo.sip_domains, "D07.Contoso.COM");
+	out = depfile_emit(d, &n);
+	ck_assert_int_eq(depfile_load_buffer("x", out, n, &back, &dg), DEPFILE_PROBLEMS);
+	ck_assert_uint_eq(dg.errors, 1);
+	g = diags_find(&dg, "topology.sip_domains[40]");
+	ck_assert_ptr_nonnull(g);
+	ck_assert_str_eq(g->msg, "\"D07.Contoso.COM\" is listed twice");
+	ck_assert_int_eq(g->line, 44);
+	free(out);
+	deployment_free(back);
+	deployment_free(d);
+	diags_free(&dg);
+}
+END_TEST
+
 /* A million "[" would take libyaml hours; reading stops at depth 64. */
 START_TEST(t_nesting_bounded)
 {
@@ -662,6 +692,7 @@ static Suite *depfile_suite(void)
 	tcase_add_test(bad, t_duplicate_partner_domains);
 	tcase_add_test(bad, t_warnings_only);
 	tcase_add_test(bad, t_nesting_bounded);
+	tcase_add_test(bad, t_long_list_duplicates);
 	tcase_add_test(bad, t_sorted);
 	tcase_add_checked_fixture(io, setup, teardown);
 	tcase_add_test(io, t_unreadable);
