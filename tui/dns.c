@@ -18,6 +18,9 @@
 
 /* How long dnscheck may wait for answers before the keyboard is polled. */
 #define LIVE_SLICE_MS 20
+/* While answers pour in, the counts are redrawn at most this often: each
+ * redraw costs bytes on a slow link and nobody reads counts that fast. */
+#define SUMMARY_EVERY_S 0.1
 #define BODY_Y 3
 
 enum phase { LIVE_RUNNING, LIVE_DONE, LIVE_CANCELLED };
@@ -43,7 +46,7 @@ struct live {
 	enum phase phase;
 	bool frame_dirty;      /* the hint or the scroll marks must change */
 	int kindw, domw, verdw;
-	struct timespec t0;
+	struct timespec t0, summary_at;
 	double secs;
 	bool closed, quit;
 };
@@ -117,6 +120,14 @@ static void draw_row(struct live *lv, WINDOW *w, size_t i)
 	r->drawn_sel = i == lv->sel;
 }
 
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
 static char *summary_text(const struct live *lv)
 {
 	struct wdns_tally tally = {0};
@@ -137,12 +148,17 @@ static char *summary_text(const struct live *lv)
 
 static void draw_summary(struct live *lv, WINDOW *w)
 {
-	char *s = summary_text(lv);
+	char *s;
 
+	if (lv->drawn_summary && lv->phase == LIVE_RUNNING &&
+	    seconds_since(&lv->summary_at) < SUMMARY_EVERY_S)
+		return;
+	s = summary_text(lv);
 	if (lv->drawn_summary && strcmp(s, lv->drawn_summary) == 0) {
 		free(s);
 		return;
 	}
+	clock_gettime(CLOCK_MONOTONIC, &lv->summary_at);
 	wmove(w, LINES - 2, 0);
 	wclrtoeol(w);
 	tcanvas_look(w, TL_HEAD);
@@ -250,14 +266,6 @@ static void paint(struct tcanvas *cv, WINDOW *w, void *arg)
 	free(lv->drawn_summary);
 	lv->drawn_summary = NULL;
 	redraw(lv, w);
-}
-
-static double seconds_since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
 /* Takes the verdicts that became final. */
