@@ -185,6 +185,22 @@ void plist_move(struct plist *l, long delta)
 	clamp(l);
 }
 
+void plist_page(struct plist *l, int dir, size_t rows)
+{
+	if (rows == 0)
+		rows = 1;
+	if (dir > 0) {
+		l->top += rows;
+		plist_move(l, (long)rows);
+	} else {
+		l->top = l->top > rows ? l->top - rows : 0;
+		plist_move(l, -(long)rows);
+	}
+	if (l->top > l->sel)
+		l->top = l->sel;
+	plist_scroll(l, rows);
+}
+
 void plist_home(struct plist *l)
 {
 	l->sel = 0;

@@ -45,6 +45,9 @@ long plist_selected(const struct plist *l);
 bool plist_select_partner(struct plist *l, size_t pi);
 /* Moves the selection by delta rows, clamped to the list. */
 void plist_move(struct plist *l, long delta);
+/* PgDn (dir 1) / PgUp (dir -1) in a window of rows: the selection and the
+ * window move together by a page, clamped. */
+void plist_page(struct plist *l, int dir, size_t rows);
 void plist_home(struct plist *l);
 void plist_end(struct plist *l);
 /* Moves top so that the selection is among rows [top, top + rows). */

@@ -38,14 +38,13 @@ char *partner_form_verdict(enum neg tls, enum neg sasl, bool dialback)
 	if (!r)
 		return xstrdup("");
 	if (r->status == NEG_STATUS_INVALID)
-		return xasprintf(_("Cannot work (row %d of the table): %s OK is refused until TLS, "
-				   "SASL or dialback changes."),
+		return xasprintf(_("Cannot work (row %d): %s OK is refused until TLS, SASL or "
+				   "dialback changes."),
 				 r->row, negotiation_warning_text(r->warning));
 	if (r->status == NEG_STATUS_OK)
-		return xasprintf(_("Negotiation: %s (row %d of the table)."), _(r->method),
-				 r->row);
+		return xasprintf(_("Negotiation: %s (row %d)."), _(r->method), r->row);
 	remark = negotiation_remark(r);
-	return xasprintf(_("Negotiation: %s (row %d of the table).\nWarning: %s%s%s"),
+	return xasprintf(_("Negotiation: %s (row %d).\nWarning: %s%s%s"),
 			 _(r->method), r->row, negotiation_warning_text(r->warning),
 			 remark ? "\n" : "", remark ? remark : "");
 }
@@ -228,19 +227,19 @@ static const struct wfield form_fields[] = {
 	 .help = neg_help, .get_choice = get_tls, .set_choice = set_tls},
 	{.id = "sasl", .label = N_("SASL negotiation"), .kind = WF_RADIO, .choices = neg_choices,
 	 .help = neg_help, .get_choice = get_sasl, .set_choice = set_sasl},
+	/* The verdict is the check box's extra text, so that it is part of the
+	 * box's place on the page and scrolled into view with it; the
+	 * negotiation's error (an INVALID row) lands under it too. */
 	{.id = "dialback", .label = N_("Support server dialback negotiation"), .kind = WF_CHECK,
+	 .diag = PARTNER_FORM_PREFIX ".tls",
 	 .help = N_("Off: the partner's dialback requests are ignored. Dialback is the "
 		    "fallback when SASL over TLS is not possible. A new partner has it on, "
 		    "with TLS Required and SASL Optional (row 7 of the table): SASL over TLS "
 		    "where the partner offers it, TLS dialback as the fallback; it works with "
-		    "most XMPP servers and has no warning."),
-	 .get_bool = get_dialback, .set_bool = set_dialback},
-	{.id = "verdict", .label = N_("Result"), .kind = WF_NOTE,
-	 .diag = PARTNER_FORM_PREFIX ".tls",
-	 .help = N_("What the three settings above give, following the 18 rows of the "
-		    "negotiation table, shown as they change. A combination that cannot work "
-		    "is refused on OK."),
-	 .text = verdict},
+		    "most XMPP servers and has no warning. Under the box: the negotiation the "
+		    "three settings give, following the 18 rows of the table, as they change; "
+		    "a combination that cannot work is refused on OK."),
+	 .get_bool = get_dialback, .set_bool = set_dialback, .text = verdict},
 	{.id = "advanced", .label = N_("Advanced"), .kind = WF_NOTE,
 	 .help = N_("Settings of the cmdlet that Lync Control Panel does not show."),
 	 .text = advanced_text},

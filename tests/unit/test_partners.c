@@ -147,7 +147,7 @@ START_TEST(t_verdict_rows)
 	char *v = partner_form_verdict(rows[_i].tls, rows[_i].sasl, rows[_i].dialback);
 	char row[32];
 
-	snprintf(row, sizeof row, "row %d ", _i + 1);
+	snprintf(row, sizeof row, "(row %d)", _i + 1);
 	ck_assert_ptr_nonnull(strstr(v, row));
 	if (rows[_i].status == NEG_STATUS_INVALID) {
 		ck_assert_msg(strncmp(v, "Cannot work", 11) == 0, "%s", v);
@@ -169,8 +169,8 @@ START_TEST(t_verdict_rows)
 END_TEST
 
 /* Each row through the form: the radio buttons and the check box set, the
- * note under them says the same as partner_form_verdict, and OK passes or
- * is refused with the reason beside the note. */
+ * text under the dialback box says the same as partner_form_verdict, and
+ * OK passes or is refused with the reason under it. */
 START_TEST(t_form_rows)
 {
 	struct deployment *d = sample();
@@ -186,12 +186,12 @@ START_TEST(t_form_rows)
 	field("tls")->set_choice(&f.c, (int)rows[_i].tls);
 	field("sasl")->set_choice(&f.c, (int)rows[_i].sasl);
 	field("dialback")->set_bool(&f.c, rows[_i].dialback);
-	v = note(&f, "verdict");
+	v = note(&f, "dialback");
 	want = partner_form_verdict(rows[_i].tls, rows[_i].sasl, rows[_i].dialback);
 	ck_assert_str_eq(v, want);
 	errors = form_errors(&f, &dg);
 	if (rows[_i].status == NEG_STATUS_INVALID) {
-		const struct diag *g = wfield_diag(field("verdict"), &dg, -1);
+		const struct diag *g = wfield_diag(field("dialback"), &dg, -1);
 
 		ck_assert_uint_eq(errors, 1);
 		ck_assert_ptr_nonnull(g);
@@ -202,7 +202,7 @@ START_TEST(t_form_rows)
 		ck_assert(told);
 		ck_assert_int_eq(f.arg.result, -1);
 	} else {
-		/* A WARN row's warning is in the note, not repeated beside a field. */
+		/* A WARN row's warning is in the verdict, not repeated as a diag. */
 		ck_assert_uint_eq(dg.n, 0);
 		ck_assert_int_eq(partner_form.finish(&f.c), 0);
 		ck_assert_uint_eq(d->npartners, 6);
@@ -233,8 +233,8 @@ START_TEST(t_form_defaults)
 	ck_assert_int_eq(field("sasl")->get_choice(&f.c), NEG_OPTIONAL);
 	ck_assert(field("dialback")->get_bool(&f.c));
 	ck_assert(field("keep_alive")->get_bool(&f.c));
-	v = note(&f, "verdict");
-	ck_assert_str_eq(v, "Negotiation: SASL over TLS, TLS dialback (row 7 of the table).");
+	v = note(&f, "dialback");
+	ck_assert_str_eq(v, "Negotiation: SASL over TLS, TLS dialback (row 7).");
 	free(v);
 	ck_assert_ptr_nonnull(strstr(field("tls")->help, "row 7"));
 	ck_assert_ptr_nonnull(strstr(field("tls")->help, "TLS dialback as the fallback"));
@@ -495,6 +495,29 @@ START_TEST(t_list_selection)
 	ck_assert_uint_eq(l.top, 90);
 	plist_move(&l, 5);
 	ck_assert_uint_eq(l.sel, 99);
+	/* PgUp / PgDn move the window with the selection. */
+	plist_home(&l);
+	plist_move(&l, 3);
+	plist_page(&l, 1, 10);
+	ck_assert_uint_eq(l.sel, 13);
+	ck_assert_uint_eq(l.top, 10);
+	plist_page(&l, 1, 10);
+	ck_assert_uint_eq(l.top, 20);
+	plist_page(&l, -1, 10);
+	ck_assert_uint_eq(l.sel, 13);
+	ck_assert_uint_eq(l.top, 10);
+	plist_page(&l, -1, 10);
+	plist_page(&l, -1, 10);
+	ck_assert_uint_eq(l.sel, 0);
+	ck_assert_uint_eq(l.top, 0);
+	plist_end(&l);
+	plist_scroll(&l, 10);
+	plist_page(&l, 1, 10);
+	ck_assert_uint_eq(l.sel, 99);
+	ck_assert_uint_eq(l.top, 90);
+	plist_page(&l, -1, 10);
+	ck_assert_uint_eq(l.sel, 89);
+	ck_assert_uint_eq(l.top, 80);
 	/* The selection follows its partner through the filter. */
 	ck_assert(plist_select_partner(&l, 42));
 	plist_set_filter(&l, d, "4");
