@@ -1,0 +1,493 @@
+/* The Partners screen: the list of XMPP federated partners with a filter
+ * as you type, New / Edit / Delete / Export script, on a canvas layer. It
+ * draws only the rows in view, whatever the number of partners; the
+ * filter and the selection live in wizards/partnerlist.c, the form in
+ * wizards/partners.c.
+ *
+ *   row 0            title bar
+ *   row 1            filter line, count
+ *   row 2            column headings
+ *   rows 3..LINES-5  the partners in view
+ *   row LINES-4      buttons
+ *   row LINES-3      rule
+ *   row LINES-2      status line
+ *   row LINES-1      key hint */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "negotiation.h"
+#include "tui/canvas.h"
+#include "tui/screens.h"
+#include "wizards/exports.h"
+#include "wizards/partnerlist.h"
+#include "wizards/partners.h"
+#include "xalloc.h"
+
+enum pbtn { PB_NEW, PB_EDIT, PB_DELETE, PB_EXPORT, PB_CLOSE, PB_COUNT };
+
+#define FOCUS_LIST (-1)
+#define LIST_Y 3
+
+static const char *const btn_captions[PB_COUNT] = {
+	N_("New"), N_("Edit"), N_("Delete"), N_("Export script"), N_("Close")
+};
+
+struct pscreen {
+	struct tui *t;
+	struct tcanvas *cv;
+	WINDOW *w;       /* the canvas's window while drawing */
+	struct plist l;
+	int focus;       /* FOCUS_LIST or an enum pbtn */
+	char *status;    /* this screen's status line, or NULL */
+	bool status_error;
+	int result;      /* enum tui_result once the screen is over, else -1 */
+};
+
+/* Column widths of a row for the terminal's width. */
+struct cols {
+	int domain, type, tls, sasl, dialback, desc;
+};
+
+static void columns(struct cols *c)
+{
+	int avail = COLS - 2 - 5, rest;
+
+	c->type = 17;
+	c->tls = 4;
+	c->sasl = 4;
+	c->dialback = 8;
+	rest = avail - c->type - c->tls - c->sasl - c->dialback;
+	c->domain = rest * 55 / 100;
+	if (c->domain < 16)
+		c->domain = 16;
+	c->desc = rest - c->domain;
+	if (c->desc < 0)
+		c->desc = 0;
+}
+
+static int list_h(void)
+{
+	return LINES - 4 - LIST_Y > 1 ? LINES - 4 - LIST_Y : 1;
+}
+
+static void set_status(struct pscreen *s, bool error, char *msg)
+{
+	free(s->status);
+	s->status = msg;
+	s->status_error = error;
+}
+
+static void draw_cells(WINDOW *w, int y, const struct plist_cells *pc)
+{
+	struct cols c;
+	int x = 1;
+
+	columns(&c);
+	tcanvas_put(w, y, x, pc->domain, c.domain);
+	x += c.domain + 1;
+	tcanvas_put(w, y, x, pc->type, c.type);
+	x += c.type + 1;
+	tcanvas_put(w, y, x, pc->tls, c.tls);
+	x += c.tls + 1;
+	tcanvas_put(w, y, x, pc->sasl, c.sasl);
+	x += c.sasl + 1;
+	tcanvas_put(w, y, x, pc->dialback, c.dialback);
+	x += c.dialback + 1;
+	tcanvas_put(w, y, x, pc->description, COLS - x - 1);
+}
+
+/* A partner whose settings cannot negotiate (a hand-edited file) stands
+ * out, so that it gets fixed before the script is run. */
+static void draw_row(struct pscreen *s, int y, size_t r)
+{
+	const struct partner *p = tui_deployment(s->t)->partners[s->l.idx[r]];
+	const struct neg_row *nr = negotiation_lookup(p->tls, p->sasl, p->dialback);
+	struct plist_cells pc;
+
+	if (r == s->l.sel)
+		tcanvas_look(s->w, s->focus == FOCUS_LIST ? TL_FOCUS : TL_MARK);
+	else if (!nr || nr->status == NEG_STATUS_INVALID)
+		tcanvas_look(s->w, TL_ERROR);
+	mvwhline(s->w, y, 0, ' ', COLS);
+	plist_cells(p, &pc);
+	draw_cells(s->w, y, &pc);
+	tcanvas_look(s->w, TL_NORMAL);
+}
+
+static void draw_empty(struct pscreen *s)
+{
+	const char *why = *s->l.filter ? _("No partner matches the filter (Esc empties it).")
+				       : _("No partners yet: Tab to New adds one.");
+
+	tcanvas_look(s->w, TL_DIM);
+	tcanvas_put(s->w, LIST_Y, 1, why, COLS - 2);
+	tcanvas_look(s->w, TL_NORMAL);
+}
+
+/* The rows in view and nothing else: this is all a key costs. */
+static void draw_list(struct pscreen *s)
+{
+	int h = list_h();
+
+	plist_scroll(&s->l, (size_t)h);
+	for (int i = 0; i < h; i++) {
+		wmove(s->w, LIST_Y + i, 0);
+		wclrtoeol(s->w);
+	}
+	if (s->l.n == 0) {
+		draw_empty(s);
+		return;
+	}
+	for (int i = 0; i < h && s->l.top + (size_t)i < s->l.n; i++)
+		draw_row(s, LIST_Y + i, s->l.top + (size_t)i);
+}
+
+static void draw_buttons(struct pscreen *s)
+{
+	int x = 1, y = LINES - 4;
+
+	wmove(s->w, y, 0);
+	wclrtoeol(s->w);
+	for (int b = 0; b < PB_COUNT; b++) {
+		char *cap = xasprintf("< %s >", _(btn_captions[b]));
+		int cw = tcanvas_width(cap);
+
+		tcanvas_look(s->w, s->focus == b ? TL_FOCUS : TL_NORMAL);
+		tcanvas_put(s->w, y, x, cap, COLS - x - 1);
+		tcanvas_look(s->w, TL_NORMAL);
+		x += cw + 2;
+		free(cap);
+	}
+}
+
+/* The filter line; returns the column after the filter (the cursor). */
+static int draw_filter(struct pscreen *s)
+{
+	const struct deployment *d = tui_deployment(s->t);
+	const char *label = _("Filter: ");
+	char *count = *s->l.filter ? xasprintf(_("%zu of %zu partners"), s->l.n, d->npartners)
+				   : xasprintf(_("%zu partners"), d->npartners);
+	int cw = tcanvas_width(count), x = 1;
+
+	wmove(s->w, 1, 0);
+	wclrtoeol(s->w);
+	x += tcanvas_put(s->w, 1, x, label, COLS - 2);
+	x += tcanvas_put(s->w, 1, x, s->l.filter, COLS - x - cw - 3);
+	tcanvas_look(s->w, TL_DIM);
+	tcanvas_put(s->w, 1, COLS - cw - 1, count, cw);
+	tcanvas_look(s->w, TL_NORMAL);
+	free(count);
+	return x;
+}
+
+static void draw_status(struct pscreen *s)
+{
+	wmove(s->w, LINES - 2, 0);
+	wclrtoeol(s->w);
+	if (!s->status)
+		return;
+	tcanvas_look(s->w, s->status_error ? TL_ERROR : TL_HEAD);
+	tcanvas_put(s->w, LINES - 2, 1, s->status, COLS - 2);
+	tcanvas_look(s->w, TL_NORMAL);
+}
+
+/* Everything but the frame; the cursor ends on the filter when the list
+ * has the focus, out of the way otherwise. */
+static void draw(struct pscreen *s)
+{
+	int cx;
+
+	s->w = s->cv ? tcanvas_window(s->cv) : NULL;
+	if (!s->w)
+		return;
+	cx = draw_filter(s);
+	draw_list(s);
+	draw_buttons(s);
+	draw_status(s);
+	if (s->focus == FOCUS_LIST)
+		wmove(s->w, 1, cx < COLS ? cx : COLS - 1);
+	else
+		wmove(s->w, LINES - 4, 0);
+}
+
+static void paint(struct tcanvas *cv, WINDOW *w, void *arg)
+{
+	struct pscreen *s = arg;
+	struct plist_cells head;
+	const char *hint = _("type to filter  Enter edit  Del delete  Tab buttons  Esc back  "
+			     "^G help");
+
+	s->cv = cv;
+	werase(w);
+	tcanvas_frame(cv, w, hint, false, false);
+	plist_headings(&head);
+	tcanvas_look(w, TL_HEAD);
+	draw_cells(w, 2, &head);
+	tcanvas_look(w, TL_NORMAL);
+	draw(s);
+}
+
+/* --- actions --- */
+
+/* Shows partner pi, emptying the filter when it hides it. */
+static void reveal(struct pscreen *s, size_t pi)
+{
+	const struct deployment *d = tui_deployment(s->t);
+
+	plist_rebuild(&s->l, d);
+	if (!plist_select_partner(&s->l, pi)) {
+		plist_set_filter(&s->l, d, "");
+		plist_select_partner(&s->l, pi);
+	}
+}
+
+static void run_form(struct pscreen *s, long index)
+{
+	struct partner_form_arg arg = {.index = index, .result = -1};
+	struct deployment *d = tui_deployment(s->t);
+	struct partner *before = index >= 0 ? partner_clone(d->partners[index]) : NULL;
+	int r = tui_run_wizard(s->t, &partner_form, &arg);
+	const struct partner *p;
+
+	/* Back on the list, where the partner is now selected. */
+	s->focus = FOCUS_LIST;
+	if (r == TUI_QUIT)
+		s->result = TUI_QUIT;
+	if (r != TUI_DONE || arg.result < 0 || (size_t)arg.result >= d->npartners) {
+		plist_rebuild(&s->l, d);
+		partner_free(before);
+		return;
+	}
+	reveal(s, (size_t)arg.result);
+	p = d->partners[arg.result];
+	if (!before)
+		set_status(s, false, xasprintf(_("Partner %s added (Ctrl-O saves the file)."),
+					       p->domain));
+	else if (!partner_equal(before, p))
+		set_status(s, false, xasprintf(_("Partner %s changed (Ctrl-O saves the file)."),
+					       p->domain));
+	partner_free(before);
+}
+
+static void edit_selected(struct pscreen *s)
+{
+	long pi = plist_selected(&s->l);
+
+	if (pi < 0) {
+		set_status(s, true, xstrdup(_("No partner is selected.")));
+		return;
+	}
+	run_form(s, pi);
+}
+
+static void delete_selected(struct pscreen *s)
+{
+	struct deployment *d = tui_deployment(s->t);
+	long pi = plist_selected(&s->l);
+	char *q, *name;
+
+	if (pi < 0) {
+		set_status(s, true, xstrdup(_("No partner is selected.")));
+		return;
+	}
+	name = xstrdup(*d->partners[pi]->domain ? d->partners[pi]->domain
+						 : _("(no primary domain)"));
+	q = xasprintf(_("Delete the XMPP federated partner %s?"), name);
+	if (tui_confirm(s->t, _("Delete partner"), q)) {
+		deployment_remove_partner(d, (size_t)pi);
+		tui_changed(s->t);
+		plist_rebuild(&s->l, d);
+		set_status(s, false, xasprintf(_("Partner %s deleted (Ctrl-O saves the file)."),
+					       name));
+	}
+	free(q);
+	free(name);
+}
+
+static void export_script(struct pscreen *s)
+{
+	struct wctx c = {.d = tui_deployment(s->t), .path = tui_path(s->t),
+			 .base_dir = tui_base_dir(s->t), .ui = &tui_wui, .ui_arg = s->t};
+	char *name = wexport_default_name(tui_path(s->t), WEXP_PS1);
+
+	wexport_write(&c, WEXP_PS1, name);
+	free(name);
+}
+
+static void press(struct pscreen *s, int b)
+{
+	switch (b) {
+	case PB_NEW:
+		run_form(s, -1);
+		break;
+	case PB_EDIT:
+		edit_selected(s);
+		break;
+	case PB_DELETE:
+		delete_selected(s);
+		break;
+	case PB_EXPORT:
+		export_script(s);
+		break;
+	default:
+		s->result = TUI_DONE;
+	}
+}
+
+/* --- keys --- */
+
+static void filter_char(struct pscreen *s, wchar_t ch)
+{
+	char buf[MB_LEN_MAX + 1];
+	char *f;
+	int n = wctomb(buf, ch);
+
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	f = xasprintf("%s%s", s->l.filter, buf);
+	plist_set_filter(&s->l, tui_deployment(s->t), f);
+	free(f);
+	s->focus = FOCUS_LIST;
+}
+
+static bool list_key(struct pscreen *s, struct tkey k)
+{
+	const struct deployment *d = tui_deployment(s->t);
+
+	switch (k.act) {
+	case TK_UP: plist_move(&s->l, -1); return true;
+	case TK_DOWN: plist_move(&s->l, 1); return true;
+	case TK_PGUP: plist_page(&s->l, -1, (size_t)list_h()); return true;
+	case TK_PGDN: plist_page(&s->l, 1, (size_t)list_h()); return true;
+	case TK_HOME: plist_home(&s->l); return true;
+	case TK_END: plist_end(&s->l); return true;
+	case TK_BACKSPACE: plist_filter_backspace(&s->l, d); return true;
+	case TK_KILL: plist_set_filter(&s->l, d, ""); return true;
+	case TK_ENTER: edit_selected(s); return true;
+	case TK_DELETE: delete_selected(s); return true;
+	default: return false;
+	}
+}
+
+static bool button_key(struct pscreen *s, struct tkey k)
+{
+	switch (k.act) {
+	case TK_LEFT:
+		s->focus = s->focus > 0 ? s->focus - 1 : PB_COUNT - 1;
+		return true;
+	case TK_RIGHT:
+		s->focus = (s->focus + 1) % PB_COUNT;
+		return true;
+	case TK_UP:
+		s->focus = FOCUS_LIST;
+		return true;
+	case TK_ENTER:
+	case TK_TOGGLE:
+		press(s, s->focus);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void on_key(struct pscreen *s, struct tkey k)
+{
+	if (k.act == TK_CHAR || (k.act == TK_TOGGLE && s->focus == FOCUS_LIST)) {
+		filter_char(s, k.ch ? k.ch : L' ');
+		return;
+	}
+	if (s->focus == FOCUS_LIST ? list_key(s, k) : button_key(s, k))
+		return;
+	switch (k.act) {
+	case TK_NEXT_FIELD:
+		s->focus = s->focus + 1 >= PB_COUNT ? FOCUS_LIST : s->focus + 1;
+		break;
+	case TK_PREV_FIELD:
+		s->focus = s->focus == FOCUS_LIST ? PB_COUNT - 1 : s->focus - 1;
+		break;
+	case TK_CANCEL:
+		if (*s->l.filter)
+			plist_set_filter(&s->l, tui_deployment(s->t), "");
+		else
+			s->result = TUI_DONE;
+		break;
+	case TK_QUIT:
+		s->result = TUI_QUIT;
+		break;
+	default:
+		break;
+	}
+}
+
+static const char screen_help[] =
+	N_("The XMPP federated partners of the deployment, one row each: primary domain, "
+	   "partner type, TLS / SASL / dialback (Req = Required, Opt = Optional, No = Not "
+	   "supported) and description.\n\n"
+	   "Typing filters the list as you type: only the partners whose primary domain, "
+	   "additional domains or description contain the text are shown (upper and lower "
+	   "case alike). Backspace takes a character back; Ctrl-U or Esc empties the filter, "
+	   "and Esc with an empty filter goes back to the home screen.\n\n"
+	   "Up, Down, PgUp, PgDn, Home and End move in the list; Enter edits the selected "
+	   "partner; Delete removes it after asking. Tab moves to the buttons: New, Edit, "
+	   "Delete, Export script (writes the Lync Management Shell script beside the "
+	   "deployment file and shows it) and Close.\n\n"
+	   "Changes are made in memory; Ctrl-O saves the deployment file.");
+
+static int partners_run(struct tui *t)
+{
+	struct pscreen s = {.t = t, .focus = FOCUS_LIST, .result = -1};
+
+	plist_init(&s.l);
+	plist_rebuild(&s.l, tui_deployment(t));
+	s.cv = tcanvas_open(t, partner_list_page.title, screen_help, paint, &s);
+	while (s.result < 0) {
+		struct tkey k;
+
+		draw(&s);
+		k = tcanvas_key(s.cv, -1);
+		if (k.act == TK_NONE)
+			continue;
+		set_status(&s, false, NULL);
+		on_key(&s, k);
+	}
+	tcanvas_close(s.cv);
+	plist_free(&s.l);
+	free(s.status);
+	return s.result;
+}
+
+static char *partners_state(const struct deployment *d)
+{
+	size_t warn = 0, bad = 0;
+
+	for (size_t i = 0; i < d->npartners; i++) {
+		const struct partner *p = d->partners[i];
+		const struct neg_row *r = negotiation_lookup(p->tls, p->sasl, p->dialback);
+
+		warn += r && r->status == NEG_STATUS_WARN;
+		bad += r && r->status == NEG_STATUS_INVALID;
+	}
+	if (d->npartners == 0)
+		return xstrdup(_("No partners yet."));
+	if (bad)
+		return xasprintf(_("%zu partners; %zu cannot negotiate (fix them before "
+				   "exporting)."), d->npartners, bad);
+	if (warn)
+		return xasprintf(_("%zu partners; %zu with a negotiation warning."),
+				 d->npartners, warn);
+	return xasprintf(_("%zu partners."), d->npartners);
+}
+
+const struct tui_entry tui_entry_partners = {
+	.label = N_("XMPP federated partners"),
+	.caption = N_("Open"),
+	.state = partners_state,
+	.help = N_("The list of XMPP federated partners: New, Edit, Delete, a filter as you "
+		   "type, and the Lync Management Shell script that applies them."),
+	.run = partners_run,
+};
