@@ -17,6 +17,7 @@
 static const struct tui_entry *const home_entries[] = {
 	&tui_entry_topology,
 	&tui_entry_certwizard,
+	&tui_entry_partners,
 	&tui_entry_dns,
 	&tui_entry_exports,
 };

@@ -9,6 +9,8 @@
 extern const struct tui_entry tui_entry_topology;
 /* tui/certwizard.c: "Step 3: Request, Install or Assign Certificates". */
 extern const struct tui_entry tui_entry_certwizard;
+/* tui/partners.c: the XMPP federated partners list and form. */
+extern const struct tui_entry tui_entry_partners;
 /* tui/dns.c: the DNS records, zone lines and live check. */
 extern const struct tui_entry tui_entry_dns;
 /* tui/exports.c: the script, INF and zone lines written and shown. */
