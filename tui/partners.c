@@ -65,8 +65,11 @@ static void columns(struct cols *c)
 	if (c->domain < 16)
 		c->domain = 16;
 	c->desc = rest - c->domain;
-	if (c->desc < 0)
+	/* A few letters of a description say nothing: the domain gets them. */
+	if (c->desc < 10) {
+		c->domain += c->desc > 0 ? c->desc : 0;
 		c->desc = 0;
+	}
 }
 
 static int list_h(void)
@@ -148,7 +151,7 @@ static void draw_list(struct pscreen *s)
 
 static void draw_buttons(struct pscreen *s)
 {
-	int x = 1, y = LINES - 4;
+	int x = 1, y = LINES - 4, gap = COLS < 70 ? 1 : 2;
 
 	wmove(s->w, y, 0);
 	wclrtoeol(s->w);
@@ -159,7 +162,7 @@ static void draw_buttons(struct pscreen *s)
 		tcanvas_look(s->w, s->focus == b ? TL_FOCUS : TL_NORMAL);
 		tcanvas_put(s->w, y, x, cap, COLS - x - 1);
 		tcanvas_look(s->w, TL_NORMAL);
-		x += cw + 2;
+		x += cw + gap;
 		free(cap);
 	}
 }
@@ -214,16 +217,38 @@ static void draw(struct pscreen *s)
 		wmove(s->w, LINES - 4, 0);
 }
 
+/* The key hint: as many of its parts as the width takes, in this order. */
+static char *hint_line(void)
+{
+	static const char *const parts[] = {
+		N_("type to filter"), N_("Enter edit"), N_("Del delete"), N_("^G help"),
+		N_("Tab buttons"), N_("Esc back"),
+	};
+	char *line = xstrdup("");
+
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		char *next = xasprintf("%s%s%s", line, *line ? "  " : "", _(parts[i]));
+
+		if (tcanvas_width(next) > COLS - 2) {
+			free(next);
+			break;
+		}
+		free(line);
+		line = next;
+	}
+	return line;
+}
+
 static void paint(struct tcanvas *cv, WINDOW *w, void *arg)
 {
 	struct pscreen *s = arg;
 	struct plist_cells head;
-	const char *hint = _("type to filter  Enter edit  Del delete  Tab buttons  Esc back  "
-			     "^G help");
+	char *hint = hint_line();
 
 	s->cv = cv;
 	werase(w);
 	tcanvas_frame(cv, w, hint, false, false);
+	free(hint);
 	plist_headings(&head);
 	tcanvas_look(w, TL_HEAD);
 	draw_cells(w, 2, &head);
@@ -424,27 +449,13 @@ static void on_key(struct pscreen *s, struct tkey k)
 	}
 }
 
-static const char screen_help[] =
-	N_("The XMPP federated partners of the deployment, one row each: primary domain, "
-	   "partner type, TLS / SASL / dialback (Req = Required, Opt = Optional, No = Not "
-	   "supported) and description.\n\n"
-	   "Typing filters the list as you type: only the partners whose primary domain, "
-	   "additional domains or description contain the text are shown (upper and lower "
-	   "case alike). Backspace takes a character back; Ctrl-U or Esc empties the filter, "
-	   "and Esc with an empty filter goes back to the home screen.\n\n"
-	   "Up, Down, PgUp, PgDn, Home and End move in the list; Enter edits the selected "
-	   "partner; Delete removes it after asking. Tab moves to the buttons: New, Edit, "
-	   "Delete, Export script (writes the Lync Management Shell script beside the "
-	   "deployment file and shows it) and Close.\n\n"
-	   "Changes are made in memory; Ctrl-O saves the deployment file.");
-
 static int partners_run(struct tui *t)
 {
 	struct pscreen s = {.t = t, .focus = FOCUS_LIST, .result = -1};
 
 	plist_init(&s.l);
 	plist_rebuild(&s.l, tui_deployment(t));
-	s.cv = tcanvas_open(t, partner_list_page.title, screen_help, paint, &s);
+	s.cv = tcanvas_open(t, partner_list_page.title, partner_list_page.help, paint, &s);
 	while (s.result < 0) {
 		struct tkey k;
 

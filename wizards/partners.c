@@ -319,39 +319,22 @@ const struct wizard partner_form = {
 	.end = form_end,
 };
 
-/* --- the list screen (drawn by tui/partners.c; the table gives its help) --- */
-
-static const struct wfield list_fields[] = {
-	{.id = "filter", .label = N_("Filter"), .kind = WF_TEXT,
-	 .help = N_("Type to show only the partners whose primary domain, additional "
-		    "domains or description contain the text (upper and lower case alike). "
-		    "Backspace takes a character back; Ctrl-U or Esc empties the filter.")},
-	{.id = "partners", .label = N_("XMPP federated partners"), .kind = WF_ROWS,
-	 .help = N_("One row per partner: primary domain, type, TLS / SASL / dialback "
-		    "(Req = Required, Opt = Optional, No = Not supported) and description. "
-		    "Up, Down, PgUp, PgDn, Home and End move; Enter edits the partner; Delete "
-		    "removes it after asking.")},
-	{.id = "new", .label = N_("New"), .kind = WF_BUTTON, .caption = N_("New"),
-	 .help = N_("Opens an empty partner form (TLS Required, SASL Optional, dialback on).")},
-	{.id = "edit", .label = N_("Edit"), .kind = WF_BUTTON, .caption = N_("Edit"),
-	 .help = N_("Opens the selected partner in the form.")},
-	{.id = "delete", .label = N_("Delete"), .kind = WF_BUTTON, .caption = N_("Delete"),
-	 .help = N_("Removes the selected partner, after asking.")},
-	{.id = "export", .label = N_("Export script"), .kind = WF_BUTTON,
-	 .caption = N_("Export script"),
-	 .help = N_("Writes the Lync Management Shell script for the deployment and shows "
-		    "it.")},
-	{.id = "close", .label = N_("Close"), .kind = WF_BUTTON, .caption = N_("Close"),
-	 .help = N_("Back to the home screen. The changes stay in the deployment until "
-		    "Ctrl-O saves the file.")},
-};
+/* --- the list screen (drawn by tui/partners.c; the page gives its help) --- */
 
 const struct wpage partner_list_page = {
 	.id = "partners",
 	.title = N_("XMPP Federated Partners"),
-	.help = N_("The XMPP federated partners of the deployment. Tab moves between the "
-		   "list and the buttons; typing in the list filters it. Changes are made in "
-		   "memory; Ctrl-O saves the deployment file."),
-	.fields = list_fields,
-	.nfields = sizeof list_fields / sizeof *list_fields,
+	.help = N_("The XMPP federated partners of the deployment, one row each: primary "
+		   "domain, partner type, TLS / SASL / dialback (Req = Required, Opt = "
+		   "Optional, No = Not supported) and description.\n\n"
+		   "Typing filters the list as you type: only the partners whose primary "
+		   "domain, additional domains or description contain the text are shown "
+		   "(upper and lower case alike). Backspace takes a character back; Ctrl-U or "
+		   "Esc empties the filter, and Esc with an empty filter goes back to the home "
+		   "screen.\n\n"
+		   "Up, Down, PgUp, PgDn, Home and End move in the list; Enter edits the "
+		   "selected partner; Delete removes it after asking. Tab moves to the "
+		   "buttons: New, Edit, Delete, Export script (writes the Lync Management "
+		   "Shell script beside the deployment file and shows it) and Close.\n\n"
+		   "Changes are made in memory; Ctrl-O saves the deployment file."),
 };

@@ -1,6 +1,5 @@
 /* partners: the XMPP federated partner form (lync-facts.md 5) as a one-page
- * form wizard, and the list screen's page table (its help and the names
- * of its parts). No curses. */
+ * form wizard, and the list screen's title and help. No curses. */
 #ifndef XMPPGW_PARTNERS_H
 #define XMPPGW_PARTNERS_H
 
@@ -21,7 +20,7 @@ struct partner_form_arg {
  * an error, leaves it there for the engine to make the deployment. Nothing
  * is saved. */
 extern const struct wizard partner_form;
-/* The list screen: its help and the parts the help names. */
+/* The list screen (drawn by tui/partners.c): its title and help. */
 extern const struct wpage partner_list_page;
 
 /* The diagnostic path prefix of the form's fields ("partner.domain"). */

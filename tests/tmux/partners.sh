@@ -180,6 +180,17 @@ check "its row" row_shown "litwareinc.com"
 tmux_keys Escape
 check "Esc empties the filter" shows " 5 partners"
 
+# --- the screen's help and the script
+tmux_keys C-g
+check "Ctrl-G shows the screen's help" shows "Typing filters the list as you type"
+tmux_keys Escape
+tmux_wait_gone "Typing filters the list" 5
+tmux_keys Tab Tab Tab Tab Enter
+check "Export script writes the script and shows it" shows "Written to $T_TMP/contoso.ps1"
+check_grep "the script has the added partner" "'fabrikam.com'" "$T_TMP/contoso.ps1"
+tmux_keys Escape
+tmux_wait_gone "Written to" 5
+
 # --- save, leave, read the file back
 tmux_keys C-o
 check "Ctrl-O saves" shows "Saved"
