@@ -275,6 +275,7 @@ static void run_form(struct pscreen *s, long index)
 	struct partner_form_arg arg = {.index = index, .result = -1};
 	struct deployment *d = tui_deployment(s->t);
 	struct partner *before = index >= 0 ? partner_clone(d->partners[index]) : NULL;
+	size_t n = d->npartners;
 	int r = tui_run_wizard(s->t, &partner_form, &arg);
 	const struct partner *p;
 
@@ -284,6 +285,12 @@ static void run_form(struct pscreen *s, long index)
 		s->result = TUI_QUIT;
 	if (r != TUI_DONE || arg.result < 0 || (size_t)arg.result >= d->npartners) {
 		plist_rebuild(&s->l, d);
+		if (r == TUI_CANCELLED && index < 0 && d->npartners > n) {
+			/* Ctrl-O in the form saved the new partner as it was then. */
+			reveal(s, d->npartners - 1);
+			set_status(s, true, xstrdup(_("Saved with Ctrl-O in the form, so it stays: "
+						      "Enter edits it, Delete removes it.")));
+		}
 		partner_free(before);
 		return;
 	}

@@ -243,7 +243,7 @@ void plist_cells(const struct partner *p, struct plist_cells *out)
 		N_("Federated"), N_("Public verified"), N_("Public unverified")
 	};
 
-	out->domain = p->domain ? p->domain : "";
+	out->domain = p->domain && *p->domain ? p->domain : _("(no domain)");
 	out->type = (unsigned)p->type < PARTNER_TYPE_COUNT ? _(types[p->type]) : "";
 	out->tls = neg_short(p->tls);
 	out->sasl = neg_short(p->sasl);

@@ -53,7 +53,8 @@ void plist_end(struct plist *l);
 /* Moves top so that the selection is among rows [top, top + rows). */
 void plist_scroll(struct plist *l, size_t rows);
 
-/* The cells of one row, borrowed from p or static (translated). */
+/* The cells of one row, borrowed from p or static (translated); a partner
+ * without a primary domain says so. */
 struct plist_cells {
 	const char *domain;
 	const char *type;

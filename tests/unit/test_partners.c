@@ -557,6 +557,9 @@ START_TEST(t_list_cells)
 	plist_cells(d->partners[4], &c);
 	ck_assert_str_eq(c.type, "Public unverified");
 	ck_assert_str_eq(c.description, "");
+	xstrset(&d->partners[4]->domain, "");
+	plist_cells(d->partners[4], &c);
+	ck_assert_str_eq(c.domain, "(no domain)");
 	plist_headings(&c);
 	ck_assert_str_eq(c.domain, "Primary domain");
 	deployment_free(d);
