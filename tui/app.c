@@ -266,16 +266,18 @@ static void refuse_terminal(const char *why)
 	      stderr);
 }
 
-static void offer_draft(struct tui *t)
+/* Returns true when the draft was restored. */
+static bool offer_draft(struct tui *t)
 {
 	const char *b[] = {_("Restore"), _("Discard"), NULL};
 	struct deployment *d = NULL;
 	struct diags dg = {0};
 	time_t when;
 	char stamp[64] = "", *q;
+	bool restored = false;
 
 	if (!draft_exists(t->path, &when))
-		return;
+		return false;
 	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", localtime(&when));
 	q = xasprintf(_("A draft of changes to %s that were never saved was kept at %s, when "
 			"the program was cut off or a wizard page was passed. Restore it, or "
@@ -285,6 +287,7 @@ static void offer_draft(struct tui *t)
 		if (d) {
 			deployment_free(t->d);
 			t->d = d;
+			restored = true;
 			tui_set_status(t, false, _("Draft restored: not saved yet (Ctrl-O saves)"));
 		} else {
 			tui_message(t, _("Draft not restored"), dg.n ? dg.v[0].msg : "");
@@ -294,6 +297,7 @@ static void offer_draft(struct tui *t)
 	}
 	diags_free(&dg);
 	free(q);
+	return restored;
 }
 
 /* A missing file: create it, or leave. Returns false to leave. */
@@ -341,9 +345,7 @@ int tui_main(const char *path)
 	}
 	if (missing)
 		t.d = deployment_new();
-	if (draft_exists(t.path, NULL))
-		offer_draft(&t);
-	else if (missing)
+	if (!offer_draft(&t) && missing)
 		go = offer_create(&t);
 	if (go)
 		home_run(&t);

@@ -216,6 +216,17 @@ static bool key_viewer(struct tpage *p, int fi, struct tkey k)
 	}
 }
 
+static bool key_rows(struct tpage *p, const struct wfield *f, long i, struct tkey k)
+{
+	if (k.act == TK_ENTER && f->activate)
+		f->activate(p->c, (size_t)i);
+	else if (k.act == TK_DELETE && f->remove)
+		f->remove(p->c, (size_t)i);
+	else
+		return false;
+	return true;
+}
+
 static bool pressed(struct tkey k)
 {
 	return k.act == TK_ENTER || k.act == TK_TOGGLE;
@@ -247,13 +258,7 @@ static bool key_widget(struct tpage *p, const struct tstop *s, struct tkey k)
 		f->set_item(p->c, (size_t)s->sub, !(f->get_item && f->get_item(p->c, (size_t)s->sub)));
 		return true;
 	case WF_ROWS:
-		if (k.act == TK_ENTER && f->activate)
-			f->activate(p->c, (size_t)s->sub);
-		else if (k.act == TK_DELETE && f->remove)
-			f->remove(p->c, (size_t)s->sub);
-		else
-			return false;
-		return true;
+		return key_rows(p, f, s->sub, k);
 	case WF_VIEWER:
 		return key_viewer(p, s->f, k);
 	case WF_BUTTON:
