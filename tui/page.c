@@ -474,7 +474,10 @@ static int walk(struct tpage *p)
 				f->kind == WF_RADIO ? widget_x(p) : LX + 2;
 		y = extra_lines(p, f, y, x_note);
 		y = diag_lines(p, f, -1, y, x_note);
-		stretch(p, first, y - 1);
+		/* The field's notes go with its last stop: a long list's first
+		 * entry must not drag the view to the list's end. */
+		if (p->nstops > first)
+			stretch(p, p->nstops - 1, y - 1);
 		prev = f;
 	}
 	return y;
@@ -531,8 +534,9 @@ static void follow_focus(struct tpage *p)
 	if (s->f >= 0) {
 		if (s->y2 >= p->scroll + h)
 			p->scroll = s->y2 - h + 1;
+		/* Scrolling up, one row more shows the label above. */
 		if (s->y < p->scroll)
-			p->scroll = s->y;
+			p->scroll = s->y > 0 && s->y2 - s->y + 2 <= h ? s->y - 1 : s->y;
 		if (p->focus == 0)
 			p->scroll = 0;
 	}
