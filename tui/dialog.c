@@ -158,6 +158,55 @@ struct viewer {
 	int rows;
 };
 
+/* Where a line's continuation starts: under its text after a column of
+ * names ("  Ctrl-O, F2         save ..."), else under its first letter. */
+static size_t hang_of(const char *line)
+{
+	const char *p = line, *gap;
+
+	while (*p == ' ')
+		p++;
+	gap = strstr(p, "   ");
+	if (gap && gap - line < 32) {
+		while (*gap == ' ')
+			gap++;
+		return (size_t)(gap - line);
+	}
+	return (size_t)(p - line);
+}
+
+/* Wraps each line of text at cells, continuation lines hanging. */
+static void wrap_hanging(const char *text, int cells, struct strlist *out)
+{
+	struct strlist src = {0}, part = {0};
+
+	strlist_clear(out);
+	tui_wrap(text, 1 << 20, &src);
+	for (size_t i = 0; i < src.n; i++) {
+		size_t hang = hang_of(src.v[i]);
+
+		if ((int)hang > cells / 2)
+			hang = 0;
+		tui_wrap(src.v[i], cells, &part);
+		if (part.n > 1 && hang) {
+			char *rest = xstrdup(src.v[i] + strlen(part.v[0]));
+
+			strlist_push(out, part.v[0]);
+			tui_wrap(rest + strspn(rest, " "), cells - (int)hang, &part);
+			for (size_t j = 0; j < part.n; j++)
+				strlist_push_owned(out, xasprintf("%*s%s", (int)hang, "", part.v[j]));
+			free(rest);
+		} else {
+			for (size_t j = 0; j < part.n; j++)
+				strlist_push(out, part.v[j]);
+			if (part.n == 0)
+				strlist_push(out, "");
+		}
+	}
+	strlist_free(&src);
+	strlist_free(&part);
+}
+
 static void viewer_paint(struct tlayer *l, struct tui *t)
 {
 	struct viewer *v = (struct viewer *)l;
@@ -165,7 +214,7 @@ static void viewer_paint(struct tlayer *l, struct tui *t)
 	char *pos;
 
 	tui_layer_place(l, h, w, 1, 2);
-	tui_wrap(v->text, w - 4, &v->lines);
+	wrap_hanging(v->text, w - 4, &v->lines);
 	v->rows = h - 4;
 	if (v->top + (size_t)v->rows > v->lines.n)
 		v->top = v->lines.n > (size_t)v->rows ? v->lines.n - (size_t)v->rows : 0;

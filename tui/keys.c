@@ -69,7 +69,7 @@ static const struct actinfo actions[TK_COUNT] = {
 	[TK_PREV_FIELD] = {N_("previous field or button"), NULL, 0},
 	[TK_DOWN] = {N_("next field or button; scrolls a viewer"), NULL, 0},
 	[TK_UP] = {N_("previous field or button; scrolls a viewer"), NULL, 0},
-	[TK_ENTER] = {N_("text field: next field; button: press it; list: edit the entry"),
+	[TK_ENTER] = {N_("next field; presses a button; edits a list entry"),
 		      N_("Enter select"), KEYS_HINT_HOME},
 	[TK_TOGGLE] = {N_("toggle a check box, choose a radio button"), N_("Space toggle"),
 		       KEYS_HINT_PAGE},
@@ -78,7 +78,7 @@ static const struct actinfo actions[TK_COUNT] = {
 	[TK_PGDN] = {N_("Next page; scrolls a viewer by a page"), NULL, 0},
 	[TK_PREV_PAGE] = {N_("Back to the previous page"), N_("^P back"), KEYS_HINT_PAGE},
 	[TK_PGUP] = {N_("Back; scrolls a viewer by a page"), NULL, 0},
-	[TK_CANCEL] = {N_("Cancel the wizard (asks first if anything changed); closes a dialog"),
+	[TK_CANCEL] = {N_("cancel, asking first if anything changed; closes a dialog"),
 		       N_("Esc cancel"), KEYS_HINT_PAGE},
 	[TK_SAVE] = {N_("save the deployment file"), N_("^O save"),
 		     KEYS_HINT_PAGE | KEYS_HINT_HOME},
@@ -93,7 +93,7 @@ static const struct actinfo actions[TK_COUNT] = {
 	[TK_HOME] = {N_("start of the text; top of a viewer"), NULL, 0},
 	[TK_END] = {N_("end of the text; bottom of a viewer"), NULL, 0},
 	[TK_BACKSPACE] = {N_("delete the character before the cursor"), NULL, 0},
-	[TK_DELETE] = {N_("delete the character under the cursor; remove a list entry"), NULL, 0},
+	[TK_DELETE] = {N_("delete under the cursor; remove a list entry"), NULL, 0},
 	[TK_KILL] = {N_("empty the text field"), NULL, 0},
 };
 
