@@ -3,11 +3,18 @@
 # the first paint of a wizard page (Next from the page before), a focus
 # move (Tab between text fields) and a typed character. tmux's pipe-pane
 # hands us exactly what the program wrote to its terminal.
-#   tests/bench/tty_bytes.sh [XMPPGW]     (a build without sanitizers)
+#   tests/bench/tty_bytes.sh [XMPPGW]     (a build without sanitizers;
+#   `make bench` runs it from the build folder with ./xmppgw)
 # For scale, dialog's form spends about 4.9 KB, 116 B and 57 B.
-. "$(dirname "$0")/../lib.sh"
-[ $# -ge 1 ] && XMPPGW=$1
-command -v tmux >/dev/null || { echo "tmux is needed"; exit 2; }
+if [ $# -ge 1 ]; then XMPPGW=$1; elif [ -z "${XMPPGW:-}" ] && [ -x ./xmppgw ]; then
+	XMPPGW=$(pwd)/xmppgw
+fi
+. "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
+command -v tmux >/dev/null || { echo "tty_bytes: tmux is needed"; exit 1; }
+[ -x "$XMPPGW" ] || { echo "tty_bytes: no xmppgw at $XMPPGW (build first)"; exit 1; }
+if ldd "$XMPPGW" 2>/dev/null | grep -q 'libasan\|libubsan'; then
+	echo "warning: $XMPPGW is built with sanitizers; it draws the same bytes, only slower"
+fi
 
 cp "$top_srcdir/share/examples/contoso.yaml" "$T_TMP/d.yaml"
 # The program starts a moment after the pane, so the capture sees its
