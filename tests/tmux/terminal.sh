@@ -61,6 +61,38 @@ tmux_keys Enter
 check "missing file: the home screen follows" tmux_wait "Topology: missing SIP domains"
 check "missing file: created" test -f "$W/new.yaml"
 check_grep "missing file: with the defaults" "key_bits: 2048" "$W/new.yaml"
+
+# Without a topology the certificate wizard asks for it before the subject.
+tmux_keys Down Enter
+check "no topology: the wizard counts its page" tmux_wait "Step 1 of 15"
+for i in 1 2 3 4 5 6; do tmux_keys C-n; done
+tmux_wait "Organization Information"
+tmux_keys C-n
+check "Next refuses an empty required field" tmux_wait "error: is required"
+tmux_type "Contoso Ltd"
+tmux_keys C-n
+tmux_wait "Geographical Information"
+tmux_type "US"
+tmux_keys Tab
+tmux_type "Washington"
+tmux_keys Tab
+tmux_type "Redmond"
+tmux_keys C-n
+check "no topology: the Edge Topology page comes next" tmux_wait "Step 9 of 15"
+tmux_keys Enter
+tmux_type "contoso.com"
+tmux_keys Enter Tab
+tmux_type "sip.contoso.com"
+tmux_keys Tab
+tmux_type "webcon.contoso.com"
+tmux_keys Tab Tab Tab Enter
+tmux_type "contoso.com"
+tmux_keys Enter C-n
+check "then the subject, derived from it" tmux_wait "CN=sip.contoso.com"
+tmux_keys Escape
+tmux_wait "Leave the wizard?"
+tmux_keys y
+tmux_wait "Step 3: Request"
 tmux_keys C-x
 check "missing file: Ctrl-X quits" tmux_wait_exit 10
 
