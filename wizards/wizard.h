@@ -25,10 +25,11 @@ enum wfield_kind {
 	WF_CHECK,     /* check box: get_bool / set_bool; the label follows the box */
 	WF_RADIO,     /* one of choices[]: get_choice / set_choice */
 	WF_LIST,      /* list editor of strings: list() is edited in place (add,
-		       * edit, remove); fixed() lists read-only entries shown first */
+		       * edit, remove); items() gives read-only entries shown first */
 	WF_CHECKLIST, /* one check box per item of items(): get_item / set_item */
 	WF_ROWS,      /* selectable rows from items(): Enter runs activate(i),
-		       * Delete runs remove(i) (the callback asks if it must) */
+		       * Delete runs remove(i) (the callback asks if it must);
+		       * "text\tcaption" shows caption as the row's button */
 	WF_NOTE,      /* computed read-only text (text()), wrapped, may span lines */
 	WF_VIEWER,    /* computed text (text()) in a scrollable box */
 	WF_BUTTON     /* an in-page action: press(); caption / caption_fn */
@@ -37,7 +38,7 @@ enum wfield_kind {
 /* Field flags. */
 #define WFF_REQUIRED 0x01u /* TEXT/LIST: empty is an error on Next */
 #define WFF_UPPER 0x02u    /* TEXT: ASCII letters are upper-cased as typed */
-#define WFF_NOLABEL 0x04u  /* NOTE/VIEWER/LIST: no label line, full width */
+#define WFF_NOLABEL 0x04u  /* NOTE/VIEWER/LIST/ROWS: no label line */
 
 struct wui;
 
