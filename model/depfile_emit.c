@@ -17,6 +17,7 @@
 #include "atomic.h"
 #include "depfile_schema.h"
 #include "i18n.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 struct out {
@@ -50,23 +51,6 @@ static void put(struct out *o, yaml_event_t *ev, int made)
 		yaml_event_delete(ev);
 }
 
-/* Length of the valid UTF-8 sequence at s (overlong forms, surrogates and
- * values past U+10FFFF are invalid), or 0. */
-static size_t utf8_len(const unsigned char *s)
-{
-	size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
-				 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
-				 : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
-
-	for (size_t i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
-	    (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
-		return 0;
-	return n;
-}
-
 /* A copy of s in which every byte that is not valid UTF-8 became U+FFFD,
  * since the file is UTF-8 and libyaml refuses anything else. */
 static char *valid_utf8(const char *s)
@@ -75,7 +59,8 @@ static char *valid_utf8(const char *s)
 	char *r = xmalloc(strlen(s) * 3 + 1), *w = r;
 
 	while (*p) {
-		size_t n = utf8_len(p);
+		unsigned cp;
+		size_t n = utf8_decode((const char *)p, &cp);
 
 		if (n == 0) {
 			memcpy(w, "\xEF\xBF\xBD", 3);

@@ -5,7 +5,6 @@
 
 #include "export.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,17 +15,6 @@
 
 #define OID_SERVER_AUTH "1.3.6.1.5.5.7.3.1"
 #define OID_CLIENT_AUTH "1.3.6.1.5.5.7.3.2"
-
-static void put(struct strlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(struct strlist *l, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	strlist_push_owned(l, xvasprintf(fmt, ap));
-	va_end(ap);
-}
 
 static bool set(const char *s)
 {
@@ -39,7 +27,7 @@ static void put_comment(struct strlist *l, const char *text)
 	while (*text) {
 		size_t n = strcspn(text, "\n");
 
-		put(l, "; %.*s", (int)n, text);
+		strlist_pushf(l, "; %.*s", (int)n, text);
 		text += n + (text[n] == '\n');
 	}
 }
@@ -153,28 +141,28 @@ static void put_request(struct strlist *l, const struct deployment *d)
 	const struct certreq *c = &d->cert;
 	char *s = subject(d);
 
-	put(l, "%s", "");
-	put(l, "%s", "[NewRequest]");
-	put(l, "Subject = %s", s);
-	put(l, "KeyLength = %d", c->key_bits);
-	put(l, "%s", "Exportable = TRUE");
-	put(l, "%s", "MachineKeySet = TRUE");
-	put(l, "%s", "RequestType = PKCS10");
-	put(l, "%s", "KeySpec = 1");
-	put(l, "%s", "KeyUsage = 0xa0");
-	put(l, "%s", "HashAlgorithm = sha256");
-	put(l, "%s", "ProviderName = \"Microsoft RSA SChannel Cryptographic Provider\"");
+	strlist_pushf(l, "%s", "");
+	strlist_pushf(l, "%s", "[NewRequest]");
+	strlist_pushf(l, "Subject = %s", s);
+	strlist_pushf(l, "KeyLength = %d", c->key_bits);
+	strlist_pushf(l, "%s", "Exportable = TRUE");
+	strlist_pushf(l, "%s", "MachineKeySet = TRUE");
+	strlist_pushf(l, "%s", "RequestType = PKCS10");
+	strlist_pushf(l, "%s", "KeySpec = 1");
+	strlist_pushf(l, "%s", "KeyUsage = 0xa0");
+	strlist_pushf(l, "%s", "HashAlgorithm = sha256");
+	strlist_pushf(l, "%s", "ProviderName = \"Microsoft RSA SChannel Cryptographic Provider\"");
 	free(s);
 	if (set(c->friendly_name)) {
 		s = inf_quote(c->friendly_name);
-		put(l, "FriendlyName = %s", s);
+		strlist_pushf(l, "FriendlyName = %s", s);
 		free(s);
 	}
-	put(l, "%s", "");
-	put(l, "%s", "[EnhancedKeyUsageExtension]");
-	put(l, "%s", "OID=" OID_SERVER_AUTH);
+	strlist_pushf(l, "%s", "");
+	strlist_pushf(l, "%s", "[EnhancedKeyUsageExtension]");
+	strlist_pushf(l, "%s", "OID=" OID_SERVER_AUTH);
 	if (c->client_eku)
-		put(l, "%s", "OID=" OID_CLIENT_AUTH);
+		strlist_pushf(l, "%s", "OID=" OID_CLIENT_AUTH);
 }
 
 /* Names that are not DNS names are left out: in the {text} form a & or a
@@ -185,14 +173,14 @@ static void put_sans(struct strlist *l, const struct deployment *d)
 	bool skipped = false;
 
 	san_derive(d, &sans);
-	put(l, "%s", "");
-	put(l, "%s", "[Extensions]");
-	put(l, "%s", "2.5.29.17 = \"{text}\"");
+	strlist_pushf(l, "%s", "");
+	strlist_pushf(l, "%s", "[Extensions]");
+	strlist_pushf(l, "%s", "2.5.29.17 = \"{text}\"");
 	for (size_t i = 0; i < sans.n; i++) {
 		if (validate_dns_name(sans.v[i], NULL) == VALID_ERR)
 			skipped = true;
 		else
-			put(l, "_continue_ = \"DNS=%s&\"", sans.v[i]);
+			strlist_pushf(l, "_continue_ = \"DNS=%s&\"", sans.v[i]);
 	}
 	if (skipped)
 		put_comment(l, _("Names that are not valid DNS names were left out."));
@@ -205,26 +193,26 @@ char *export_inf(const struct deployment *d)
 	char *out;
 
 	put_header(&lines, d);
-	put(&lines, "%s", "");
-	put(&lines, "%s", "[Version]");
-	put(&lines, "%s", "Signature=\"$Windows NT$\"");
+	strlist_pushf(&lines, "%s", "");
+	strlist_pushf(&lines, "%s", "[Version]");
+	strlist_pushf(&lines, "%s", "Signature=\"$Windows NT$\"");
 	if (set(d->topo.access_edge_fqdn)) {
 		put_request(&lines, d);
 		put_sans(&lines, d);
 		if (set(d->cert.template_name)) {
 			char *t = inf_quote(d->cert.template_name);
 
-			put(&lines, "%s", "");
-			put(&lines, "%s", "[RequestAttributes]");
-			put(&lines, "CertificateTemplate = %s", t);
+			strlist_pushf(&lines, "%s", "");
+			strlist_pushf(&lines, "%s", "[RequestAttributes]");
+			strlist_pushf(&lines, "CertificateTemplate = %s", t);
 			free(t);
 		}
 	} else {
-		put(&lines, "%s", "");
+		strlist_pushf(&lines, "%s", "");
 		put_comment(&lines, _("Nothing to request: the deployment has no Access Edge "
 				      "FQDN, the certificate's subject."));
 	}
-	put(&lines, "%s", ""); /* the last line ends too */
+	strlist_pushf(&lines, "%s", ""); /* the last line ends too */
 	out = strlist_join(&lines, "\r\n");
 	strlist_free(&lines);
 	return out;

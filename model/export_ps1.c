@@ -7,59 +7,19 @@
 
 #include "export.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "i18n.h"
+#include "utf8.h"
 #include "san.h"
 #include "validate.h"
 #include "xalloc.h"
 
-static void put(struct strlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(struct strlist *l, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	strlist_push_owned(l, xvasprintf(fmt, ap));
-	va_end(ap);
-}
-
 static bool set(const char *s)
 {
 	return s && *s;
-}
-
-/* Length of the well-formed UTF-8 sequence at p (its code point in *cp),
- * or 0 when the byte there starts none. */
-static size_t utf8_decode(const unsigned char *p, unsigned *cp)
-{
-	size_t n = 1;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		n = 2, *cp = p[0] & 0x1Fu;
-	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-		n = 3, *cp = p[0] & 0x0Fu;
-	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-		n = 4, *cp = p[0] & 0x07u;
-	else
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		*cp = *cp << 6 | (p[i] & 0x3Fu);
-	}
-	if ((n == 3 && *cp < 0x800) || (n == 4 && (*cp < 0x10000 || *cp > 0x10FFFF)) ||
-	    (*cp >= 0xD800 && *cp <= 0xDFFF))
-		return 0;
-	return n;
 }
 
 /* Control characters and the Unicode line and paragraph separators. */
@@ -88,7 +48,7 @@ static char *ps_text(const char *s, bool quoted)
 		*o++ = '\'';
 	while (*p) {
 		unsigned cp;
-		size_t n = utf8_decode(p, &cp);
+		size_t n = utf8_decode((const char *)p, &cp);
 
 		if (n == 0) {
 			*o++ = '?';
@@ -119,17 +79,17 @@ static void put_string(struct strlist *l, const char *key, const char *value)
 	char *q;
 
 	if (!set(value)) {
-		put(l, "    %s = $null", key);
+		strlist_pushf(l, "    %s = $null", key);
 		return;
 	}
 	q = ps_text(value, true);
-	put(l, "    %s = %s", key, q);
+	strlist_pushf(l, "    %s = %s", key, q);
 	free(q);
 }
 
 static void put_bool(struct strlist *l, const char *key, bool v)
 {
-	put(l, "    %s = %s", key, v ? "$true" : "$false");
+	strlist_pushf(l, "    %s = %s", key, v ? "$true" : "$false");
 }
 
 /* 'a', 'b' as one PowerShell array. */
@@ -151,7 +111,7 @@ static void put_comment(struct strlist *l, const char *text)
 	while (*text) {
 		size_t n = strcspn(text, "\n");
 
-		put(l, n ? "# %.*s" : "#", (int)n, text);
+		strlist_pushf(l, n ? "# %.*s" : "#", (int)n, text);
 		text += n + (text[n] == '\n');
 	}
 }
@@ -178,8 +138,8 @@ static void put_header(struct strlist *l, const struct deployment *d)
 				 "run set."), edge, sip, d->npartners);
 
 	put_comment(l, text);
-	put(l, "%s", "");
-	put(l, "%s", "$ErrorActionPreference = 'Stop'");
+	strlist_pushf(l, "%s", "");
+	strlist_pushf(l, "%s", "$ErrorActionPreference = 'Stop'");
 	free(text);
 	free(sip);
 	free(edge);
@@ -193,32 +153,32 @@ static void put_partner(struct strlist *l, const struct partner *p)
 	char *name = ps_text(p->domain, false);
 	char *title = xasprintf(_("XMPP federated partner %s"), name);
 
-	put(l, "%s", "");
+	strlist_pushf(l, "%s", "");
 	put_comment(l, title);
-	put(l, "%s", "$partner = @{");
+	strlist_pushf(l, "%s", "$partner = @{");
 	put_string(l, "Identity", p->domain);
 	put_string(l, "Description", p->description);
 	if (p->additional_domains.n) {
 		char *domains = ps_array(&p->additional_domains);
 
-		put(l, "    AdditionalDomains = %s", domains);
+		strlist_pushf(l, "    AdditionalDomains = %s", domains);
 		free(domains);
 	} else {
-		put(l, "%s", "    AdditionalDomains = $null");
+		strlist_pushf(l, "%s", "    AdditionalDomains = $null");
 	}
-	put(l, "    PartnerType = '%s'", partner_type_name(p->type));
-	put(l, "    TlsNegotiation = '%s'", neg_name(p->tls));
-	put(l, "    SaslNegotiation = '%s'", neg_name(p->sasl));
+	strlist_pushf(l, "    PartnerType = '%s'", partner_type_name(p->type));
+	strlist_pushf(l, "    TlsNegotiation = '%s'", neg_name(p->tls));
+	strlist_pushf(l, "    SaslNegotiation = '%s'", neg_name(p->sasl));
 	put_bool(l, "SupportDialbackNegotiation", p->dialback);
 	put_bool(l, "EnableKeepAlive", p->keep_alive);
 	put_string(l, "ProxyFqdn", p->proxy_fqdn);
-	put(l, "%s", "}");
-	put(l, "%s", "if (Get-CsXmppAllowedPartner -Identity $partner.Identity "
+	strlist_pushf(l, "%s", "}");
+	strlist_pushf(l, "%s", "if (Get-CsXmppAllowedPartner -Identity $partner.Identity "
 		     "-ErrorAction SilentlyContinue) {");
-	put(l, "%s", "    Set-CsXmppAllowedPartner @partner");
-	put(l, "%s", "} else {");
-	put(l, "%s", "    New-CsXmppAllowedPartner @partner");
-	put(l, "%s", "}");
+	strlist_pushf(l, "%s", "    Set-CsXmppAllowedPartner @partner");
+	strlist_pushf(l, "%s", "} else {");
+	strlist_pushf(l, "%s", "    New-CsXmppAllowedPartner @partner");
+	strlist_pushf(l, "%s", "}");
 	free(title);
 	free(name);
 }
@@ -226,7 +186,7 @@ static void put_partner(struct strlist *l, const struct partner *p)
 static void put_partners(struct strlist *l, const struct deployment *d)
 {
 	if (d->npartners == 0) {
-		put(l, "%s", "");
+		strlist_pushf(l, "%s", "");
 		put_comment(l, _("The deployment has no XMPP federated partners."));
 	}
 	for (size_t i = 0; i < d->npartners; i++)
@@ -235,23 +195,23 @@ static void put_partners(struct strlist *l, const struct deployment *d)
 
 static void put_policies(struct strlist *l, const struct deployment *d)
 {
-	put(l, "%s", "");
+	strlist_pushf(l, "%s", "");
 	if (d->enable_xmpp_access) {
 		put_comment(l, _("Users need an external access policy that allows XMPP: the "
 				 "global one will."));
-		put(l, "%s", "Set-CsExternalAccessPolicy -Identity global -EnableXmppAccess $true");
+		strlist_pushf(l, "%s", "Set-CsExternalAccessPolicy -Identity global -EnableXmppAccess $true");
 	} else {
 		put_comment(l, _("The deployment leaves XMPP access off in the global external "
 				 "access policy:\n"
 				 "users need a policy with -EnableXmppAccess $true to reach XMPP "
 				 "contacts."));
 	}
-	put(l, "%s", "");
+	strlist_pushf(l, "%s", "");
 	put_comment(l, _("XMPP partners reach Lync as federated traffic through the Access "
 			 "Edge: unless\n"
 			 "the Edge allows federated users, it refuses them even with the "
 			 "partners defined."));
-	put(l, "%s", "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $true");
+	strlist_pushf(l, "%s", "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $true");
 }
 
 /* Every SIP domain of the topology has its sip.<domain> name chosen. */
@@ -321,7 +281,7 @@ static void put_request(struct strlist *l, const struct deployment *d)
 {
 	const struct certreq *c = &d->cert;
 
-	put(l, "%s", "");
+	strlist_pushf(l, "%s", "");
 	if (!set(d->topo.access_edge_fqdn) || !set(c->request_file)) {
 		put_comment(l, _("No certificate request: the deployment has no Access Edge "
 				 "FQDN or no request file."));
@@ -332,12 +292,12 @@ static void put_request(struct strlist *l, const struct deployment *d)
 			 "authentication in one), requested as the Deployment Wizard does. "
 			 "Send the\n"
 			 "request file to the CA."));
-	put(l, "%s", "$request = @{");
+	strlist_pushf(l, "%s", "$request = @{");
 	put_bool(l, "New", true);
-	put(l, "%s", "    Type = 'AccessEdgeExternal', 'DataEdgeExternal', "
+	strlist_pushf(l, "%s", "    Type = 'AccessEdgeExternal', 'DataEdgeExternal', "
 		     "'AudioVideoAuthentication'");
 	put_if_set(l, "FriendlyName", c->friendly_name);
-	put(l, "    KeySize = %d", c->key_bits);
+	strlist_pushf(l, "    KeySize = %d", c->key_bits);
 	put_bool(l, "PrivateKeyExportable", true);
 	put_if_set(l, "Organization", c->organization);
 	put_if_set(l, "OU", c->organizational_unit);
@@ -345,21 +305,21 @@ static void put_request(struct strlist *l, const struct deployment *d)
 	put_if_set(l, "State", c->state);
 	put_if_set(l, "City", c->city);
 	put_request_names(l, d);
-	put(l, "%s", "}");
-	put(l, "%s", "Request-CsCertificate @request");
+	strlist_pushf(l, "%s", "}");
+	strlist_pushf(l, "%s", "Request-CsCertificate @request");
 }
 
 static void put_restart(struct strlist *l)
 {
-	put(l, "%s", "");
+	strlist_pushf(l, "%s", "");
 	put_comment(l, _("Once the CA has issued the certificate and it is imported and "
 			 "assigned on the\n"
 			 "Edge, restart the Edge services so that they use it. Federation "
 			 "drops while\n"
 			 "they restart: run these two on the Edge Server in a maintenance "
 			 "window."));
-	put(l, "%s", "# Stop-CsWindowsService");
-	put(l, "%s", "# Start-CsWindowsService");
+	strlist_pushf(l, "%s", "# Stop-CsWindowsService");
+	strlist_pushf(l, "%s", "# Start-CsWindowsService");
 }
 
 char *export_ps1(const struct deployment *d)
@@ -372,7 +332,7 @@ char *export_ps1(const struct deployment *d)
 	put_policies(&lines, d);
 	put_request(&lines, d);
 	put_restart(&lines);
-	put(&lines, "%s", ""); /* the last line ends too */
+	strlist_pushf(&lines, "%s", ""); /* the last line ends too */
 	body = strlist_join(&lines, "\r\n");
 	out = xasprintf("\xEF\xBB\xBF%s", body);
 	free(body);

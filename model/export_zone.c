@@ -5,7 +5,6 @@
 
 #include "export.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,24 +12,13 @@
 #include "validate.h"
 #include "xalloc.h"
 
-static void put(struct strlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(struct strlist *l, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	strlist_push_owned(l, xvasprintf(fmt, ap));
-	va_end(ap);
-}
-
 /* "; text" for each line of text. */
 static void put_comment(struct strlist *l, const char *text)
 {
 	while (*text) {
 		size_t n = strcspn(text, "\n");
 
-		put(l, "; %.*s", (int)n, text);
+		strlist_pushf(l, "; %.*s", (int)n, text);
 		text += n + (text[n] == '\n');
 	}
 }
@@ -58,7 +46,7 @@ static void put_srv(struct strlist *l, const struct deployment *d, const char *t
 			skipped = true;
 			continue;
 		}
-		put(l, "_xmpp-server._tcp.%s %d IN SRV %d %d %d %s", owner, d->dns.ttl,
+		strlist_pushf(l, "_xmpp-server._tcp.%s %d IN SRV %d %d %d %s", owner, d->dns.ttl,
 		    d->dns.priority, d->dns.weight, XMPP_SERVER_PORT, target);
 		free(owner);
 	}
@@ -73,7 +61,7 @@ static void put_address(struct strlist *l, const struct deployment *d, const cha
 	char *aaaa = xasprintf(_("%s %d IN AAAA <its IPv6 address, if it has one>"), target,
 			       d->dns.ttl);
 
-	put(l, "%s", "");
+	strlist_pushf(l, "%s", "");
 	put_comment(l, _("The SRV target needs an address record, in the zone that holds "
 			 "its name:"));
 	put_comment(l, a);
@@ -101,13 +89,13 @@ char *export_zone(const struct deployment *d)
 		put_srv(&lines, d, target);
 	if (target)
 		put_address(&lines, d, target);
-	put(&lines, "%s", "");
+	strlist_pushf(&lines, "%s", "");
 	put_comment(&lines, _("Firewall:\n"
 			      "TCP 5269 in and out on the Access Edge external interface (XMPP "
 			      "partners).\n"
 			      "MTLS 23456 from the Front End's XMPP gateway to the Edge internal "
 			      "interface."));
-	put(&lines, "%s", ""); /* the last line ends too */
+	strlist_pushf(&lines, "%s", ""); /* the last line ends too */
 	out = strlist_join(&lines, "\n");
 	strlist_free(&lines);
 	free(target);

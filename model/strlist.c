@@ -2,6 +2,7 @@
 
 #include "strlist.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,6 +14,15 @@ void strlist_push_owned(struct strlist *l, char *s)
 	l->v = xgrow(l->v, &l->cap, l->n + 2, sizeof *l->v);
 	l->v[l->n++] = s;
 	l->v[l->n] = NULL;
+}
+
+void strlist_pushf(struct strlist *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	strlist_push_owned(l, xvasprintf(fmt, ap));
+	va_end(ap);
 }
 
 void strlist_push(struct strlist *l, const char *s)

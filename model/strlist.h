@@ -14,6 +14,8 @@ struct strlist {
 void strlist_push(struct strlist *l, const char *s);
 /* Takes ownership of s. */
 void strlist_push_owned(struct strlist *l, char *s);
+/* Appends the formatted text. */
+void strlist_pushf(struct strlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void strlist_remove(struct strlist *l, size_t i);
 void strlist_clear(struct strlist *l);
 void strlist_free(struct strlist *l);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 struct country {
@@ -187,39 +188,13 @@ int validate_key_bits(int bits, char **msg)
 						"2048, 3072 or 4096"), bits));
 }
 
-/* Length of the UTF-8 sequence at s, or 0 when it is malformed. */
-static size_t utf8_seq(const unsigned char *s)
-{
-	size_t n;
-	unsigned int cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		n = 2, cp = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		n = 3, cp = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return n;
-}
-
 int validate_text(const char *s, char **msg)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (*p) {
-		size_t n = utf8_seq(p);
+		unsigned cp;
+		size_t n = utf8_decode((const char *)p, &cp);
 
 		if (n == 0)
 			return fail(msg, VALID_ERR, xstrdup(_("is not valid UTF-8 text")));

@@ -4,52 +4,18 @@
 
 #include "tui/utf8.h"
 
-#include <wctype.h>
+#include "model/utf8.h"
 
-static size_t seq_len(unsigned char b, wchar_t *min)
-{
-	if (b < 0x80)
-		return 1;
-	if (b >= 0xc2 && b <= 0xdf) {
-		*min = 0x80;
-		return 2;
-	}
-	if (b >= 0xe0 && b <= 0xef) {
-		*min = 0x800;
-		return 3;
-	}
-	if (b >= 0xf0 && b <= 0xf4) {
-		*min = 0x10000;
-		return 4;
-	}
-	return 0;
-}
+#include <wctype.h>
 
 size_t utf8_next(const char *s, wchar_t *out)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	wchar_t min = 0, c;
-	size_t n = seq_len(u[0], &min);
+	unsigned cp;
+	size_t n = utf8_decode(s, &cp);
 
-	if (n == 1) {
-		*out = u[0];
-		return 1;
-	}
-	if (n == 0)
-		goto bad;
-	c = u[0] & (0x7f >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((u[i] & 0xc0) != 0x80)
-			goto bad;
-		c = (c << 6) | (u[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		goto bad;
-	*out = c;
-	return n;
-bad:
-	*out = 0xfffd;
-	return 1;
+	/* One byte at a time past damage, so the rest of the text survives. */
+	*out = n ? (wchar_t)cp : 0xfffd;
+	return n ? n : 1;
 }
 
 size_t utf8_put(char *buf, wchar_t c)
