@@ -25,7 +25,9 @@ exec 4<>"$T_TMP/fifo"
 	>"$T_TMP/out1" 2>"$T_TMP/err1") &
 pid=$!
 i=0
-while [ $i -lt 100 ] && ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'csr'; do
+# Until the exec: the forked shell's own command line (tests/cli/csr.sh)
+# would match "csr" too, so wait for the option only xmppgw is given.
+while [ $i -lt 400 ] && ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- '--passphrase-fd'; do
 	sleep 0.05
 	i=$((i + 1))
 done
