@@ -97,8 +97,31 @@ int tui_save(struct tui *t)
 	return 0;
 }
 
+static size_t error_count(const struct deployment *d)
+{
+	struct diags g = {0};
+	size_t n;
+
+	deployment_validate(d, NULL, &g);
+	n = g.errors;
+	diags_free(&g);
+	return n;
+}
+
+/* Committing an open page's half-typed values would write a file that
+ * `xmppgw check` refuses (a partner without a domain, an INVALID row, a
+ * country "USA"), so a working copy with problems the deployment did not
+ * have is not committed; the draft keeps the typing. */
 int tui_save_all(struct tui *t)
 {
+	if (t->work && error_count(t->work->copy) > error_count(t->d)) {
+		tui_draft(t);
+		tui_message(t, _("Not saved"),
+			    _("What is open has problems: Next (or OK) marks them beside their "
+			      "fields. Fix them, or finish or cancel, then save again. Nothing "
+			      "is lost: what you typed is kept in the draft."));
+		return -1;
+	}
 	if (t->work)
 		for (struct twork *w = t->work; w; w = w->outer)
 			replace(w->base, t->work->copy);

@@ -60,7 +60,8 @@ struct tui {
 /* The deployment a save or a draft would write: the innermost working copy
  * if a wizard is open, else the committed one. */
 const struct deployment *tui_current(const struct tui *t);
-/* Ctrl-O: commits every open working copy down to t->d, then saves.
+/* Ctrl-O: commits every open working copy down to t->d, then saves; refuses
+ * (keeping the draft) while the working copy has errors t->d had not.
  * Returns 0 or -1 (the user was told). */
 int tui_save_all(struct tui *t);
 /* Ctrl-X: asks when unsaved (Save / Discard / Cancel). true: quit now. */

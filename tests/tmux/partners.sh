@@ -128,6 +128,12 @@ tmux_keys C-n
 check "OK is refused with the reason under the verdict" \
 	shows_joined "error: TLS NotSupported, SASL Optional, dialback false cannot work"
 check "the form stays open" shows "Cannot work (row 12"
+cp "$dep" "$T_TMP/before-ctrl-o"
+tmux_keys C-o
+check "Ctrl-O in the form refuses to save the refused partner" shows "Not saved"
+check "the file is untouched" cmp -s "$dep" "$T_TMP/before-ctrl-o"
+tmux_keys Enter
+check "back in the form, the typing kept" shows "Cannot work (row 12"
 tmux_keys Escape
 check "Cancel asks, since something was typed" shows "Leave the wizard?"
 tmux_keys y
