@@ -186,6 +186,13 @@ char *keys_hint(unsigned where, int width)
 
 		if (!h || !(actions[a].where & where))
 			continue;
+		/* A form has one page: ^N presses OK and there is no Back. */
+		if (where & KEYS_HINT_FORM) {
+			if (a == TK_PREV_PAGE)
+				continue;
+			if (a == TK_NEXT_PAGE)
+				h = N_("^N OK");
+		}
 		next = xasprintf("%s%s%s", line, *line ? "  " : " ", _(h));
 		if ((int)strlen(next) > width) {
 			free(next);

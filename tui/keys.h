@@ -56,6 +56,7 @@ void keys_help(struct strlist *out);
  * (KEYS_HINT_*). Translated; the caller frees it. */
 #define KEYS_HINT_PAGE 0x1u
 #define KEYS_HINT_HOME 0x2u
+#define KEYS_HINT_FORM 0x4u /* with PAGE: a one-page form, where ^N means OK */
 char *keys_hint(unsigned where, int width);
 
 #endif

@@ -69,6 +69,9 @@ check "a row: domain, type, TLS / SASL / dialback, description" \
 # --- add: fabrikam.com, Federated, TLS Optional, SASL Required, no dialback
 tmux_keys Tab Enter
 check "New opens an empty form" shows "XMPP Federated Partner"
+check "the form's hint: ^N is OK" shows "^N OK"
+tmux_screen >"$T_TMP/s"
+check "and no Back on a one-page form" sh -c "! grep -q '\\^P back' '$T_TMP/s'"
 tmux_type "fabrikam.com"
 tmux_keys Tab
 tmux_type "Fabrikam, XMPP"
