@@ -215,28 +215,75 @@ static int key_create(const char *path, const char *buf, size_t len, char **err)
 	return 0;
 }
 
-int csr_write_key(const char *path, EVP_PKEY *key, const char *passphrase, bool force,
-		  char **err)
+/* A key that replaces another goes to a new name beside it first, so that
+ * a failure at any point leaves the old key as it was. */
+static char *key_temp_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xasprintf(".%s.new", path);
+	return xasprintf("%.*s/.%s.new", (int)(slash - path), path, slash + 1);
+}
+
+/* Writes the key: at path when nothing is there, else (force) at a new
+ * name returned in *staged, for key_commit to rename over path. */
+static int key_stage(const char *path, EVP_PKEY *key, const char *passphrase, bool force,
+		     char **staged, char **err)
 {
 	BIO *pem;
-	char *buf = NULL;
+	char *buf = NULL, *tmp = NULL;
 	long len;
 	int rc = -1, state;
 
+	*staged = NULL;
 	pem = key_pem(key, passphrase, err);
 	if (!pem)
 		return -1;
 	state = key_path_check(path, force, err);
 	if (state < 0)
 		goto out;
-	if (state == 1 && unlink(path) != 0 && errno != ENOENT) {
-		*err = xasprintf(_("cannot remove the old key file %s: %s"), path, strerror(errno));
-		goto out;
+	if (state == 1) {
+		/* A leftover of an earlier failed run; ours, never a link. */
+		tmp = key_temp_name(path);
+		if (unlink(tmp) != 0 && errno != ENOENT) {
+			*err = xasprintf(_("cannot remove %s: %s"), tmp, strerror(errno));
+			goto out;
+		}
 	}
 	len = BIO_get_mem_data(pem, &buf);
-	rc = key_create(path, buf, len > 0 ? (size_t)len : 0, err);
+	rc = key_create(tmp ? tmp : path, buf, len > 0 ? (size_t)len : 0, err);
+	if (rc == 0)
+		*staged = tmp;
+	else
+		free(tmp);
 out:
 	BIO_free(pem);
+	return rc;
+}
+
+/* Puts a staged key in place (a rename replaces a link, never follows
+ * it); on failure the staged key is removed and the old one stays. */
+static int key_commit(const char *staged, const char *path, char **err)
+{
+	if (rename(staged, path) != 0) {
+		*err = xasprintf(_("cannot replace the key file %s: %s"), path, strerror(errno));
+		unlink(staged);
+		return -1;
+	}
+	fsync_parent(path);
+	return 0;
+}
+
+int csr_write_key(const char *path, EVP_PKEY *key, const char *passphrase, bool force,
+		  char **err)
+{
+	char *staged = NULL;
+	int rc = key_stage(path, key, passphrase, force, &staged, err);
+
+	if (rc == 0 && staged)
+		rc = key_commit(staged, path, err);
+	free(staged);
 	return rc;
 }
 
@@ -622,13 +669,12 @@ static int run_key(const struct deployment *d, const struct csr_options *o, stru
 	int rc;
 
 	if (set(o->existing_key)) {
-		char *path = resolve(o->base_dir, o->existing_key);
-
-		rc = csr_load_key(path, o->passphrase, &r->key, err);
+		free(r->key_path);
+		r->key_path = resolve(o->base_dir, o->existing_key);
+		rc = csr_load_key(r->key_path, o->passphrase, &r->key, err);
 		if (rc == 0)
 			LOG(o, _("reusing the %d-bit RSA key in %s"), EVP_PKEY_get_bits(r->key),
-			    path);
-		free(path);
+			    r->key_path);
 		return rc;
 	}
 	/* Refuse before spending seconds on a key that could not be written. */
@@ -642,28 +688,49 @@ static int run_key(const struct deployment *d, const struct csr_options *o, stru
 	return rc;
 }
 
+/* The request's name may reach the key by another spelling ("./x.key") or
+ * through a link, which the request's rename would follow: refuse then. */
+static int request_not_key(const struct run *r, char **err)
+{
+	struct stat rs, ks;
+
+	if (stat(r->req_path, &rs) != 0 || stat(r->key_path, &ks) != 0 ||
+	    rs.st_dev != ks.st_dev || rs.st_ino != ks.st_ino)
+		return 0;
+	*err = xasprintf(_("certificate.request_file: %s is the key file %s; the request needs a "
+			   "file of its own"), r->req_path, r->key_path);
+	return -1;
+}
+
 static int run_write(const struct csr_options *o, struct run *r, char **err)
 {
 	size_t nsans = 0;
+	char *staged = NULL;
+	int rc = -1;
 
-	if (r->generated) {
-		if (csr_write_key(r->key_path, r->key, o->passphrase, o->force, err) != 0)
-			return -1;
+	if (r->generated &&
+	    key_stage(r->key_path, r->key, o->passphrase, o->force, &staged, err) != 0)
+		return -1;
+	if (request_not_key(r, err) != 0 || csr_write_request(r->req_path, r->req, err) != 0 ||
+	    verify_written(r->req_path, r->key, &nsans, err) != 0) {
+		/* A fresh key that no request goes with would only block the
+		 * next run; a key it was to replace stays. */
+		if (r->generated)
+			unlink(staged ? staged : r->key_path);
+		goto out;
+	}
+	if (staged && key_commit(staged, r->key_path, err) != 0)
+		goto out;
+	if (r->generated)
 		LOG(o, set(o->passphrase) ? _("key written to %s (mode 0600, encrypted with AES-256)")
 					  : _("key written to %s (mode 0600)"),
 		    r->key_path);
-	}
-	if (csr_write_request(r->req_path, r->req, err) != 0 ||
-	    verify_written(r->req_path, r->key, &nsans, err) != 0) {
-		/* A fresh key that no request goes with would only block the
-		 * next run. */
-		if (r->generated)
-			unlink(r->key_path);
-		return -1;
-	}
 	LOG(o, _("request written to %s"), r->req_path);
 	LOG(o, _("request verified: signature OK, %zu SANs"), nsans);
-	return 0;
+	rc = 0;
+out:
+	free(staged);
+	return rc;
 }
 
 static void run_record(struct deployment *d, const struct csr_options *o)

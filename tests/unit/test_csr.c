@@ -592,6 +592,90 @@ START_TEST(t_partial_key_removed)
 }
 END_TEST
 
+/* A forced replacement that fails leaves the old key as it was: the new
+ * one is written beside it and renamed over it only when complete. */
+START_TEST(t_force_failure_keeps_old)
+{
+	char *path = in_dir("k.key"), *text;
+	pid_t pid;
+	int status = 0;
+
+	spit(path, "old\n");
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct rlimit lim = {.rlim_cur = 100, .rlim_max = RLIM_INFINITY};
+		char *err = NULL;
+
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &lim) != 0)
+			_exit(3);
+		_exit(csr_write_key(path, shared_key, NULL, true, &err) == -1 ? 0 : 4);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	text = slurp(path);
+	ck_assert_str_eq(text, "old\n");
+	free(text);
+	free(path);
+}
+END_TEST
+
+/* The request cannot be written (its name is a folder): a forced run
+ * keeps the key it was to replace, and leaves no new one. */
+START_TEST(t_force_request_failure_keeps_old)
+{
+	struct deployment *d = contoso();
+	struct csr_options o = {.base_dir = dir, .force = true};
+	char *key_path = in_dir("edge-external.key"), *req_path = in_dir("edge-external.csr");
+	char *err = NULL, *text;
+
+	spit(key_path, "precious\n");
+	ck_assert_int_eq(mkdir(req_path, 0700), 0);
+	ck_assert_int_eq(csr_run(d, &o, &err), -1);
+	ck_assert_ptr_nonnull(err);
+	text = slurp(key_path);
+	ck_assert_str_eq(text, "precious\n");
+	ck_assert_ptr_null(d->cert.generated.at);
+	free(text);
+	free(err);
+	free(key_path);
+	free(req_path);
+	deployment_free(d);
+}
+END_TEST
+
+/* The request's name reaching the key by another spelling or through a
+ * link: the request would be renamed over the key. */
+START_TEST(t_request_not_over_key)
+{
+	static const char *const names[] = {"./old.key", "link.csr"};
+	struct deployment *d = contoso();
+	struct csr_options o = {.base_dir = dir, .existing_key = "old.key"};
+	char *key_path = write_shared("old.key", NULL), *link = in_dir("link.csr");
+
+	ck_assert_int_eq(symlink("old.key", link), 0);
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		EVP_PKEY *key = NULL;
+		char *err = NULL;
+
+		xstrset(&d->cert.request_file, names[i]);
+		ck_assert_int_eq(csr_run(d, &o, &err), -1);
+		ck_assert_msg(strstr(err, "key") != NULL, "%s", err);
+		free(err);
+		err = NULL;
+		ck_assert_msg(csr_load_key(key_path, NULL, &key, &err) == 0, "%s: %s", names[i],
+			      err ? err : "");
+		ck_assert_int_eq(EVP_PKEY_eq(key, shared_key), 1);
+		EVP_PKEY_free(key);
+	}
+	free(link);
+	free(key_path);
+	deployment_free(d);
+}
+END_TEST
+
 static char *write_raw_key(const char *name, EVP_PKEY *key)
 {
 	char *path = in_dir(name);
@@ -779,6 +863,9 @@ static Suite *csr_suite(void)
 	tcase_add_test(key, t_force_replaces);
 	tcase_add_test(key, t_symlink_refused);
 	tcase_add_test(key, t_partial_key_removed);
+	tcase_add_test(key, t_force_failure_keeps_old);
+	tcase_add_test(key, t_force_request_failure_keeps_old);
+	tcase_add_test(key, t_request_not_over_key);
 	tcase_add_test(key, t_weak_or_foreign_key_refused);
 	tcase_add_test(key, t_applog);
 	suite_add_tcase(s, req);
