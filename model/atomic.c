@@ -56,14 +56,16 @@ static void split_path(struct target *t)
 	}
 }
 
-static int resolve(const char *path, struct target *t, char **err)
+static int resolve(const char *path, bool follow, struct target *t, char **err)
 {
 	struct stat lst;
+	bool link;
 
 	memset(t, 0, sizeof *t);
 	if (!*path || path[strlen(path) - 1] == '/')
 		return fail(err, path, _("cannot save"), EISDIR);
-	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+	link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+	if (link && follow) {
 		t->path = realpath(path, NULL);
 		if (!t->path)
 			return fail(err, path, _("cannot follow the symbolic link"), errno);
@@ -71,6 +73,8 @@ static int resolve(const char *path, struct target *t, char **err)
 		t->path = xstrdup(path);
 	}
 	split_path(t);
+	if (link && !follow)
+		return 0;
 	if (stat(t->path, &t->st) == 0) {
 		t->exists = true;
 		if (!S_ISREG(t->st.st_mode))
@@ -143,14 +147,18 @@ static int sync_dir(const char *dir)
 	return e;
 }
 
-int atomic_write(const char *path, const void *buf, size_t len, mode_t new_mode, char **err)
+static int write_at(const char *path, bool follow, const void *buf, size_t len,
+		    mode_t new_mode, char **err)
 {
 	struct target t;
 	char *tmp = NULL;
 	int fd = -1, e, rc = -1;
 
-	if (resolve(path, &t, err) < 0)
+	if (resolve(path, follow, &t, err) < 0)
 		goto out;
+	/* Not following: nothing of the old file (owner, mode) is kept. */
+	if (!follow)
+		t.exists = false;
 	tmp = xasprintf("%s/.%.64s.XXXXXX", t.dir, t.base);
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
@@ -180,4 +188,15 @@ out:
 	free(tmp);
 	target_free(&t);
 	return rc;
+}
+
+int atomic_write(const char *path, const void *buf, size_t len, mode_t new_mode, char **err)
+{
+	return write_at(path, true, buf, len, new_mode, err);
+}
+
+int atomic_write_nofollow(const char *path, const void *buf, size_t len, mode_t mode,
+			  char **err)
+{
+	return write_at(path, false, buf, len, mode, err);
 }

@@ -24,16 +24,9 @@ char *draft_path(const char *path)
 	return xasprintf("%.*s/.%s.draft", (int)(slash - path), path, slash + 1);
 }
 
-/* atomic_write keeps an existing file's mode; a draft someone made
- * readable by others is removed first so the new one is 0600. */
-static void drop_loose(const char *dp)
-{
-	struct stat st;
-
-	if (lstat(dp, &st) == 0 && (!S_ISREG(st.st_mode) || (st.st_mode & 077)))
-		unlink(dp);
-}
-
+/* The draft's name is ours, not the user's: a link planted there is
+ * replaced, never followed to the file it names, and whatever mode an old
+ * draft had, the new one is 0600. */
 int draft_write(const char *path, const struct deployment *d, char **err)
 {
 	char *dp = draft_path(path);
@@ -41,8 +34,7 @@ int draft_write(const char *path, const struct deployment *d, char **err)
 	char *buf = depfile_emit(d, &len);
 	int rc;
 
-	drop_loose(dp);
-	rc = atomic_write(dp, buf, len, 0600, err);
+	rc = atomic_write_nofollow(dp, buf, len, 0600, err);
 	free(buf);
 	free(dp);
 	return rc;
@@ -52,7 +44,9 @@ bool draft_exists(const char *path, time_t *mtime)
 {
 	char *dp = draft_path(path);
 	struct stat st;
-	bool ok = stat(dp, &st) == 0 && S_ISREG(st.st_mode);
+	/* Only a draft this user wrote is offered back: not a link, not a
+	 * file someone else left in a shared folder. */
+	bool ok = lstat(dp, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid();
 
 	if (ok && mtime)
 		*mtime = st.st_mtime;

@@ -18,7 +18,8 @@ char *draft_path(const char *path);
 /* Writes d as the draft of path (atomic, mode 0600 even over an existing
  * draft of another mode). Returns 0, or -1 with *err (caller frees). */
 int draft_write(const char *path, const struct deployment *d, char **err);
-/* True when path has a draft; *mtime (may be NULL) receives its time. */
+/* True when path has a draft (a regular file of this user's, not a
+ * link); *mtime (may be NULL) receives its time. */
 bool draft_exists(const char *path, time_t *mtime);
 /* Reads the draft of path like depfile_load (same return values). */
 int draft_load(const char *path, struct deployment **out, struct diags *diags);

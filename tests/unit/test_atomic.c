@@ -210,6 +210,34 @@ START_TEST(t_symlink_followed)
 }
 END_TEST
 
+/* A name the program chose itself: the link is replaced, the file it
+ * named stays as it was, and the old file's mode is not kept. */
+START_TEST(t_nofollow_replaces_link)
+{
+	char *target = in_dir("real.yaml"), *link = in_dir("link.yaml"), *err = NULL, *text;
+	struct stat st;
+
+	put_file(target, "old\n", 0644);
+	ck_assert_int_eq(symlink("real.yaml", link), 0);
+	ck_assert_int_eq(atomic_write_nofollow(link, "new\n", 4, 0600, &err), 0);
+	ck_assert_int_eq(lstat(link, &st), 0);
+	ck_assert(S_ISREG(st.st_mode));
+	ck_assert_uint_eq(st.st_mode & 07777, 0600);
+	text = slurp(target);
+	ck_assert_str_eq(text, "old\n");
+	free(text);
+	text = slurp(link);
+	ck_assert_str_eq(text, "new\n");
+	free(text);
+	put_file(target, "loose\n", 0644);
+	ck_assert_int_eq(atomic_write_nofollow(target, "tight\n", 6, 0600, &err), 0);
+	ck_assert_uint_eq(mode_of(target), 0600);
+	ck_assert_int_eq(entries(), 2);
+	free(target);
+	free(link);
+}
+END_TEST
+
 /* In a child limited to 4 KiB per file (SIGXFSZ ignored, so write(2)
  * returns EFBIG), replacing path with 64 KiB must fail; the exit status
  * says whether the error was reported as it should be. */
@@ -303,6 +331,7 @@ static Suite *atomic_suite(void)
 	tcase_add_test(tc, t_missing_folder);
 	tcase_add_test(tc, t_directory_refused);
 	tcase_add_test(tc, t_symlink_followed);
+	tcase_add_test(tc, t_nofollow_replaces_link);
 	tcase_add_test(tc, t_failure_midway_keeps_old_file);
 	tcase_add_test(tc, t_failure_midway_new_file);
 	tcase_add_test(tc, t_empty_content);

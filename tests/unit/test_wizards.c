@@ -316,6 +316,44 @@ START_TEST(t_draft_file)
 }
 END_TEST
 
+/* A link planted at the draft's name is neither offered back nor
+ * followed: the file it names is left alone. */
+START_TEST(t_draft_link)
+{
+	char dir[] = "/tmp/xg-draft-XXXXXX", *path, *dp, *target, buf[16] = "";
+	struct deployment *d = contoso();
+	struct stat st;
+	char *err = NULL;
+	int fd;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = xasprintf("%s/site.yaml", dir);
+	target = xasprintf("%s/victim", dir);
+	dp = draft_path(path);
+	fd = open(target, O_WRONLY | O_CREAT | O_EXCL, 0644);
+	ck_assert_int_eq(write(fd, "precious\n", 9), 9);
+	close(fd);
+	ck_assert_int_eq(symlink(target, dp), 0);
+	ck_assert(!draft_exists(path, NULL));
+	ck_assert_msg(draft_write(path, d, &err) == 0, "%s", err ? err : "");
+	ck_assert_int_eq(lstat(dp, &st), 0);
+	ck_assert(S_ISREG(st.st_mode));
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	fd = open(target, O_RDONLY);
+	ck_assert_int_eq(read(fd, buf, sizeof buf - 1), 9);
+	close(fd);
+	ck_assert_str_eq(buf, "precious\n");
+	ck_assert(draft_exists(path, NULL));
+	ck_assert_int_eq(draft_remove(path, &err), 0);
+	unlink(target);
+	rmdir(dir);
+	deployment_free(d);
+	free(dp);
+	free(target);
+	free(path);
+}
+END_TEST
+
 START_TEST(t_home_text)
 {
 	struct deployment *d = deployment_new();
@@ -352,6 +390,7 @@ static Suite *wizards_suite(void)
 	tcase_add_test(tc, t_template_box_remembers);
 	tcase_add_test(tc, t_run_again_caption);
 	tcase_add_test(tc, t_draft_file);
+	tcase_add_test(tc, t_draft_link);
 	tcase_add_test(tc, t_home_text);
 	suite_add_tcase(s, tc);
 	return s;
