@@ -584,6 +584,38 @@ START_TEST(t_sorted)
 }
 END_TEST
 
+/* Quoted strings can hold terminal controls; the messages that quote
+ * them must not pass them on to the terminal. */
+START_TEST(t_messages_escape_controls)
+{
+	static const char *const docs[] = {
+		"version: 1\n\"\\e[2Jkey\": 1\npartners:\n- domain: x.com\n  type: \"Fed\\e[31m\"\n",
+		"version: 1\ntopology:\n  access_edge_fqdn: \"a\\e]0;x\\a\\Nb.com\"\n",
+	};
+	size_t found = 0;
+
+	for (size_t k = 0; k < sizeof docs / sizeof *docs; k++) {
+		struct deployment *d = NULL;
+		struct diags dg = {0};
+
+		load(docs[k], &d, &dg);
+		for (size_t i = 0; i < dg.n; i++) {
+			char *line = diag_format("f.yaml", &dg.v[i]);
+
+			for (const unsigned char *p = (const unsigned char *)line; *p; p++)
+				ck_assert_msg(*p >= 0x20 && *p != 0x7f && !(*p == 0xc2 && p[1] < 0xa0),
+					      "control in: %s", line);
+			found += strstr(line, "\"Fed\\x1b[31m\"") != NULL;
+			found += strstr(line, "a\\x1b]0;x\\x07\\u0085b.com") != NULL;
+			free(line);
+		}
+		deployment_free(d);
+		diags_free(&dg);
+	}
+	ck_assert_uint_eq(found, 2);
+}
+END_TEST
+
 START_TEST(t_unreadable)
 {
 	struct deployment *d = (struct deployment *)1;
@@ -694,6 +726,7 @@ static Suite *depfile_suite(void)
 	tcase_add_test(bad, t_nesting_bounded);
 	tcase_add_test(bad, t_long_list_duplicates);
 	tcase_add_test(bad, t_sorted);
+	tcase_add_test(bad, t_messages_escape_controls);
 	tcase_add_checked_fixture(io, setup, teardown);
 	tcase_add_test(io, t_unreadable);
 	tcase_add_test(io, t_save);
