@@ -143,6 +143,12 @@ struct tkey tui_getkey(struct tui *t, int wait_ms)
 		}
 		k = keys_lookup(r == KEY_CODE_YES, (unsigned long)wc);
 		if (k.act == TK_RESIZE || k.act == TK_REPAINT) {
+			/* ncurses grows a window that spans the screen when the
+			 * screen grows: the 1x1 key window does after a terminal
+			 * one column wide, and reading keys through it would then
+			 * paint it, blank, over every layer. */
+			if (getmaxy(t->keys) != 1 || getmaxx(t->keys) != 1)
+				wresize(t->keys, 1, 1);
 			if (k.act == TK_REPAINT)
 				clearok(curscr, TRUE);
 			tui_repaint_all(t);

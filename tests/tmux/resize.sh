@@ -83,6 +83,14 @@ else
 	diff "$T_TMP/before" "$T_TMP/after" | sed 's/^/#   /'
 fi
 
+# A terminal one column wide (a squeezed pane), then wide again: the page
+# comes back by itself, with no key pressed.
+tmux_resize 1 1
+sleep 0.5
+tmux_resize 80 24
+step "Organization Information" 10 "after a 1x1 terminal the page is back without a key"
+check "and laid out for 80x24" laid_out 24
+
 tmux_keys Escape
 tmux_wait "Leave the wizard?"
 tmux_keys y
