@@ -56,6 +56,8 @@ void tui_draft(struct tui *t)
 {
 	char *err = NULL;
 
+	if (t->no_draft)
+		return;
 	if (!tui_unsaved(t)) {
 		draft_remove(t->path, NULL);
 		return;
@@ -368,8 +370,12 @@ int tui_main(const char *path)
 	}
 	if (missing)
 		t.d = deployment_new();
+	/* A signal while these questions are open must leave the draft on
+	 * disk as it is: the link may drop again before it is answered. */
+	t.no_draft = true;
 	if (!offer_draft(&t) && missing)
 		go = offer_create(&t);
+	t.no_draft = false;
 	if (go)
 		home_run(&t);
 	term_close(&t);

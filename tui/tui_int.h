@@ -43,6 +43,8 @@ struct tui {
 	struct deployment *saved; /* as in the file; NULL when there is no file */
 	size_t file_errors;       /* errors the file had when loaded */
 	struct twork *work;       /* innermost open wizard, or NULL */
+	bool no_draft;            /* start-up questions open: nothing typed yet, and a
+	                           * draft on disk is still to be restored or discarded */
 
 	SCREEN *screen;
 	bool curses_on;

@@ -116,4 +116,20 @@ check "a save removes the draft" test ! -e "$DRAFT"
 check_grep "the saved file holds the value" "organizational_unit: Saved Unit" "$W/d.yaml"
 tmux_keys C-x
 check "quits without asking once saved" tmux_wait_exit 10
+
+# The link drops again while the draft is offered (a flaky link does just
+# that): the draft is still there for the next start, as it was, whether
+# the deployment file exists or not.
+sed 's/organizational_unit: .*/organizational_unit: Kept Unit/' "$W/d.yaml" >"$T_TMP/draft"
+for f in d.yaml new.yaml; do
+	fresh
+	cp "$T_TMP/draft" "$W/.$f.draft"
+	chmod 600 "$W/.$f.draft"
+	tmux_start 80 24 -- "$XMPPGW" "$W/$f"
+	tmux_wait "Draft found"
+	kill -HUP "$(tmux_pid)"
+	check "$f: SIGHUP while the draft is offered ends the program" tmux_wait_exit 10
+	check "$f: the draft offered is kept as it was" cmp -s "$T_TMP/draft" "$W/.$f.draft"
+done
+check "new.yaml: no deployment file was made" test ! -e "$W/new.yaml"
 done_testing
