@@ -354,6 +354,102 @@ static void set_timeout(struct wctx *c, const char *utf8)
 	xstrset(&st(c)->timeout, utf8);
 }
 
+/* --- the deployment's dns section -------------------------------------- */
+
+static const struct {
+	const char *path; /* the diag path */
+	int max;
+} settings[WDNS_NSETTINGS] = {
+	[WDNS_TTL] = {"dns.ttl", 2147483647},
+	[WDNS_PRIORITY] = {"dns.priority", 65535},
+	[WDNS_WEIGHT] = {"dns.weight", 65535},
+};
+
+static int *setting_value(struct deployment *d, enum wdns_setting i)
+{
+	return i == WDNS_TTL ? &d->dns.ttl : i == WDNS_PRIORITY ? &d->dns.priority
+								 : &d->dns.weight;
+}
+
+/* The typed text as a number in range, or -1. */
+static long setting_parse(const char *text, int max)
+{
+	char *end;
+	long v;
+
+	if (!text || !*text || strspn(text, "0123456789") != strlen(text) || strlen(text) > 10)
+		return -1;
+	v = strtol(text, &end, 10);
+	return v <= max ? v : -1;
+}
+
+/* The model follows what is typed as soon as it is a number in range, so
+ * the records above change as the user types; anything else stays text
+ * until OK refuses it. */
+static void setting_set(struct wctx *c, enum wdns_setting i, const char *utf8)
+{
+	long v = setting_parse(utf8, settings[i].max);
+
+	xstrset(&st(c)->setting[i], utf8);
+	if (v >= 0)
+		*setting_value(c->d, i) = (int)v;
+}
+
+static const char *get_ttl(const struct wctx *c)
+{
+	return st(c)->setting[WDNS_TTL];
+}
+
+static const char *get_priority(const struct wctx *c)
+{
+	return st(c)->setting[WDNS_PRIORITY];
+}
+
+static const char *get_weight(const struct wctx *c)
+{
+	return st(c)->setting[WDNS_WEIGHT];
+}
+
+static void set_ttl(struct wctx *c, const char *s)
+{
+	setting_set(c, WDNS_TTL, s);
+}
+
+static void set_priority(struct wctx *c, const char *s)
+{
+	setting_set(c, WDNS_PRIORITY, s);
+}
+
+static void set_weight(struct wctx *c, const char *s)
+{
+	setting_set(c, WDNS_WEIGHT, s);
+}
+
+static const char *get_target(const struct wctx *c)
+{
+	return c->d->dns.srv_target;
+}
+
+static void set_target(struct wctx *c, const char *utf8)
+{
+	xstrset(&c->d->dns.srv_target, utf8 && *utf8 ? utf8 : NULL);
+}
+
+static char *target_aside(const struct wctx *c)
+{
+	(void)c;
+	return xstrdup(_("empty: the Access Edge FQDN"));
+}
+
+static void page_validate(struct wctx *c, struct diags *out)
+{
+	for (int i = 0; i < WDNS_NSETTINGS; i++)
+		if (setting_parse(st(c)->setting[i], settings[i].max) < 0)
+			diags_add(out, DIAG_ERROR, 0, 0, settings[i].path,
+				  _("must be a whole number from 0 to %d"), settings[i].max);
+	deployment_validate(c->d, NULL, out);
+}
+
 static int press_check(struct wctx *c)
 {
 	struct dnscheck_options o;
@@ -406,6 +502,9 @@ static void begin(struct wctx *c)
 		s->timeout = xasprintf("%d", WDNS_DEFAULT_TIMEOUT_MS);
 	if (!s->server)
 		s->server = xstrdup("");
+	for (int i = 0; i < WDNS_NSETTINGS; i++)
+		if (!s->setting[i])
+			s->setting[i] = xasprintf("%d", *setting_value(c->d, (enum wdns_setting)i));
 }
 
 static void end(struct wctx *c)
@@ -415,6 +514,10 @@ static void end(struct wctx *c)
 	free(s->server);
 	free(s->timeout);
 	s->server = s->timeout = NULL;
+	for (int i = 0; i < WDNS_NSETTINGS; i++) {
+		free(s->setting[i]);
+		s->setting[i] = NULL;
+	}
 }
 
 static const struct wfield fields[] = {
@@ -426,6 +529,27 @@ static const struct wfield fields[] = {
 		    "address record of its own. TTL, priority and weight come from the "
 		    "deployment's dns section."),
 	 .text = records_text},
+	{.id = "srv_target", .label = N_("SRV target"), .kind = WF_TEXT, .maxlen = 253,
+	 .width = 30, .diag = "dns.srv_target",
+	 .help = N_("The name the SRV records point to. Empty: the Access Edge external FQDN. "
+		    "Another name (such as xmpp.contoso.com) needs an A/AAAA record for the "
+		    "Access Edge's external address."),
+	 .get_text = get_target, .set_text = set_target, .aside = target_aside},
+	{.id = "ttl", .label = N_("TTL (seconds)"), .kind = WF_TEXT, .maxlen = 10, .width = 10,
+	 .diag = "dns.ttl",
+	 .help = N_("How long resolvers may keep the records. 3600 (an hour) is usual; lower "
+		    "it a day before moving the gateway."),
+	 .get_text = get_ttl, .set_text = set_ttl},
+	{.id = "priority", .label = N_("Priority"), .kind = WF_TEXT, .maxlen = 5, .width = 6,
+	 .diag = "dns.priority",
+	 .help = N_("SRV priority, 0 to 65535: partners try the lowest first. With several Edge "
+		    "pools, give each pool's record its own priority."),
+	 .get_text = get_priority, .set_text = set_priority},
+	{.id = "weight", .label = N_("Weight"), .kind = WF_TEXT, .maxlen = 5, .width = 6,
+	 .diag = "dns.weight",
+	 .help = N_("SRV weight, 0 to 65535: shares the load among records of the same "
+		    "priority."),
+	 .get_text = get_weight, .set_text = set_weight},
 	{.id = "firewall", .label = N_("Firewall"), .kind = WF_NOTE,
 	 .help = N_("Partners' servers connect to the Access Edge on TCP 5269 and it connects "
 		    "to theirs on the same port; inside, the Front End's XMPP gateway talks to "
@@ -466,7 +590,8 @@ static const struct wpage pages[] = {
 	 .help = N_("What external DNS must hold for XMPP partners to reach the gateway, the "
 		    "firewall ports it needs, and a live check of your records and your "
 		    "partners'."),
-	 .fields = fields, .nfields = sizeof fields / sizeof *fields},
+	 .fields = fields, .nfields = sizeof fields / sizeof *fields,
+	 .validate = page_validate},
 };
 
 const struct wizard wdns_wizard = {

@@ -69,9 +69,13 @@ char *wdns_summary(const struct wdns_tally *t);
 /* The screen's own state: the live check's options as typed, and the hook
  * that runs the check on the screen. The caller of tui_run_wizard owns the
  * struct; the wizard owns the strings (end frees them). */
+/* The deployment's numeric DNS settings, edited as text on the screen. */
+enum wdns_setting { WDNS_TTL, WDNS_PRIORITY, WDNS_WEIGHT, WDNS_NSETTINGS };
+
 struct wdns_state {
 	char *server;   /* "" or NULL: the system resolver */
 	char *timeout;  /* milliseconds as typed */
+	char *setting[WDNS_NSETTINGS]; /* TTL, priority, weight as typed */
 	/* Runs the live check of d with o and shows its results; returns 0,
 	 * 1 when the user chose there to quit the program, or -1 after
 	 * telling the user. */
