@@ -107,7 +107,10 @@ check_grep "firewall: 5269 in and out" "TCP 5269 in and out on the Access Edge e
 	"$T_TMP/form"
 check_grep "firewall: MTLS 23456 inside" "MTLS 23456 from the Front End's XMPP gateway" "$T_TMP/form"
 check_grep "several pools: a note" "one SRV record per pool" "$T_TMP/form"
-check_grep "the server field has the focus" " > DNS server" "$T_TMP/form"
+check_grep "the SRV target field comes first" " > SRV target" "$T_TMP/form"
+# Past the record settings (target, TTL, priority, weight) to the check's.
+tmux_keys Tab Tab Tab Tab
+check "the server field has the focus" tmux_wait " > DNS server"
 
 # Server and timeout, then Check now.
 tmux_type "127.0.0.1:$DNS_PORT"
