@@ -4,11 +4,13 @@
 #include <errno.h>
 #include <libgen.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <openssl/crypto.h>
@@ -86,6 +88,54 @@ static int parse_args(int argc, char **argv, struct csr_args *a)
 	return a->file && *a->file && (!a->key || *a->key) ? 0 : -1;
 }
 
+/* A terminal as the descriptor: the passphrase is typed there, so it is
+ * not echoed, and the echo comes back however the reading ends. */
+static struct termios echo_saved;
+static int echo_fd = -1;
+static const int echo_signals[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+
+static void echo_restore_and_die(int sig)
+{
+	tcsetattr(echo_fd, TCSAFLUSH, &echo_saved);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void echo_handlers(void (*fn)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof echo_signals / sizeof *echo_signals; i++)
+		sigaction(echo_signals[i], &sa, NULL);
+}
+
+static void echo_off(int fd)
+{
+	struct termios t;
+
+	if (!isatty(fd) || tcgetattr(fd, &echo_saved) != 0)
+		return;
+	echo_fd = fd;
+	echo_handlers(echo_restore_and_die);
+	t = echo_saved;
+	t.c_lflag &= ~(tcflag_t)ECHO;
+	t.c_lflag |= ECHONL;
+	if (tcsetattr(fd, TCSAFLUSH, &t) == 0)
+		fputs(_("Key passphrase: "), stderr);
+}
+
+static void echo_on(void)
+{
+	if (echo_fd < 0)
+		return;
+	tcsetattr(echo_fd, TCSAFLUSH, &echo_saved);
+	echo_handlers(SIG_DFL);
+	echo_fd = -1;
+}
+
 /* The first line of fd, without its line end. Read a byte at a time so
  * that nothing after that line is taken from a shared descriptor. */
 static char *read_passphrase(int fd, char **err)
@@ -94,7 +144,9 @@ static char *read_passphrase(int fd, char **err)
 	size_t n = 0;
 	ssize_t r;
 	char c;
+	int e;
 
+	echo_off(fd);
 	while ((r = read(fd, &c, 1)) != 0) {
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -102,6 +154,9 @@ static char *read_passphrase(int fd, char **err)
 			break;
 		buf[n++] = c;
 	}
+	e = errno;
+	echo_on();
+	errno = e;
 	if (n > 0 && buf[n - 1] == '\r')
 		n--;
 	buf[n] = '\0';

@@ -166,6 +166,33 @@ check_grep "with the reason" "symbolic link" "$T_TMP/err"
 check_eq "its target is untouched" precious "$(cat "$T_TMP/target")"
 rm -f "$KEY"
 
+# --- a passphrase typed at a terminal is not shown ----------------------------
+# sh, not bash: readline would set the terminal's modes back itself.
+if command -v tmux >/dev/null; then
+	tmux_start 80 24 -- env PS1='prompt$ ' sh -i
+	tmux_wait 'prompt$ '
+	tmux_type "\"$XMPPGW\" csr '$Y' --key '$T_TMP/key1' --passphrase-fd 0"
+	tmux_keys Enter
+	check "a terminal as the descriptor: asks for the passphrase" tmux_wait "Key passphrase:"
+	tmux_type "$PASS"
+	tmux_keys Enter
+	check "the typed passphrase opens the key" tmux_wait "Request written to"
+	check "the typed passphrase is not shown" sh -c '! tmux -L "$1" capture-pane -p -t t | grep -qF -- "$2"' \
+		- "$T_TMUX_SOCKET" "$PASS"
+	tmux_type "clear"
+	tmux_keys Enter
+	tmux_wait_gone "Request written to"
+	tmux_type "\"$XMPPGW\" csr '$Y' --key '$T_TMP/key1' --passphrase-fd 0"
+	tmux_keys Enter
+	tmux_wait "Key passphrase:"
+	tmux_keys C-c
+	sleep 0.3
+	tmux_type "echo typed-back"
+	tmux_keys Enter
+	check "Ctrl-C at the question gives the terminal its echo back" \
+		tmux_wait "prompt$ echo typed-back"
+fi
+
 # --- usage ------------------------------------------------------------------
 check_status "no FILE is a usage error" 2 "$XMPPGW" csr
 check_status "an unknown option is a usage error" 2 "$XMPPGW" csr "$Y" --bogus
