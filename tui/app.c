@@ -78,10 +78,51 @@ static void replace(struct deployment *dst, const struct deployment *src)
 	deployment_free(c);
 }
 
+/* What the file is now, so a later save can tell whether someone else
+ * wrote it meanwhile. */
+static void remember_disk(struct tui *t)
+{
+	t->disk_known = stat(t->path, &t->disk) == 0;
+}
+
+/* Another program (a second xmppgw, `xmppgw csr`, an editor) saved the
+ * file since it was read or written here. A file that is gone has nothing
+ * to lose: the save recreates it or says why it cannot. */
+static bool changed_on_disk(const struct tui *t)
+{
+	struct stat now;
+
+	if (stat(t->path, &now) != 0)
+		return false;
+	return !t->disk_known || now.st_ino != t->disk.st_ino || now.st_dev != t->disk.st_dev ||
+	       now.st_size != t->disk.st_size ||
+	       now.st_mtim.tv_sec != t->disk.st_mtim.tv_sec ||
+	       now.st_mtim.tv_nsec != t->disk.st_mtim.tv_nsec;
+}
+
+static bool overwrite_ok(struct tui *t)
+{
+	char *q;
+	bool yes;
+
+	if (!changed_on_disk(t))
+		return true;
+	q = xasprintf(_("%s was changed on disk since it was opened here (another xmppgw, "
+			"`xmppgw csr`, or an editor). Saving replaces those changes with what is "
+			"shown here. Save anyway?"), t->path);
+	yes = tui_confirm(t, _("File changed on disk"), q);
+	free(q);
+	if (!yes)
+		tui_set_status(t, true, "%s", _("Not saved: the file changed on disk"));
+	return yes;
+}
+
 int tui_save(struct tui *t)
 {
 	char *err = NULL;
 
+	if (!overwrite_ok(t))
+		return -1;
 	if (depfile_save(t->path, t->d, &err) != 0) {
 		char *msg = xasprintf(_("%s\n\nNothing was lost: the changes are still here. "
 					"Fix the cause, then save again (Ctrl-O)."), err);
@@ -91,6 +132,7 @@ int tui_save(struct tui *t)
 		free(err);
 		return -1;
 	}
+	remember_disk(t);
 	deployment_free(t->saved);
 	t->saved = deployment_clone(t->d);
 	t->file_errors = 0;
@@ -274,6 +316,7 @@ static int load(struct tui *t, bool *missing)
 		return rc == DEPFILE_UNREADABLE ? CLI_USAGE : CLI_PROBLEMS;
 	}
 	t->saved = deployment_clone(t->d);
+	remember_disk(t);
 	t->file_errors = dg.errors;
 	diags_free(&dg);
 	return -1;

@@ -8,9 +8,10 @@
 #ifndef XMPPGW_TUI_INT_H
 #define XMPPGW_TUI_INT_H
 
-#include <stdbool.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <wchar.h>
 
 #include <curses.h>
@@ -42,6 +43,8 @@ struct tui {
 	struct deployment *d;     /* the deployment as committed */
 	struct deployment *saved; /* as in the file; NULL when there is no file */
 	size_t file_errors;       /* errors the file had when loaded */
+	struct stat disk;         /* the file as last read or written here */
+	bool disk_known;          /* false: there was no file */
 	struct twork *work;       /* innermost open wizard, or NULL */
 	bool no_draft;            /* start-up questions open: nothing typed yet, and a
 	                           * draft on disk is still to be restored or discarded */
