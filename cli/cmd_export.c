@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "atomic.h"
 #include "cli/cli.h"
@@ -90,6 +92,16 @@ static int parse(int argc, char **argv, const char **out)
 	return argc - optind == 2 ? optind : -1;
 }
 
+/* -o naming the deployment file itself (under any name) would replace
+ * the deployment with the export. */
+static bool is_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
 int cmd_export(int argc, char **argv)
 {
 	const struct format *f = NULL;
@@ -108,6 +120,11 @@ int cmd_export(int argc, char **argv)
 		return usage();
 	}
 	path = argv[first + 1];
+	if (out && is_same_file(out, path)) {
+		cli_error(_("%s: -o names the deployment file itself; choose another output file"),
+			  out);
+		return CLI_USAGE;
+	}
 	rc = cli_load(path, &d);
 	if (rc != CLI_OK)
 		return rc;

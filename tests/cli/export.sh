@@ -82,4 +82,15 @@ check_status "a line break in a description is refused by the file's rules" 1 \
 check_grep "the reason is given" "partners[0].description: the text holds a control character" \
 	"$T_TMP/err"
 
+# -o naming the deployment file, under its name or through a link: refused.
+cp "$d" "$T_TMP/self.yaml"
+cp "$d" "$T_TMP/self.before"
+ln -s self.yaml "$T_TMP/self-link.yaml"
+check_status "-o the deployment file itself: usage error" 2 \
+	"$XMPPGW" export ps1 "$T_TMP/self.yaml" -o "$T_TMP/self.yaml"
+check_grep "the reason is given" "names the deployment file itself" "$T_TMP/err"
+check_status "-o a link to the deployment file: usage error" 2 \
+	"$XMPPGW" export zone "$T_TMP/self.yaml" -o "$T_TMP/self-link.yaml"
+check "the deployment file is untouched" cmp -s "$T_TMP/self.yaml" "$T_TMP/self.before"
+
 done_testing
