@@ -113,15 +113,23 @@ int wexport_show(struct wctx *c, enum wexport_kind k)
 	return 0;
 }
 
-/* true when path may be written: it does not exist, or the user said so. */
+/* true when path may be written: it does not exist, or the user said so.
+ * Never the deployment file itself, under any name: that would replace the
+ * deployment with the export. */
 static bool may_replace(struct wctx *c, const char *path)
 {
-	struct stat st;
+	struct stat st, dep;
 	char *q;
 	bool yes;
 
 	if (lstat(path, &st) != 0)
 		return true;
+	if (c->path && stat(path, &st) == 0 && stat(c->path, &dep) == 0 && st.st_dev == dep.st_dev &&
+	    st.st_ino == dep.st_ino) {
+		c->ui->message(c->ui_arg, _("Not written"),
+			       _("That is the deployment file itself; choose another file name."));
+		return false;
+	}
 	q = xasprintf(_("%s already exists. Replace it?"), path);
 	yes = c->ui->confirm(c->ui_arg, _("Replace the file?"), q);
 	free(q);

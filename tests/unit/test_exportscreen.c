@@ -157,6 +157,15 @@ START_TEST(test_missing)
 }
 END_TEST
 
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
 START_TEST(test_write)
 {
 	char dir[] = "/tmp/xg-exportscreen.XXXXXX", *path, *want, *got;
@@ -210,6 +219,20 @@ START_TEST(test_write)
 	ck_assert_int_eq(wexport_write(&c, WEXP_PS1, "nowhere/x.ps1"), -1);
 	ck_assert_int_eq(f.messages, 2);
 	ck_assert_ptr_nonnull(strstr(f.last_text, "nowhere"));
+
+	/* The deployment file itself, under its own name: refused, untouched. */
+	got = xasprintf("%s/d.yaml", dir);
+	write_file(got, "version: 1\n");
+	c.path = got;
+	ck_assert_int_eq(wexport_write(&c, WEXP_PS1, "d.yaml"), 0);
+	ck_assert_int_eq(f.messages, 3);
+	ck_assert_ptr_nonnull(strstr(f.last_text, "deployment file itself"));
+	ck_assert_int_eq(f.confirms, 2);
+	want = slurp(got, &len);
+	ck_assert_str_eq(want, "version: 1\n");
+	free(want);
+	unlink(got);
+	free(got);
 
 	unlink(path);
 	rmdir(dir);
