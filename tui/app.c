@@ -224,11 +224,9 @@ void tui_status(struct tui *t, const char *fmt, ...)
 {
 	va_list ap;
 
-	free(t->status);
 	va_start(ap, fmt);
-	t->status = xvasprintf(fmt, ap);
+	tui_vset_status(t, false, fmt, ap);
 	va_end(ap);
-	t->status_error = false;
 }
 
 /* --- what wizard actions may ask (struct wui) --- */

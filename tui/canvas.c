@@ -110,19 +110,6 @@ int tcanvas_width(const char *s)
 	return tui_width(s);
 }
 
-static void title_bar(struct tcanvas *cv, WINDOW *w)
-{
-	const char *file = strrchr(cv->t->path, '/');
-	int fw;
-
-	file = file ? file + 1 : cv->t->path;
-	fw = tui_width(file);
-	tattr_set(w, TA_TITLE);
-	mvwhline(w, 0, 0, ' ', COLS);
-	tui_put(w, 0, 1, _(cv->title), COLS - fw - 4);
-	tui_put(w, 0, COLS - fw - 1, file, fw);
-	tattr_set(w, TA_NORMAL);
-}
 
 static void rule(WINDOW *w, bool above, bool below)
 {
@@ -140,7 +127,7 @@ static void rule(WINDOW *w, bool above, bool below)
 
 void tcanvas_frame(struct tcanvas *cv, WINDOW *w, const char *hint, bool above, bool below)
 {
-	title_bar(cv, w);
+	tui_title_bar(cv->t, w, _(cv->title));
 	rule(w, above, below);
 	wmove(w, LINES - 1, 0);
 	wclrtoeol(w);

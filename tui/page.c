@@ -564,15 +564,8 @@ void tpage_layout(struct tpage *p)
 static void title_rows(struct tpage *p)
 {
 	WINDOW *w = p->l.win;
-	const char *file = strrchr(p->t->path, '/');
-	int fw;
 
-	file = file ? file + 1 : p->t->path;
-	fw = tui_width(file);
-	tattr_set(w, TA_TITLE);
-	mvwhline(w, 0, 0, ' ', COLS);
-	tui_put(w, 0, 1, p->o->title, COLS - fw - 4);
-	tui_put(w, 0, COLS - fw - 1, file, fw);
+	tui_title_bar(p->t, w, p->o->title);
 	tattr_set(w, TA_HEAD);
 	tui_put(w, 1, 1, _(p->pg->title), COLS - 2);
 	tattr_set(w, TA_NORMAL);

@@ -179,6 +179,20 @@ int tui_width(const char *s)
 	return cells;
 }
 
+void tui_title_bar(const struct tui *t, WINDOW *w, const char *title)
+{
+	const char *file = strrchr(t->path, '/');
+	int fw;
+
+	file = file ? file + 1 : t->path;
+	fw = tui_width(file);
+	tattr_set(w, TA_TITLE);
+	mvwhline(w, 0, 0, ' ', COLS);
+	tui_put(w, 0, 1, title, COLS - fw - 4);
+	tui_put(w, 0, COLS - fw - 1, file, fw);
+	tattr_set(w, TA_NORMAL);
+}
+
 int tui_put(WINDOW *w, int y, int x, const char *s, int cells)
 {
 	int used = 0;
@@ -253,15 +267,20 @@ void tui_wrap(const char *s, int cells, struct strlist *out)
 	}
 }
 
+void tui_vset_status(struct tui *t, bool error, const char *fmt, va_list ap)
+{
+	free(t->status);
+	t->status = xvasprintf(fmt, ap);
+	t->status_error = error;
+}
+
 void tui_set_status(struct tui *t, bool error, const char *fmt, ...)
 {
 	va_list ap;
 
-	free(t->status);
 	va_start(ap, fmt);
-	t->status = xvasprintf(fmt, ap);
+	tui_vset_status(t, error, fmt, ap);
 	va_end(ap);
-	t->status_error = error;
 }
 
 void tui_clear_status(struct tui *t)

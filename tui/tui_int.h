@@ -9,6 +9,7 @@
 #define XMPPGW_TUI_INT_H
 
 #include <signal.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/stat.h>
@@ -113,6 +114,9 @@ int tui_width(const char *s);
 /* Writes at most cells display cells of UTF-8 s at (y, x); returns the
  * cells written. */
 int tui_put(WINDOW *w, int y, int x, const char *s, int cells);
+/* The top row of every full-screen layer: title (translated) on the left,
+ * the deployment file's name on the right. Leaves w's attribute normal. */
+void tui_title_bar(const struct tui *t, WINDOW *w, const char *title);
 /* Wraps UTF-8 text at cells per line into out (cleared first); '\n' breaks
  * lines, runs of spaces at a break are dropped. */
 struct strlist;
@@ -121,6 +125,9 @@ void tui_wrap(const char *s, int cells, struct strlist *out);
 void tui_draw_status(struct tui *t, WINDOW *w, int y, int width);
 void tui_set_status(struct tui *t, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The same with a va_list. */
+void tui_vset_status(struct tui *t, bool error, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 void tui_clear_status(struct tui *t);
 
 /* --- dialog.c --- */
