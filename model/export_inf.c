@@ -21,17 +21,6 @@ static bool set(const char *s)
 	return s && *s;
 }
 
-/* "; text" for each line of text. */
-static void put_comment(struct strlist *l, const char *text)
-{
-	while (*text) {
-		size_t n = strcspn(text, "\n");
-
-		strlist_pushf(l, "; %.*s", (int)n, text);
-		text += n + (text[n] == '\n');
-	}
-}
-
 /* s as a quoted INF string; control characters (a line break would end
  * the entry) become spaces. */
 static char *inf_quote(const char *s)
@@ -122,7 +111,7 @@ static void put_header(struct strlist *l, const struct deployment *d)
 			       c->organizational_unit, c->city, c->state, c->country};
 	bool plain = true;
 
-	put_comment(l, _("certreq request for the Lync Server 2013 Edge external certificate "
+	strlist_push_lines(l, ";", _("certreq request for the Lync Server 2013 Edge external certificate "
 			 "(Access Edge,\n"
 			 "Web Conferencing Edge and A/V authentication in one), written by "
 			 "xmppgw.\n"
@@ -130,7 +119,7 @@ static void put_header(struct strlist *l, const struct deployment *d)
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
 		plain &= ascii(texts[i]);
 	if (!plain)
-		put_comment(l, _("Some values are not ASCII: certreq reads an INF file as ANSI "
+		strlist_push_lines(l, ";", _("Some values are not ASCII: certreq reads an INF file as ANSI "
 				 "unless it is\n"
 				 "UTF-16, so save this file as Unicode (Notepad: Save As, "
 				 "Encoding) first."));
@@ -183,7 +172,7 @@ static void put_sans(struct strlist *l, const struct deployment *d)
 			strlist_pushf(l, "_continue_ = \"DNS=%s&\"", sans.v[i]);
 	}
 	if (skipped)
-		put_comment(l, _("Names that are not valid DNS names were left out."));
+		strlist_push_lines(l, ";", _("Names that are not valid DNS names were left out."));
 	strlist_free(&sans);
 }
 
@@ -209,7 +198,7 @@ char *export_inf(const struct deployment *d)
 		}
 	} else {
 		strlist_pushf(&lines, "%s", "");
-		put_comment(&lines, _("Nothing to request: the deployment has no Access Edge "
+		strlist_push_lines(&lines, ";", _("Nothing to request: the deployment has no Access Edge "
 				      "FQDN, the certificate's subject."));
 	}
 	strlist_pushf(&lines, "%s", ""); /* the last line ends too */

@@ -105,17 +105,6 @@ static char *ps_array(const struct strlist *items)
 	return joined;
 }
 
-/* A comment paragraph: each line of text (already inert) behind "# ". */
-static void put_comment(struct strlist *l, const char *text)
-{
-	while (*text) {
-		size_t n = strcspn(text, "\n");
-
-		strlist_pushf(l, n ? "# %.*s" : "#", (int)n, text);
-		text += n + (text[n] == '\n');
-	}
-}
-
 static void put_header(struct strlist *l, const struct deployment *d)
 {
 	char *joined = strlist_join(&d->topo.sip_domains, ", ");
@@ -137,7 +126,7 @@ static void put_header(struct strlist *l, const struct deployment *d)
 				 "what an earlier\n"
 				 "run set."), edge, sip, d->npartners);
 
-	put_comment(l, text);
+	strlist_push_lines(l, "#", text);
 	strlist_pushf(l, "%s", "");
 	strlist_pushf(l, "%s", "$ErrorActionPreference = 'Stop'");
 	free(text);
@@ -154,7 +143,7 @@ static void put_partner(struct strlist *l, const struct partner *p)
 	char *title = xasprintf(_("XMPP federated partner %s"), name);
 
 	strlist_pushf(l, "%s", "");
-	put_comment(l, title);
+	strlist_push_lines(l, "#", title);
 	strlist_pushf(l, "%s", "$partner = @{");
 	put_string(l, "Identity", p->domain);
 	put_string(l, "Description", p->description);
@@ -187,7 +176,7 @@ static void put_partners(struct strlist *l, const struct deployment *d)
 {
 	if (d->npartners == 0) {
 		strlist_pushf(l, "%s", "");
-		put_comment(l, _("The deployment has no XMPP federated partners."));
+		strlist_push_lines(l, "#", _("The deployment has no XMPP federated partners."));
 	}
 	for (size_t i = 0; i < d->npartners; i++)
 		put_partner(l, d->partners[i]);
@@ -197,17 +186,17 @@ static void put_policies(struct strlist *l, const struct deployment *d)
 {
 	strlist_pushf(l, "%s", "");
 	if (d->enable_xmpp_access) {
-		put_comment(l, _("Users need an external access policy that allows XMPP: the "
+		strlist_push_lines(l, "#", _("Users need an external access policy that allows XMPP: the "
 				 "global one will."));
 		strlist_pushf(l, "%s", "Set-CsExternalAccessPolicy -Identity global -EnableXmppAccess $true");
 	} else {
-		put_comment(l, _("The deployment leaves XMPP access off in the global external "
+		strlist_push_lines(l, "#", _("The deployment leaves XMPP access off in the global external "
 				 "access policy:\n"
 				 "users need a policy with -EnableXmppAccess $true to reach XMPP "
 				 "contacts."));
 	}
 	strlist_pushf(l, "%s", "");
-	put_comment(l, _("XMPP partners reach Lync as federated traffic through the Access "
+	strlist_push_lines(l, "#", _("XMPP partners reach Lync as federated traffic through the Access "
 			 "Edge: unless\n"
 			 "the Edge allows federated users, it refuses them even with the "
 			 "partners defined."));
@@ -283,11 +272,11 @@ static void put_request(struct strlist *l, const struct deployment *d)
 
 	strlist_pushf(l, "%s", "");
 	if (!set(d->topo.access_edge_fqdn) || !set(c->request_file)) {
-		put_comment(l, _("No certificate request: the deployment has no Access Edge "
+		strlist_push_lines(l, "#", _("No certificate request: the deployment has no Access Edge "
 				 "FQDN or no request file."));
 		return;
 	}
-	put_comment(l, _("The Edge external certificate (Access Edge, Web Conferencing Edge "
+	strlist_push_lines(l, "#", _("The Edge external certificate (Access Edge, Web Conferencing Edge "
 			 "and A/V\n"
 			 "authentication in one), requested as the Deployment Wizard does. "
 			 "Send the\n"
@@ -312,7 +301,7 @@ static void put_request(struct strlist *l, const struct deployment *d)
 static void put_restart(struct strlist *l)
 {
 	strlist_pushf(l, "%s", "");
-	put_comment(l, _("Once the CA has issued the certificate and it is imported and "
+	strlist_push_lines(l, "#", _("Once the CA has issued the certificate and it is imported and "
 			 "assigned on the\n"
 			 "Edge, restart the Edge services so that they use it. Federation "
 			 "drops while\n"

@@ -12,17 +12,6 @@
 #include "validate.h"
 #include "xalloc.h"
 
-/* "; text" for each line of text. */
-static void put_comment(struct strlist *l, const char *text)
-{
-	while (*text) {
-		size_t n = strcspn(text, "\n");
-
-		strlist_pushf(l, "; %.*s", (int)n, text);
-		text += n + (text[n] == '\n');
-	}
-}
-
 /* name with exactly one trailing dot, or NULL when it is not a DNS name (a
  * line break or a space would make a record of its own). */
 static char *absolute(const char *name)
@@ -51,7 +40,7 @@ static void put_srv(struct strlist *l, const struct deployment *d, const char *t
 		free(owner);
 	}
 	if (skipped)
-		put_comment(l, _("SIP domains that are not valid DNS names were left out."));
+		strlist_push_lines(l, ";", _("SIP domains that are not valid DNS names were left out."));
 }
 
 static void put_address(struct strlist *l, const struct deployment *d, const char *target)
@@ -62,10 +51,10 @@ static void put_address(struct strlist *l, const struct deployment *d, const cha
 			       d->dns.ttl);
 
 	strlist_pushf(l, "%s", "");
-	put_comment(l, _("The SRV target needs an address record, in the zone that holds "
+	strlist_push_lines(l, ";", _("The SRV target needs an address record, in the zone that holds "
 			 "its name:"));
-	put_comment(l, a);
-	put_comment(l, aaaa);
+	strlist_push_lines(l, ";", a);
+	strlist_push_lines(l, ";", aaaa);
 	free(aaaa);
 	free(a);
 }
@@ -77,20 +66,20 @@ char *export_zone(const struct deployment *d)
 								    : d->topo.access_edge_fqdn;
 	char *target = absolute(name), *out;
 
-	put_comment(&lines, _("DNS records for the Lync Server 2013 XMPP gateway, written by "
+	strlist_push_lines(&lines, ";", _("DNS records for the Lync Server 2013 XMPP gateway, written by "
 			      "xmppgw.\n"
 			      "Each SRV line belongs in the external zone of its SIP domain."));
 	if (!target)
-		put_comment(&lines, _("Nothing to publish: the deployment has no valid Access "
+		strlist_push_lines(&lines, ";", _("Nothing to publish: the deployment has no valid Access "
 				      "Edge FQDN (or dns.srv_target)."));
 	else if (d->topo.sip_domains.n == 0)
-		put_comment(&lines, _("Nothing to publish: the deployment has no SIP domain."));
+		strlist_push_lines(&lines, ";", _("Nothing to publish: the deployment has no SIP domain."));
 	else
 		put_srv(&lines, d, target);
 	if (target)
 		put_address(&lines, d, target);
 	strlist_pushf(&lines, "%s", "");
-	put_comment(&lines, _("Firewall:\n"
+	strlist_push_lines(&lines, ";", _("Firewall:\n"
 			      "TCP 5269 in and out on the Access Edge external interface (XMPP "
 			      "partners).\n"
 			      "MTLS 23456 from the Front End's XMPP gateway to the Edge internal "

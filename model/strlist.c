@@ -25,6 +25,19 @@ void strlist_pushf(struct strlist *l, const char *fmt, ...)
 	va_end(ap);
 }
 
+void strlist_push_lines(struct strlist *l, const char *mark, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+
+		if (n)
+			strlist_pushf(l, "%s %.*s", mark, (int)n, text);
+		else
+			strlist_push(l, mark);
+		text += n + (text[n] == '\n');
+	}
+}
+
 void strlist_push(struct strlist *l, const char *s)
 {
 	strlist_push_owned(l, xstrdup(s));

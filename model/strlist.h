@@ -14,6 +14,9 @@ struct strlist {
 void strlist_push(struct strlist *l, const char *s);
 /* Takes ownership of s. */
 void strlist_push_owned(struct strlist *l, char *s);
+/* Appends each line of text behind mark and a space ("# text"); an empty
+ * line becomes the mark alone, so no line ends in a blank. */
+void strlist_push_lines(struct strlist *l, const char *mark, const char *text);
 /* Appends the formatted text. */
 void strlist_pushf(struct strlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void strlist_remove(struct strlist *l, size_t i);
