@@ -112,17 +112,17 @@ static void put_header(struct strlist *l, const struct deployment *d)
 	bool plain = true;
 
 	strlist_push_lines(l, ";", _("certreq request for the Lync Server 2013 Edge external certificate "
-			 "(Access Edge,\n"
-			 "Web Conferencing Edge and A/V authentication in one), written by "
-			 "xmppgw.\n"
-			 "On the Edge Server: certreq -new THIS.inf REQUEST.csr"));
+				     "(Access Edge,\n"
+				     "Web Conferencing Edge and A/V authentication in one), written by "
+				     "xmppgw.\n"
+				     "On the Edge Server: certreq -new THIS.inf REQUEST.csr"));
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
 		plain &= ascii(texts[i]);
 	if (!plain)
 		strlist_push_lines(l, ";", _("Some values are not ASCII: certreq reads an INF file as ANSI "
-				 "unless it is\n"
-				 "UTF-16, so save this file as Unicode (Notepad: Save As, "
-				 "Encoding) first."));
+					     "unless it is\n"
+					     "UTF-16, so save this file as Unicode (Notepad: Save As, "
+					     "Encoding) first."));
 }
 
 static void put_request(struct strlist *l, const struct deployment *d)
@@ -130,28 +130,28 @@ static void put_request(struct strlist *l, const struct deployment *d)
 	const struct certreq *c = &d->cert;
 	char *s = subject(d);
 
-	strlist_pushf(l, "%s", "");
-	strlist_pushf(l, "%s", "[NewRequest]");
+	strlist_push(l, "");
+	strlist_push(l, "[NewRequest]");
 	strlist_pushf(l, "Subject = %s", s);
 	strlist_pushf(l, "KeyLength = %d", c->key_bits);
-	strlist_pushf(l, "%s", "Exportable = TRUE");
-	strlist_pushf(l, "%s", "MachineKeySet = TRUE");
-	strlist_pushf(l, "%s", "RequestType = PKCS10");
-	strlist_pushf(l, "%s", "KeySpec = 1");
-	strlist_pushf(l, "%s", "KeyUsage = 0xa0");
-	strlist_pushf(l, "%s", "HashAlgorithm = sha256");
-	strlist_pushf(l, "%s", "ProviderName = \"Microsoft RSA SChannel Cryptographic Provider\"");
+	strlist_push(l, "Exportable = TRUE");
+	strlist_push(l, "MachineKeySet = TRUE");
+	strlist_push(l, "RequestType = PKCS10");
+	strlist_push(l, "KeySpec = 1");
+	strlist_push(l, "KeyUsage = 0xa0");
+	strlist_push(l, "HashAlgorithm = sha256");
+	strlist_push(l, "ProviderName = \"Microsoft RSA SChannel Cryptographic Provider\"");
 	free(s);
 	if (set(c->friendly_name)) {
 		s = inf_quote(c->friendly_name);
 		strlist_pushf(l, "FriendlyName = %s", s);
 		free(s);
 	}
-	strlist_pushf(l, "%s", "");
-	strlist_pushf(l, "%s", "[EnhancedKeyUsageExtension]");
-	strlist_pushf(l, "%s", "OID=" OID_SERVER_AUTH);
+	strlist_push(l, "");
+	strlist_push(l, "[EnhancedKeyUsageExtension]");
+	strlist_push(l, "OID=" OID_SERVER_AUTH);
 	if (c->client_eku)
-		strlist_pushf(l, "%s", "OID=" OID_CLIENT_AUTH);
+		strlist_push(l, "OID=" OID_CLIENT_AUTH);
 }
 
 /* Names that are not DNS names are left out: in the {text} form a & or a
@@ -162,9 +162,9 @@ static void put_sans(struct strlist *l, const struct deployment *d)
 	bool skipped = false;
 
 	san_derive(d, &sans);
-	strlist_pushf(l, "%s", "");
-	strlist_pushf(l, "%s", "[Extensions]");
-	strlist_pushf(l, "%s", "2.5.29.17 = \"{text}\"");
+	strlist_push(l, "");
+	strlist_push(l, "[Extensions]");
+	strlist_push(l, "2.5.29.17 = \"{text}\"");
 	for (size_t i = 0; i < sans.n; i++) {
 		if (validate_dns_name(sans.v[i], NULL) == VALID_ERR)
 			skipped = true;
@@ -182,26 +182,26 @@ char *export_inf(const struct deployment *d)
 	char *out;
 
 	put_header(&lines, d);
-	strlist_pushf(&lines, "%s", "");
-	strlist_pushf(&lines, "%s", "[Version]");
-	strlist_pushf(&lines, "%s", "Signature=\"$Windows NT$\"");
+	strlist_push(&lines, "");
+	strlist_push(&lines, "[Version]");
+	strlist_push(&lines, "Signature=\"$Windows NT$\"");
 	if (set(d->topo.access_edge_fqdn)) {
 		put_request(&lines, d);
 		put_sans(&lines, d);
 		if (set(d->cert.template_name)) {
 			char *t = inf_quote(d->cert.template_name);
 
-			strlist_pushf(&lines, "%s", "");
-			strlist_pushf(&lines, "%s", "[RequestAttributes]");
+			strlist_push(&lines, "");
+			strlist_push(&lines, "[RequestAttributes]");
 			strlist_pushf(&lines, "CertificateTemplate = %s", t);
 			free(t);
 		}
 	} else {
-		strlist_pushf(&lines, "%s", "");
+		strlist_push(&lines, "");
 		strlist_push_lines(&lines, ";", _("Nothing to request: the deployment has no Access Edge "
-				      "FQDN, the certificate's subject."));
+						  "FQDN, the certificate's subject."));
 	}
-	strlist_pushf(&lines, "%s", ""); /* the last line ends too */
+	strlist_push(&lines, ""); /* the last line ends too */
 	out = strlist_join(&lines, "\r\n");
 	strlist_free(&lines);
 	return out;

@@ -127,8 +127,8 @@ static void put_header(struct strlist *l, const struct deployment *d)
 				 "run set."), edge, sip, d->npartners);
 
 	strlist_push_lines(l, "#", text);
-	strlist_pushf(l, "%s", "");
-	strlist_pushf(l, "%s", "$ErrorActionPreference = 'Stop'");
+	strlist_push(l, "");
+	strlist_push(l, "$ErrorActionPreference = 'Stop'");
 	free(text);
 	free(sip);
 	free(edge);
@@ -142,9 +142,9 @@ static void put_partner(struct strlist *l, const struct partner *p)
 	char *name = ps_text(p->domain, false);
 	char *title = xasprintf(_("XMPP federated partner %s"), name);
 
-	strlist_pushf(l, "%s", "");
+	strlist_push(l, "");
 	strlist_push_lines(l, "#", title);
-	strlist_pushf(l, "%s", "$partner = @{");
+	strlist_push(l, "$partner = @{");
 	put_string(l, "Identity", p->domain);
 	put_string(l, "Description", p->description);
 	if (p->additional_domains.n) {
@@ -153,7 +153,7 @@ static void put_partner(struct strlist *l, const struct partner *p)
 		strlist_pushf(l, "    AdditionalDomains = %s", domains);
 		free(domains);
 	} else {
-		strlist_pushf(l, "%s", "    AdditionalDomains = $null");
+		strlist_push(l, "    AdditionalDomains = $null");
 	}
 	strlist_pushf(l, "    PartnerType = '%s'", partner_type_name(p->type));
 	strlist_pushf(l, "    TlsNegotiation = '%s'", neg_name(p->tls));
@@ -161,13 +161,13 @@ static void put_partner(struct strlist *l, const struct partner *p)
 	put_bool(l, "SupportDialbackNegotiation", p->dialback);
 	put_bool(l, "EnableKeepAlive", p->keep_alive);
 	put_string(l, "ProxyFqdn", p->proxy_fqdn);
-	strlist_pushf(l, "%s", "}");
-	strlist_pushf(l, "%s", "if (Get-CsXmppAllowedPartner -Identity $partner.Identity "
+	strlist_push(l, "}");
+	strlist_push(l, "if (Get-CsXmppAllowedPartner -Identity $partner.Identity "
 		     "-ErrorAction SilentlyContinue) {");
-	strlist_pushf(l, "%s", "    Set-CsXmppAllowedPartner @partner");
-	strlist_pushf(l, "%s", "} else {");
-	strlist_pushf(l, "%s", "    New-CsXmppAllowedPartner @partner");
-	strlist_pushf(l, "%s", "}");
+	strlist_push(l, "    Set-CsXmppAllowedPartner @partner");
+	strlist_push(l, "} else {");
+	strlist_push(l, "    New-CsXmppAllowedPartner @partner");
+	strlist_push(l, "}");
 	free(title);
 	free(name);
 }
@@ -175,7 +175,7 @@ static void put_partner(struct strlist *l, const struct partner *p)
 static void put_partners(struct strlist *l, const struct deployment *d)
 {
 	if (d->npartners == 0) {
-		strlist_pushf(l, "%s", "");
+		strlist_push(l, "");
 		strlist_push_lines(l, "#", _("The deployment has no XMPP federated partners."));
 	}
 	for (size_t i = 0; i < d->npartners; i++)
@@ -184,23 +184,23 @@ static void put_partners(struct strlist *l, const struct deployment *d)
 
 static void put_policies(struct strlist *l, const struct deployment *d)
 {
-	strlist_pushf(l, "%s", "");
+	strlist_push(l, "");
 	if (d->enable_xmpp_access) {
 		strlist_push_lines(l, "#", _("Users need an external access policy that allows XMPP: the "
-				 "global one will."));
-		strlist_pushf(l, "%s", "Set-CsExternalAccessPolicy -Identity global -EnableXmppAccess $true");
+					     "global one will."));
+		strlist_push(l, "Set-CsExternalAccessPolicy -Identity global -EnableXmppAccess $true");
 	} else {
 		strlist_push_lines(l, "#", _("The deployment leaves XMPP access off in the global external "
-				 "access policy:\n"
-				 "users need a policy with -EnableXmppAccess $true to reach XMPP "
-				 "contacts."));
+					     "access policy:\n"
+					     "users need a policy with -EnableXmppAccess $true to reach XMPP "
+					     "contacts."));
 	}
-	strlist_pushf(l, "%s", "");
+	strlist_push(l, "");
 	strlist_push_lines(l, "#", _("XMPP partners reach Lync as federated traffic through the Access "
-			 "Edge: unless\n"
-			 "the Edge allows federated users, it refuses them even with the "
-			 "partners defined."));
-	strlist_pushf(l, "%s", "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $true");
+				     "Edge: unless\n"
+				     "the Edge allows federated users, it refuses them even with the "
+				     "partners defined."));
+	strlist_push(l, "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $true");
 }
 
 /* Every SIP domain of the topology has its sip.<domain> name chosen. */
@@ -270,20 +270,20 @@ static void put_request(struct strlist *l, const struct deployment *d)
 {
 	const struct certreq *c = &d->cert;
 
-	strlist_pushf(l, "%s", "");
+	strlist_push(l, "");
 	if (!set(d->topo.access_edge_fqdn) || !set(c->request_file)) {
 		strlist_push_lines(l, "#", _("No certificate request: the deployment has no Access Edge "
-				 "FQDN or no request file."));
+					     "FQDN or no request file."));
 		return;
 	}
 	strlist_push_lines(l, "#", _("The Edge external certificate (Access Edge, Web Conferencing Edge "
-			 "and A/V\n"
-			 "authentication in one), requested as the Deployment Wizard does. "
-			 "Send the\n"
-			 "request file to the CA."));
-	strlist_pushf(l, "%s", "$request = @{");
+				     "and A/V\n"
+				     "authentication in one), requested as the Deployment Wizard does. "
+				     "Send the\n"
+				     "request file to the CA."));
+	strlist_push(l, "$request = @{");
 	put_bool(l, "New", true);
-	strlist_pushf(l, "%s", "    Type = 'AccessEdgeExternal', 'DataEdgeExternal', "
+	strlist_push(l, "    Type = 'AccessEdgeExternal', 'DataEdgeExternal', "
 		     "'AudioVideoAuthentication'");
 	put_if_set(l, "FriendlyName", c->friendly_name);
 	strlist_pushf(l, "    KeySize = %d", c->key_bits);
@@ -294,21 +294,21 @@ static void put_request(struct strlist *l, const struct deployment *d)
 	put_if_set(l, "State", c->state);
 	put_if_set(l, "City", c->city);
 	put_request_names(l, d);
-	strlist_pushf(l, "%s", "}");
-	strlist_pushf(l, "%s", "Request-CsCertificate @request");
+	strlist_push(l, "}");
+	strlist_push(l, "Request-CsCertificate @request");
 }
 
 static void put_restart(struct strlist *l)
 {
-	strlist_pushf(l, "%s", "");
+	strlist_push(l, "");
 	strlist_push_lines(l, "#", _("Once the CA has issued the certificate and it is imported and "
-			 "assigned on the\n"
-			 "Edge, restart the Edge services so that they use it. Federation "
-			 "drops while\n"
-			 "they restart: run these two on the Edge Server in a maintenance "
-			 "window."));
-	strlist_pushf(l, "%s", "# Stop-CsWindowsService");
-	strlist_pushf(l, "%s", "# Start-CsWindowsService");
+				     "assigned on the\n"
+				     "Edge, restart the Edge services so that they use it. Federation "
+				     "drops while\n"
+				     "they restart: run these two on the Edge Server in a maintenance "
+				     "window."));
+	strlist_push(l, "# Stop-CsWindowsService");
+	strlist_push(l, "# Start-CsWindowsService");
 }
 
 char *export_ps1(const struct deployment *d)
@@ -321,7 +321,7 @@ char *export_ps1(const struct deployment *d)
 	put_policies(&lines, d);
 	put_request(&lines, d);
 	put_restart(&lines);
-	strlist_pushf(&lines, "%s", ""); /* the last line ends too */
+	strlist_push(&lines, ""); /* the last line ends too */
 	body = strlist_join(&lines, "\r\n");
 	out = xasprintf("\xEF\xBB\xBF%s", body);
 	free(body);

@@ -50,9 +50,9 @@ static void put_address(struct strlist *l, const struct deployment *d, const cha
 	char *aaaa = xasprintf(_("%s %d IN AAAA <its IPv6 address, if it has one>"), target,
 			       d->dns.ttl);
 
-	strlist_pushf(l, "%s", "");
+	strlist_push(l, "");
 	strlist_push_lines(l, ";", _("The SRV target needs an address record, in the zone that holds "
-			 "its name:"));
+				     "its name:"));
 	strlist_push_lines(l, ";", a);
 	strlist_push_lines(l, ";", aaaa);
 	free(aaaa);
@@ -67,24 +67,24 @@ char *export_zone(const struct deployment *d)
 	char *target = absolute(name), *out;
 
 	strlist_push_lines(&lines, ";", _("DNS records for the Lync Server 2013 XMPP gateway, written by "
-			      "xmppgw.\n"
-			      "Each SRV line belongs in the external zone of its SIP domain."));
+					  "xmppgw.\n"
+					  "Each SRV line belongs in the external zone of its SIP domain."));
 	if (!target)
 		strlist_push_lines(&lines, ";", _("Nothing to publish: the deployment has no valid Access "
-				      "Edge FQDN (or dns.srv_target)."));
+						  "Edge FQDN (or dns.srv_target)."));
 	else if (d->topo.sip_domains.n == 0)
 		strlist_push_lines(&lines, ";", _("Nothing to publish: the deployment has no SIP domain."));
 	else
 		put_srv(&lines, d, target);
 	if (target)
 		put_address(&lines, d, target);
-	strlist_pushf(&lines, "%s", "");
+	strlist_push(&lines, "");
 	strlist_push_lines(&lines, ";", _("Firewall:\n"
-			      "TCP 5269 in and out on the Access Edge external interface (XMPP "
-			      "partners).\n"
-			      "MTLS 23456 from the Front End's XMPP gateway to the Edge internal "
-			      "interface."));
-	strlist_pushf(&lines, "%s", ""); /* the last line ends too */
+					  "TCP 5269 in and out on the Access Edge external interface (XMPP "
+					  "partners).\n"
+					  "MTLS 23456 from the Front End's XMPP gateway to the Edge internal "
+					  "interface."));
+	strlist_push(&lines, ""); /* the last line ends too */
 	out = strlist_join(&lines, "\n");
 	strlist_free(&lines);
 	free(target);
