@@ -707,55 +707,6 @@ static void read_stream(struct loader *l)
 		error_here(l, xstrdup(_("a second document starts here; the file holds one")));
 }
 
-/* With a version other than ours, the rest of the file follows rules this
- * program does not know: only the version problem is worth reporting. */
-static void keep_only_version(struct diags *dg, size_t from)
-{
-	size_t keep = from;
-
-	for (size_t i = from; i < dg->n; i++) {
-		struct diag *g = &dg->v[i];
-
-		if (strcmp(g->field, "version") == 0) {
-			dg->v[keep++] = *g;
-			continue;
-		}
-		if (g->sev == DIAG_ERROR)
-			dg->errors--;
-		else
-			dg->warnings--;
-		free(g->field);
-		free(g->msg);
-	}
-	dg->n = keep;
-}
-
-/* Position order, unpositioned last; ties keep their order. */
-static int diag_cmp(const void *a, const void *b)
-{
-	const struct diag *x = a, *y = b;
-	long lx = x->line > 0 ? x->line : INT_MAX, ly = y->line > 0 ? y->line : INT_MAX;
-
-	if (lx != ly)
-		return lx < ly ? -1 : 1;
-	return (x->col > y->col) - (x->col < y->col);
-}
-
-static void sort_diags(struct diags *dg, size_t from)
-{
-	/* Insertion sort: stable, and the list is nearly sorted already. */
-	for (size_t i = from + 1; i < dg->n; i++) {
-		struct diag g = dg->v[i];
-		size_t j = i;
-
-		while (j > from && diag_cmp(&dg->v[j - 1], &g) > 0) {
-			dg->v[j] = dg->v[j - 1];
-			j--;
-		}
-		dg->v[j] = g;
-	}
-}
-
 static bool loader_init(struct loader *l, const char *buf, size_t len, struct diags *diags,
 			bool positions)
 {
@@ -799,7 +750,9 @@ static struct deployment *load_pass(const char *buf, size_t len, bool positions,
 		return NULL;
 	read_stream(&l);
 	if (l.version > 0 && l.version != DEPLOYMENT_VERSION)
-		keep_only_version(diags, from);
+		/* With a version other than ours, the rest of the file follows
+		 * rules this program does not know: only that is worth saying. */
+		diags_keep_only(diags, from, "version");
 	/* Value rules only make sense on a model read in full: a field left at
 	 * its default by a structural error would give misleading verdicts. */
 	if (diags->errors == errors) {
@@ -807,7 +760,7 @@ static struct deployment *load_pass(const char *buf, size_t len, bool positions,
 		d = l.d;
 		l.d = NULL;
 	}
-	sort_diags(diags, from);
+	diags_sort(diags, from);
 	loader_done(&l);
 	return d;
 }

@@ -2,6 +2,7 @@
 
 #include "diag.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,6 +81,52 @@ char *diag_format(const char *file, const struct diag *g)
 		return escape_controls(xasprintf("%s:%d:%d: %s: %s%s%s", file, g->line, g->col,
 						 sev, g->field, sep, g->msg));
 	return escape_controls(xasprintf("%s: %s: %s%s%s", file, sev, g->field, sep, g->msg));
+}
+
+void diags_keep_only(struct diags *d, size_t from, const char *field)
+{
+	size_t keep = from;
+
+	for (size_t i = from; i < d->n; i++) {
+		struct diag *g = &d->v[i];
+
+		if (strcmp(g->field, field) == 0) {
+			d->v[keep++] = *g;
+			continue;
+		}
+		if (g->sev == DIAG_ERROR)
+			d->errors--;
+		else
+			d->warnings--;
+		free(g->field);
+		free(g->msg);
+	}
+	d->n = keep;
+}
+
+/* Position order, unpositioned last. */
+static int diag_cmp(const struct diag *x, const struct diag *y)
+{
+	long lx = x->line > 0 ? x->line : INT_MAX, ly = y->line > 0 ? y->line : INT_MAX;
+
+	if (lx != ly)
+		return lx < ly ? -1 : 1;
+	return (x->col > y->col) - (x->col < y->col);
+}
+
+void diags_sort(struct diags *d, size_t from)
+{
+	/* Insertion sort: stable, and the lists met here are nearly sorted. */
+	for (size_t i = from + 1; i < d->n; i++) {
+		struct diag g = d->v[i];
+		size_t j = i;
+
+		while (j > from && diag_cmp(&d->v[j - 1], &g) > 0) {
+			d->v[j] = d->v[j - 1];
+			j--;
+		}
+		d->v[j] = g;
+	}
 }
 
 const struct diag *diags_find(const struct diags *d, const char *field)

@@ -29,6 +29,11 @@ void diags_add_owned(struct diags *d, enum diag_sev sev, int line, int col, cons
 void diags_free(struct diags *d);
 /* "FILE:LINE:COL: error: FIELD: MSG" (GNU form); the caller frees it. */
 char *diag_format(const char *file, const struct diag *g);
+/* Sorts entries from index from on by position (unpositioned last),
+ * keeping the order of ties. */
+void diags_sort(struct diags *d, size_t from);
+/* Drops the entries from index from on whose field is not field. */
+void diags_keep_only(struct diags *d, size_t from, const char *field);
 /* The first diagnostic about field (exact name), or NULL. */
 const struct diag *diags_find(const struct diags *d, const char *field);
 
