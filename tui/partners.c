@@ -14,7 +14,6 @@
  *   row LINES-1      key hint */
 #include "config.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +21,7 @@
 #include "negotiation.h"
 #include "tui/canvas.h"
 #include "tui/screens.h"
+#include "tui/utf8.h"
 #include "wizards/exports.h"
 #include "wizards/partnerlist.h"
 #include "wizards/partners.h"
@@ -374,13 +374,11 @@ static void press(struct pscreen *s, int b)
 
 static void filter_char(struct pscreen *s, wchar_t ch)
 {
-	char buf[MB_LEN_MAX + 1];
+	/* UTF-8 whatever the locale, like the file the filter searches. */
+	char buf[5];
 	char *f;
-	int n = wctomb(buf, ch);
 
-	if (n <= 0)
-		return;
-	buf[n] = '\0';
+	buf[utf8_put(buf, ch)] = '\0';
 	f = xasprintf("%s%s", s->l.filter, buf);
 	plist_set_filter(&s->l, tui_deployment(s->t), f);
 	free(f);
