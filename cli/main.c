@@ -2,6 +2,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -39,9 +40,24 @@ static void usage(FILE *out)
 		"See xmppgw(1) and xmppgw.yaml(5).\n"), out);
 }
 
+/* The deployment file is UTF-8 whatever the locale. A jump host often has
+ * no locale at all (LANG unset or C), where curses can neither read nor
+ * show "São Paulo": a plain C or POSIX character type becomes C.UTF-8, as
+ * Python does (PEP 538), unless LC_ALL insists. */
+static void locale_init(void)
+{
+	const char *ctype = setlocale(LC_ALL, "") ? setlocale(LC_CTYPE, NULL) : "C";
+	const char *all = getenv("LC_ALL");
+
+	if (all && *all)
+		return;
+	if (ctype && (strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0))
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
+	locale_init();
 #ifdef HAVE_LIBINTL_H
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);

@@ -1,6 +1,8 @@
 #!/bin/sh
 # The partners filter matches non-ASCII text: what is typed is encoded as
-# UTF-8 (the file's encoding) rather than in the locale's own multibyte form.
+# UTF-8 (the file's encoding) rather than in the locale's own multibyte form,
+# in a UTF-8 locale and on a host with no locale (LANG=C), where the
+# program reads the terminal as UTF-8 all the same.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
 command -v tmux >/dev/null || skip_all "no tmux"
@@ -11,15 +13,26 @@ cp "$top_srcdir/share/examples/contoso.yaml" "$W/d.yaml"
 check_status "a partner with a non-ASCII description" 0 "$XMPPGW" partners add "$W/d.yaml" \
 	--domain northwind.example.com --description "Escritório São Paulo"
 
+# filter_sao WHAT: types "São" into the partners filter and checks the row.
+filter_sao() {
+	check "$1: home screen" tmux_wait "XMPP federated partners"
+	tmux_keys Down Down Enter
+	check "$1: the partners screen opens" tmux_wait " 6 partners"
+	tmux_type "São"
+	check "$1: the filter shows what was typed" tmux_wait "Filter: São"
+	check "$1: the typed UTF-8 filters: one row" tmux_wait "1 of 6 partners"
+	check "$1: it is the partner with that description" tmux_wait "northwind.example.com  Public unverified Req  Opt  yes      Escritório São"
+	tmux_keys Escape Escape
+	check "$1: back home" tmux_wait "Step 3: Request"
+	tmux_keys C-x
+	check "$1: quits" tmux_wait_exit 10
+}
+
 tmux_start 80 24 -- "$XMPPGW" "$W/d.yaml"
-check "home screen" tmux_wait "XMPP federated partners"
-tmux_keys Down Down Enter
-check "the partners screen opens" tmux_wait " 6 partners"
-tmux_type "São"
-check "the typed UTF-8 filters: one row" tmux_wait "1 of 6 partners"
-check "it is the partner with that description" tmux_wait "northwind.example.com"
-tmux_keys Escape Escape
-check "back home" tmux_wait "Step 3: Request"
-tmux_keys C-x
-check "quits" tmux_wait_exit 10
+filter_sao "UTF-8 locale"
+
+tmux -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
+T_TMUX_SOCKET="xg$$-c"
+tmux_start 80 24 -- env -u LC_ALL -u LC_CTYPE LANG=C "$XMPPGW" "$W/d.yaml"
+filter_sao "LANG=C"
 done_testing
