@@ -63,7 +63,7 @@ home_open() {
 		before=$(marker)
 		tmux_keys Down
 		w=0
-		while [ "$w" -lt 40 ] && [ "$(marker)" = "$before" ]; do
+		while [ "$w" -lt 200 ] && [ "$(marker)" = "$before" ]; do
 			sleep 0.05
 			w=$((w + 1))
 		done

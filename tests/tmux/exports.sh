@@ -27,7 +27,7 @@ focus() {
 		before=$(marker)
 		tmux_keys "$1"
 		w=0
-		while [ "$w" -lt 40 ] && [ "$(marker)" = "$before" ]; do
+		while [ "$w" -lt 200 ] && [ "$(marker)" = "$before" ]; do
 			sleep 0.05
 			w=$((w + 1))
 		done
@@ -86,7 +86,7 @@ check "no row of the viewer is broken" viewer_intact
 # scroll_to TEXT: scrolls the viewer down a line at a time until TEXT shows.
 scroll_to() {
 	n=0
-	while [ "$n" -lt 40 ] && ! tmux_screen | grep -qF -- "$1"; do
+	while [ "$n" -lt 200 ] && ! tmux_screen | grep -qF -- "$1"; do
 		tmux_keys Down
 		sleep 0.05
 		n=$((n + 1))

@@ -61,7 +61,7 @@ for i in 1 2 3 4 5 6 7; do tmux_keys C-n; done
 tmux_wait "Geographical Information"
 tmux_keys C-g
 step "ISO 3166-1 two-letter code" 10 "Ctrl-G shows the focused field's help"
-check "and the page's" tmux_wait "Page: Geographical Information" 2
+check "and the page's" tmux_wait "Page: Geographical Information" 15
 tmux_keys Escape
 
 # Home and End, each in its forms, in a text field.
@@ -85,7 +85,7 @@ tmux_keys C-c
 step "Leave the wizard?" 10 "Ctrl-C asks before discarding"
 tmux_keys n
 tmux_wait_gone "Leave the wizard?"
-check "No keeps the wizard open" tmux_wait "([<Washington>])" 2
+check "No keeps the wizard open" tmux_wait "([<Washington>])" 15
 tmux_keys Escape
 step "Leave the wizard?" 10 "a lone Esc asks too"
 tmux_keys y
@@ -112,7 +112,7 @@ tmux_keys C-x
 step "has unsaved changes. Save them" 10 "Ctrl-X with unsaved changes asks"
 tmux_keys Escape
 tmux_wait_gone "has unsaved changes"
-check "Esc on the question stays" tmux_wait "Geographical Information" 2
+check "Esc on the question stays" tmux_wait "Geographical Information" 15
 raw "$E[21~"
 step "has unsaved changes. Save them" 10 "F10 asks as well"
 tmux_keys Enter

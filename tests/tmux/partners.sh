@@ -38,7 +38,7 @@ tabs() {
 # The stops of a new partner's form, from the primary domain (0):
 # description 1, additional domains' Add 2, type 3-5, TLS 6-8, SASL 9-11,
 # dialback 12, keep-alive 13, proxy FQDN 14.
-shows() { tmux_wait "$1" 5; }
+shows() { tmux_wait "$1" 15; }
 # shows_joined TEXT: TEXT on screen, lines joined (for wrapped messages).
 joined() { tmux_screen | sed 's/^ *//' | tr '\n' ' ' | tr -s ' '; }
 shows_joined() {
@@ -193,12 +193,12 @@ check "Esc empties the filter" shows " 5 partners"
 tmux_keys C-g
 check "Ctrl-G shows the screen's help" shows "Typing filters the list as you type"
 tmux_keys Escape
-tmux_wait_gone "Typing filters the list" 5
+tmux_wait_gone "Typing filters the list" 15
 tmux_keys Tab Tab Tab Tab Enter
 check "Export script writes the script and shows it" shows "Written to $T_TMP/contoso.ps1"
 check_grep "the script has the added partner" "'fabrikam.com'" "$T_TMP/contoso.ps1"
 tmux_keys Escape
-tmux_wait_gone "Written to" 5
+tmux_wait_gone "Written to" 15
 
 # --- save, leave, read the file back
 tmux_keys C-o

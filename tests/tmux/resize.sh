@@ -39,14 +39,14 @@ sleep 0.3
 tmux_resize 80 24
 check "80x24 again: laid out" laid_out 24
 step "Organization Information" 10 "80x24 again: the page is back"
-check "the typed text is kept" tmux_wait "Organization:         Contoso Ltd Corp" 2
+check "the typed text is kept" tmux_wait "Organization:         Contoso Ltd Corp" 15
 check "keys were ignored while too small" sh -c '! tmux -L "$1" capture-pane -p -t t | grep -q zzz' - "$T_TMUX_SOCKET"
 
 tmux_resize 60 18
 check "60x18, the minimum: laid out" laid_out 18
 step "Step 7 of 14" 10 "60x18: the page is there"
-check "60x18: the buttons are there" tmux_wait "< Back >  < Next >  < Cancel >" 2
-check "60x18: the field is there" tmux_wait "Organization:" 2
+check "60x18: the buttons are there" tmux_wait "< Back >  < Next >  < Cancel >" 15
+check "60x18: the field is there" tmux_wait "Organization:" 15
 tmux_resize 80 24
 laid_out 24
 
@@ -56,7 +56,7 @@ step "Leave the wizard?" 10 "Esc with changes asks first"
 tmux_resize 70 20
 check "70x20: laid out" laid_out 20
 step "Leave the wizard?" 10 "the question survives a resize"
-check "the page is drawn again under it" tmux_wait "Organization Information" 2
+check "the page is drawn again under it" tmux_wait "Organization Information" 15
 tmux_keys n
 tmux_wait_gone "Leave the wizard?"
 tmux_resize 80 24
@@ -113,7 +113,7 @@ step "Stopped" 10 "Ctrl-Z suspends to the shell"
 tmux_type "fg"
 tmux_keys Enter
 step "Step 3: Request" 10 "fg brings the screen back"
-check "the whole screen, title included" tmux_wait "xmppgw: Lync Server 2013 XMPP gateway" 2
+check "the whole screen, title included" tmux_wait "xmppgw: Lync Server 2013 XMPP gateway" 15
 tmux_keys C-x
 step "prompt$" 10 "Ctrl-X quits to the shell"
 done_testing

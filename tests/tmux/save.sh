@@ -30,7 +30,7 @@ check_grep "it names the file" "$F" "$T_TMP/screen"
 check_grep "and the cause" "No such file or directory" "$T_TMP/screen"
 tmux_keys Enter
 tmux_wait_gone "Could not save"
-check "the typed value is still there" tmux_wait "Organization:         Fabrikam Inc" 2
+check "the typed value is still there" tmux_wait "Organization:         Fabrikam Inc" 15
 
 tmux_keys C-x
 step "has unsaved changes" 10 "Ctrl-X asks"
@@ -38,7 +38,7 @@ tmux_keys s
 step "Could not save" 10 "Save on the way out fails the same way"
 tmux_keys Enter
 tmux_wait_gone "Could not save"
-check "the program did not quit" tmux_wait "Organization Information" 2
+check "the program did not quit" tmux_wait "Organization Information" 15
 
 mv "$T_TMP/gone" "$T_TMP/site"
 tmux_keys C-o

@@ -39,7 +39,7 @@ check_grep "TERM=dumb: says why" "TERM=dumb cannot move the cursor" "$T_TMP/scre
 check_grep "TERM=dumb: names the batch commands" "xmppgw partners list|add|remove" "$T_TMP/screen"
 run_in_tmux TERM=no-such-terminal
 if tmux_wait "exit=2"; then ok "unknown TERM: exit 2"; else not_ok "unknown TERM: exit 2"; fi
-check "unknown TERM: says why" tmux_wait "no terminfo entry" 2
+check "unknown TERM: says why" tmux_wait "no terminfo entry" 15
 run_in_tmux -u TERM
 if tmux_wait "exit=2"; then ok "TERM unset: exit 2"; else not_ok "TERM unset: exit 2"; fi
 
