@@ -257,7 +257,8 @@ static int run(struct deployment *d, const char *base, const struct csr_args *a,
 	bool tty = isatty(STDERR_FILENO);
 	char *key = NULL, *err = NULL;
 	struct csr_options o = {.base_dir = base, .passphrase = pass, .force = a->force,
-				.progress = dots, .progress_arg = &tty, .log = log};
+				.progress = dots, .progress_arg = &tty, .log = log,
+				.deployment_file = a->file};
 	int rc;
 
 	if (a->key) {

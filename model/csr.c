@@ -702,6 +702,31 @@ static int request_not_key(const struct run *r, char **err)
 	return -1;
 }
 
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/* The request (or a forced new key) named as the deployment file, under
+ * any spelling, would replace the file that is saved right after it. */
+static int run_not_deployment(const struct csr_options *o, const struct run *r, char **err)
+{
+	const char *f = o->deployment_file;
+
+	if (!f)
+		return 0;
+	if (same_file(r->req_path, f))
+		*err = xasprintf(_("certificate.request_file: %s is the deployment file; the "
+				   "request needs a file of its own"), r->req_path);
+	else if (!set(o->existing_key) && same_file(r->key_path, f))
+		*err = xasprintf(_("certificate.key_file: %s is the deployment file; the key "
+				   "needs a file of its own"), r->key_path);
+	return *err ? -1 : 0;
+}
+
 static int run_write(const struct csr_options *o, struct run *r, char **err)
 {
 	size_t nsans = 0;
@@ -756,7 +781,9 @@ int csr_run(struct deployment *d, const struct csr_options *o, char **err)
 	    d->topo.access_edge_fqdn);
 	r.req_path = resolve(o->base_dir, d->cert.request_file);
 	r.key_path = resolve(o->base_dir, set(d->cert.key_file) ? d->cert.key_file : "");
-	rc = run_key(d, o, &r, err);
+	rc = run_not_deployment(o, &r, err);
+	if (rc == 0)
+		rc = run_key(d, o, &r, err);
 	if (rc == 0)
 		rc = csr_build(d, r.key, &r.req, err);
 	if (rc == 0)

@@ -25,6 +25,8 @@ struct csr_options {
 	csr_progress_fn progress;    /* may be NULL */
 	void *progress_arg;
 	struct applog *log;          /* may be NULL */
+	const char *deployment_file; /* NULL, or the deployment file: the request and
+	                              * a new key are never written over it */
 };
 
 /* Everything Finish does: checks d, generates (or loads) the key, writes it

@@ -160,7 +160,8 @@ int certrun_run(struct wctx *c)
 {
 	struct cwstate *s = st(c);
 	struct csr_options o = {.base_dir = c->base_dir, .passphrase = s->pass,
-				.progress = progress, .progress_arg = c, .log = &s->log};
+				.progress = progress, .progress_arg = c, .log = &s->log,
+				.deployment_file = c->path};
 	char *err = NULL;
 	int rc;
 

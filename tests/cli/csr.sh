@@ -193,6 +193,14 @@ if command -v tmux >/dev/null; then
 		tmux_wait "prompt$ echo typed-back"
 fi
 
+# --- the request never goes over the deployment file itself -----------------
+sed 's|^  request_file: .*$|  request_file: ./self.yaml|' "$Y" >"$W/self.yaml"
+cp "$W/self.yaml" "$T_TMP/self-before"
+check_status "a request named as the deployment file exits 1" 1 "$XMPPGW" csr "$W/self.yaml"
+check_grep "and says why" "is the deployment file" "$T_TMP/err"
+check "the deployment file is unchanged" cmp -s "$W/self.yaml" "$T_TMP/self-before"
+rm -f "$W/self.yaml" "$W/self.yaml.log"
+
 # --- usage ------------------------------------------------------------------
 check_status "no FILE is a usage error" 2 "$XMPPGW" csr
 check_status "an unknown option is a usage error" 2 "$XMPPGW" csr "$Y" --bogus

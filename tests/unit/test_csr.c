@@ -676,6 +676,39 @@ START_TEST(t_request_not_over_key)
 }
 END_TEST
 
+/* The request or a forced key named as the deployment file (here by
+ * another spelling) would be overwritten by the save that follows. */
+START_TEST(t_not_over_deployment_file)
+{
+	struct deployment *d = contoso();
+	char *dep = in_dir("xmppgw.yaml"), *text, *err = NULL;
+	struct csr_options o = {.base_dir = dir, .existing_key = "old.key", .deployment_file = dep};
+	char *key_path = write_shared("old.key", NULL);
+
+	spit(dep, "version: 1\n");
+	xstrset(&d->cert.request_file, "./xmppgw.yaml");
+	ck_assert_int_eq(csr_run(d, &o, &err), -1);
+	ck_assert_msg(strstr(err, "deployment file") != NULL, "%s", err);
+	free(err);
+	err = NULL;
+	xstrset(&d->cert.request_file, "edge.csr");
+	xstrset(&d->cert.key_file, "xmppgw.yaml");
+	o.existing_key = NULL;
+	o.force = true;
+	o.progress = cancel_progress;
+	ck_assert_int_eq(csr_run(d, &o, &err), -1);
+	ck_assert_msg(strstr(err, "deployment file") != NULL, "%s", err);
+	text = slurp(dep);
+	ck_assert_str_eq(text, "version: 1\n");
+	ck_assert_ptr_null(d->cert.generated.at);
+	free(text);
+	free(err);
+	free(key_path);
+	free(dep);
+	deployment_free(d);
+}
+END_TEST
+
 static char *write_raw_key(const char *name, EVP_PKEY *key)
 {
 	char *path = in_dir(name);
@@ -866,6 +899,7 @@ static Suite *csr_suite(void)
 	tcase_add_test(key, t_force_failure_keeps_old);
 	tcase_add_test(key, t_force_request_failure_keeps_old);
 	tcase_add_test(key, t_request_not_over_key);
+	tcase_add_test(key, t_not_over_deployment_file);
 	tcase_add_test(key, t_weak_or_foreign_key_refused);
 	tcase_add_test(key, t_applog);
 	suite_add_tcase(s, req);
