@@ -372,27 +372,26 @@ static int *setting_value(struct deployment *d, enum wdns_setting i)
 }
 
 /* The typed text as a number in range, or -1. */
-static long setting_parse(const char *text, int max)
+static long long setting_parse(const char *text, int max)
 {
-	char *end;
-	long v;
+	long long v;
 
 	if (!text || !*text || strspn(text, "0123456789") != strlen(text) || strlen(text) > 10)
 		return -1;
-	v = strtol(text, &end, 10);
+	v = strtoll(text, NULL, 10);
 	return v <= max ? v : -1;
 }
 
-/* The model follows what is typed as soon as it is a number in range, so
- * the records above change as the user types; anything else stays text
- * until OK refuses it. */
+/* The model follows what is typed, so the records above change as the
+ * user types. Text that is not a number in range leaves the model value
+ * invalid (-1) rather than the last good one: then OK, Ctrl-O, the draft
+ * and the zone lines all see the problem, never a number nobody typed. */
 static void setting_set(struct wctx *c, enum wdns_setting i, const char *utf8)
 {
-	long v = setting_parse(utf8, settings[i].max);
+	long long v = setting_parse(utf8, settings[i].max);
 
 	xstrset(&st(c)->setting[i], utf8);
-	if (v >= 0)
-		*setting_value(c->d, i) = (int)v;
+	*setting_value(c->d, i) = v >= 0 ? (int)v : -1;
 }
 
 static const char *get_ttl(const struct wctx *c)
@@ -443,11 +442,21 @@ static char *target_aside(const struct wctx *c)
 
 static void page_validate(struct wctx *c, struct diags *out)
 {
+	struct diags model = {0};
+
 	for (int i = 0; i < WDNS_NSETTINGS; i++)
 		if (setting_parse(st(c)->setting[i], settings[i].max) < 0)
 			diags_add(out, DIAG_ERROR, 0, 0, settings[i].path,
 				  _("must be a whole number from 0 to %d"), settings[i].max);
-	deployment_validate(c->d, NULL, out);
+	/* The model's own words about the same fields would only repeat it. */
+	deployment_validate(c->d, NULL, &model);
+	for (size_t i = 0; i < model.n; i++) {
+		const struct diag *g = &model.v[i];
+
+		if (!diags_find(out, g->field))
+			diags_add(out, g->sev, g->line, g->col, g->field, "%s", g->msg);
+	}
+	diags_free(&model);
 }
 
 static int press_check(struct wctx *c)

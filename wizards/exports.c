@@ -48,6 +48,10 @@ const char *wexport_missing(enum wexport_kind k, const struct deployment *d)
 	if (k == WEXP_ZONE && !set(target))
 		return _("The zone lines need the SRV target: fill in the Access Edge FQDN under "
 			 "Edge topology.");
+	if (k == WEXP_ZONE && (d->dns.ttl < 0 || d->dns.priority < 0 || d->dns.priority > 65535 ||
+			       d->dns.weight < 0 || d->dns.weight > 65535))
+		return _("The zone lines need a valid TTL, priority and weight: fix them on the "
+			 "DNS records screen.");
 	return NULL;
 }
 

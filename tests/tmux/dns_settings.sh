@@ -23,13 +23,19 @@ tmux_type "xmpp.contoso.com"
 tmux_keys Tab C-u
 tmux_type "300"
 tmux_keys Tab C-u
-tmux_type "10x"
+tmux_type "10"
 check "the records follow the typed target" \
 	tmux_wait "_xmpp-server._tcp.contoso.com   10 0 5269 xmpp.contoso.com"
 check "the TTL line follows" tmux_wait "TTL 300 seconds on each"
 check "the other target's address record is asked for" tmux_wait "A/AAAA  xmpp.contoso.com"
 
+# "10x": not a number. Nothing may save the 10 typed before it.
+tmux_type "x"
 cp "$W/d.yaml" "$T_TMP/before"
+tmux_keys C-o
+check "Ctrl-O with a priority that is not a number: not saved" tmux_wait "Not saved"
+tmux_keys Enter
+check "the file is untouched by Ctrl-O" cmp -s "$W/d.yaml" "$T_TMP/before"
 tmux_keys C-n
 check "OK refuses a priority that is not a number, beside the field" \
 	tmux_wait "error: must be a whole number from 0 to 65535"
