@@ -141,24 +141,42 @@ int tui_save(struct tui *t)
 	return 0;
 }
 
-static size_t error_count(const struct deployment *d)
+/* True when work has an error (field and words) that base has not. A set
+ * keyed by both keeps this linear for files with many problems. */
+static bool new_errors(const struct deployment *work, const struct deployment *base)
 {
-	struct diags g = {0};
-	size_t n;
+	struct diags w = {0}, b = {0};
+	struct posmap *seen = posmap_new();
+	bool found = false;
 
-	deployment_validate(d, NULL, &g);
-	n = g.errors;
-	diags_free(&g);
-	return n;
+	deployment_validate(work, NULL, &w);
+	deployment_validate(base, NULL, &b);
+	for (size_t i = 0; i < b.n; i++) {
+		char *key = xasprintf("%s\t%s", b.v[i].field, b.v[i].msg);
+
+		posmap_put(seen, key, 1, 1);
+		free(key);
+	}
+	for (size_t i = 0; i < w.n && !found; i++) {
+		char *key = xasprintf("%s\t%s", w.v[i].field, w.v[i].msg);
+		int line, col;
+
+		found = w.v[i].sev == DIAG_ERROR && !posmap_get(seen, key, &line, &col);
+		free(key);
+	}
+	posmap_free(seen);
+	diags_free(&b);
+	diags_free(&w);
+	return found;
 }
 
 /* Committing an open page's half-typed values would write a file that
  * `xmppgw check` refuses (a partner without a domain, an INVALID row, a
- * country "USA"), so a working copy with problems the deployment did not
+ * country "USA"), so a working copy with a problem the deployment did not
  * have is not committed; the draft keeps the typing. */
 int tui_save_all(struct tui *t)
 {
-	if (t->work && error_count(t->work->copy) > error_count(t->d)) {
+	if (t->work && new_errors(t->work->copy, t->d)) {
 		tui_draft(t);
 		tui_message(t, _("Not saved"),
 			    _("What is open has problems: Next (or OK) marks them beside their "
