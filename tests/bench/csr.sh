@@ -18,26 +18,7 @@ mkdir "$W"
 cd "$W" || exit 1
 cp "$top_srcdir/share/examples/contoso.yaml" contoso.yaml
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out existing.key 2>/dev/null
-# What contoso.yaml asks for, in openssl req's terms.
-cat >req.cnf <<'EOF'
-[req]
-prompt = no
-distinguished_name = dn
-req_extensions = ext
-string_mask = utf8only
-utf8 = yes
-[dn]
-CN = sip.contoso.com
-O = Contoso Ltd
-L = Redmond
-ST = Washington
-C = US
-[ext]
-subjectAltName = DNS:sip.contoso.com, DNS:webcon.contoso.com, DNS:sip.fabrikam.com, DNS:contoso.com
-keyUsage = critical, digitalSignature, keyEncipherment
-extendedKeyUsage = serverAuth
-1.3.6.1.4.1.311.20.2 = ASN1:BMPSTRING:WebServer
-EOF
+cp "$top_srcdir/tests/fixtures/contoso-req.cnf" req.cnf
 
 XG="$XMPPGW csr contoso.yaml --key existing.key"
 OS="openssl req -new -key existing.key -config req.cnf -out openssl.csr"

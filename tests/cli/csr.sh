@@ -116,25 +116,7 @@ check_grep "the YAML records the reused key" "    key_file: other.key" "$T_TMP/g
 
 # PKCS#1 v1.5 signatures are deterministic: openssl req given the same key,
 # subject and extensions must produce the very same bytes.
-cat >"$T_TMP/req.cnf" <<'EOF'
-[req]
-prompt = no
-distinguished_name = dn
-req_extensions = ext
-string_mask = utf8only
-utf8 = yes
-[dn]
-CN = sip.contoso.com
-O = Contoso Ltd
-L = Redmond
-ST = Washington
-C = US
-[ext]
-subjectAltName = DNS:sip.contoso.com, DNS:webcon.contoso.com, DNS:sip.fabrikam.com, DNS:contoso.com
-keyUsage = critical, digitalSignature, keyEncipherment
-extendedKeyUsage = serverAuth
-1.3.6.1.4.1.311.20.2 = ASN1:BMPSTRING:WebServer
-EOF
+cp "$top_srcdir/tests/fixtures/contoso-req.cnf" "$T_TMP/req.cnf"
 openssl req -new -key "$W/other.key" -config "$T_TMP/req.cnf" -out "$T_TMP/openssl.csr"
 check "byte for byte what openssl req writes for the same request" \
 	cmp "$CSR" "$T_TMP/openssl.csr"
