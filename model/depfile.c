@@ -639,6 +639,7 @@ static void read_value(struct loader *l, const struct dfield *f, void *base)
 		read_int(l, at);
 		break;
 	case DK_LIST:
+	case DK_OPTLIST:
 		read_list(l, at);
 		break;
 	case DK_NEG:

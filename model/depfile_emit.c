@@ -180,6 +180,8 @@ static bool omitted(const struct dfield *f, const void *base)
 		return !*(char *const *)at || !**(char *const *)at;
 	case DK_NULLSTR:
 		return !*(char *const *)at;
+	case DK_OPTLIST:
+		return ((const struct strlist *)at)->n == 0;
 	case DK_SECTION:
 		return section_empty(f->sub, at);
 	default:
@@ -224,6 +226,7 @@ static void value(struct out *o, const struct dfield *f, const void *at,
 		scalar(o, num, false);
 		break;
 	case DK_LIST:
+	case DK_OPTLIST:
 		list(o, at);
 		break;
 	case DK_NEG:

@@ -2,10 +2,12 @@
  * written, shared by the reader (depfile.c) and the writer (depfile_emit.c)
  * so the two cannot disagree (tables in depfile_schema.c). Offsets point into the struct that holds the
  * section: struct deployment for the top level, struct partner for a
- * partner, and so on. Private to those two files. */
+ * partner, and so on. Private to those two files and to deployment.c,
+ * which frees, copies and compares a deployment through the same tables. */
 #ifndef XMPPGW_DEPFILE_SCHEMA_H
 #define XMPPGW_DEPFILE_SCHEMA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum dkind {
@@ -15,6 +17,7 @@ enum dkind {
 	DK_BOOL,     /* bool */
 	DK_INT,      /* int */
 	DK_LIST,     /* struct strlist of names */
+	DK_OPTLIST,  /* struct strlist; written only when not empty */
 	DK_NEG,      /* enum neg */
 	DK_PTYPE,    /* enum partner_type */
 	DK_SECTION,  /* a mapping read into sub at off (written unless all its keys are omitted) */
@@ -38,6 +41,16 @@ struct dsection {
 
 extern const struct dsection depfile_top;
 extern const struct dsection depfile_partner;
+
+/* Free every value of sec's fields in base (strings, lists, sub-sections);
+ * scalars are left as they are. DK_PARTNERS is the caller's. */
+void dsection_free(const struct dsection *sec, void *base);
+/* Copies every field of sec from src into dst, which holds no values yet
+ * (strings and lists are duplicated). DK_PARTNERS is the caller's. */
+void dsection_copy(const struct dsection *sec, void *dst, const void *src);
+/* True when every field of sec is equal in a and b. Strings: NULL and ""
+ * are the same, except for DK_NULLSTR. DK_PARTNERS is the caller's. */
+bool dsection_equal(const struct dsection *sec, const void *a, const void *b);
 
 /* The key of sec that key is most likely a misspelling of, or NULL. */
 const char *depfile_suggest(const struct dsection *sec, const char *key);

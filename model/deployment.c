@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "depfile_schema.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -28,137 +29,42 @@ struct deployment *deployment_new(void)
 	d->cert.exportable = true;
 	/* The procedure only works once users may talk XMPP, so a new
 	 * deployment asks for it (the cmdlet's own default is off). */
-	d->enable_xmpp_access = true;
+	d->policy.identity = xstrdup("global");
+	d->policy.enable_federation_access = true;
+	d->policy.enable_xmpp_access = true;
 	d->dns.ttl = 3600;
 	d->dns.priority = 0;
 	d->dns.weight = 0;
 	return d;
 }
 
-static void topology_free(struct topology *t)
-{
-	strlist_free(&t->sip_domains);
-	free(t->access_edge_fqdn);
-	free(t->webconf_edge_fqdn);
-	free(t->av_edge_fqdn);
-	strlist_free(&t->xmpp_domains);
-}
-
-static void certreq_free(struct certreq *c)
-{
-	free(c->request_file);
-	free(c->key_file);
-	free(c->template_name);
-	free(c->friendly_name);
-	free(c->organization);
-	free(c->organizational_unit);
-	free(c->country);
-	free(c->state);
-	free(c->city);
-	strlist_free(&c->sip_domain_sans);
-	strlist_free(&c->additional_sans);
-	free(c->generated.request_file);
-	free(c->generated.key_file);
-	free(c->generated.at);
-}
-
+/* Strings, lists and sections are freed, copied and compared through the
+ * file's own tables (depfile_schema.c), so a field added to the file cannot
+ * be forgotten by a clone or a comparison. */
 void deployment_free(struct deployment *d)
 {
 	if (!d)
 		return;
-	topology_free(&d->topo);
-	certreq_free(&d->cert);
+	dsection_free(&depfile_top, d);
 	for (size_t i = 0; i < d->npartners; i++)
 		partner_free(d->partners[i]);
 	free(d->partners);
-	free(d->dns.srv_target);
 	free(d);
-}
-
-static void topology_copy(struct topology *dst, const struct topology *src)
-{
-	strlist_copy(&dst->sip_domains, &src->sip_domains);
-	dst->access_edge_fqdn = xstrdup0(src->access_edge_fqdn);
-	dst->webconf_edge_fqdn = xstrdup0(src->webconf_edge_fqdn);
-	dst->av_edge_fqdn = xstrdup0(src->av_edge_fqdn);
-	dst->xmpp_proxy = src->xmpp_proxy;
-	strlist_copy(&dst->xmpp_domains, &src->xmpp_domains);
-}
-
-static void certreq_copy(struct certreq *dst, const struct certreq *src)
-{
-	*dst = *src; /* scalars; every pointer is replaced below */
-	memset(&dst->sip_domain_sans, 0, sizeof dst->sip_domain_sans);
-	memset(&dst->additional_sans, 0, sizeof dst->additional_sans);
-	dst->request_file = xstrdup0(src->request_file);
-	dst->key_file = xstrdup0(src->key_file);
-	dst->template_name = xstrdup0(src->template_name);
-	dst->friendly_name = xstrdup0(src->friendly_name);
-	dst->organization = xstrdup0(src->organization);
-	dst->organizational_unit = xstrdup0(src->organizational_unit);
-	dst->country = xstrdup0(src->country);
-	dst->state = xstrdup0(src->state);
-	dst->city = xstrdup0(src->city);
-	strlist_copy(&dst->sip_domain_sans, &src->sip_domain_sans);
-	strlist_copy(&dst->additional_sans, &src->additional_sans);
-	dst->generated.request_file = xstrdup0(src->generated.request_file);
-	dst->generated.key_file = xstrdup0(src->generated.key_file);
-	dst->generated.at = xstrdup0(src->generated.at);
 }
 
 struct deployment *deployment_clone(const struct deployment *d)
 {
 	struct deployment *c = xcalloc(1, sizeof *c);
 
-	topology_copy(&c->topo, &d->topo);
-	certreq_copy(&c->cert, &d->cert);
+	dsection_copy(&depfile_top, c, d);
 	for (size_t i = 0; i < d->npartners; i++)
 		deployment_add_partner(c, partner_clone(d->partners[i]));
-	c->enable_xmpp_access = d->enable_xmpp_access;
-	c->dns = d->dns;
-	c->dns.srv_target = xstrdup0(d->dns.srv_target);
 	return c;
-}
-
-/* NULL and "" both mean "not set". */
-static bool str_eq(const char *a, const char *b)
-{
-	return strcmp(a ? a : "", b ? b : "") == 0;
-}
-
-static bool topology_equal(const struct topology *a, const struct topology *b)
-{
-	return strlist_equal(&a->sip_domains, &b->sip_domains) &&
-	       str_eq(a->access_edge_fqdn, b->access_edge_fqdn) &&
-	       str_eq(a->webconf_edge_fqdn, b->webconf_edge_fqdn) &&
-	       str_eq(a->av_edge_fqdn, b->av_edge_fqdn) && a->xmpp_proxy == b->xmpp_proxy &&
-	       strlist_equal(&a->xmpp_domains, &b->xmpp_domains);
-}
-
-static bool certreq_equal(const struct certreq *a, const struct certreq *b)
-{
-	return str_eq(a->request_file, b->request_file) && str_eq(a->key_file, b->key_file) &&
-	       a->delayed == b->delayed && str_eq(a->template_name, b->template_name) &&
-	       (a->template_name == NULL) == (b->template_name == NULL) &&
-	       str_eq(a->friendly_name, b->friendly_name) && a->key_bits == b->key_bits &&
-	       a->exportable == b->exportable && a->client_eku == b->client_eku &&
-	       str_eq(a->organization, b->organization) &&
-	       str_eq(a->organizational_unit, b->organizational_unit) &&
-	       str_eq(a->country, b->country) && str_eq(a->state, b->state) &&
-	       str_eq(a->city, b->city) &&
-	       strlist_equal(&a->sip_domain_sans, &b->sip_domain_sans) &&
-	       strlist_equal(&a->additional_sans, &b->additional_sans) &&
-	       str_eq(a->generated.request_file, b->generated.request_file) &&
-	       str_eq(a->generated.key_file, b->generated.key_file) &&
-	       str_eq(a->generated.at, b->generated.at);
 }
 
 bool deployment_equal(const struct deployment *a, const struct deployment *b)
 {
-	if (!topology_equal(&a->topo, &b->topo) || !certreq_equal(&a->cert, &b->cert) ||
-	    a->npartners != b->npartners || a->enable_xmpp_access != b->enable_xmpp_access ||
-	    a->dns.ttl != b->dns.ttl || a->dns.priority != b->dns.priority ||
-	    a->dns.weight != b->dns.weight || !str_eq(a->dns.srv_target, b->dns.srv_target))
+	if (a->npartners != b->npartners || !dsection_equal(&depfile_top, a, b))
 		return false;
 	for (size_t i = 0; i < a->npartners; i++)
 		if (!partner_equal(a->partners[i], b->partners[i]))
@@ -183,33 +89,21 @@ void partner_free(struct partner *p)
 {
 	if (!p)
 		return;
-	free(p->domain);
-	free(p->description);
-	strlist_free(&p->additional_domains);
-	free(p->proxy_fqdn);
+	dsection_free(&depfile_partner, p);
 	free(p);
 }
 
 struct partner *partner_clone(const struct partner *p)
 {
-	struct partner *c = xmalloc(sizeof *c);
+	struct partner *c = xcalloc(1, sizeof *c);
 
-	*c = *p;
-	memset(&c->additional_domains, 0, sizeof c->additional_domains);
-	c->domain = xstrdup0(p->domain);
-	c->description = xstrdup0(p->description);
-	strlist_copy(&c->additional_domains, &p->additional_domains);
-	c->proxy_fqdn = xstrdup0(p->proxy_fqdn);
+	dsection_copy(&depfile_partner, c, p);
 	return c;
 }
 
 bool partner_equal(const struct partner *a, const struct partner *b)
 {
-	return str_eq(a->domain, b->domain) && str_eq(a->description, b->description) &&
-	       strlist_equal(&a->additional_domains, &b->additional_domains) &&
-	       a->type == b->type && a->tls == b->tls && a->sasl == b->sasl &&
-	       a->dialback == b->dialback && a->keep_alive == b->keep_alive &&
-	       str_eq(a->proxy_fqdn, b->proxy_fqdn);
+	return dsection_equal(&depfile_partner, a, b);
 }
 
 void deployment_add_partner(struct deployment *d, struct partner *p)

@@ -31,6 +31,10 @@ struct topology {
 	char *av_edge_fqdn;
 	bool xmpp_proxy;
 	struct strlist xmpp_domains;
+	/* The Topology Builder step no cmdlet does (XMPP federation ticked on
+	 * the site, the Edge pool chosen, published, Setup run again on the
+	 * Front End and the Edge): ticked by the administrator. */
+	bool builder_done;
 };
 
 /* What the last key + request generation wrote, so "Run Again" knows. */
@@ -38,6 +42,23 @@ struct cert_record {
 	char *request_file;
 	char *key_file;
 	char *at; /* RFC 3339 UTC time */
+	char *subject; /* the request's subject, RFC 2253 */
+	struct strlist sans; /* the request's DNS names, as written */
+};
+
+/* The CA's answer as `cert import` accepted it. Paths are relative to the
+ * deployment file's folder; times are RFC 3339 UTC. */
+struct cert_issued {
+	char *chain_file;  /* PEM: leaf first, intermediates upward, no root */
+	char *key_file;    /* the key the leaf belongs to */
+	char *thumbprint;  /* SHA-1 of the leaf's DER, upper-case hex, as Windows shows it */
+	char *serial;      /* upper-case hex */
+	char *subject;     /* RFC 2253 */
+	char *issuer;      /* RFC 2253 */
+	char *not_before;
+	char *not_after;
+	char *imported_at;
+	char *pfx_file;    /* the last PFX written for the Edge */
 };
 
 struct certreq {
@@ -56,7 +77,11 @@ struct certreq {
 	char *city;
 	struct strlist sip_domain_sans; /* SIP domains whose sip.<domain> is added */
 	struct strlist additional_sans;
+	/* true: the Edge makes its own key and request (Request-CsCertificate
+	 * in the Edge's script); a key made here is then unused. */
+	bool request_on_edge;
 	struct cert_record generated;
+	struct cert_issued issued;
 };
 
 struct partner {
@@ -78,12 +103,27 @@ struct dns_settings {
 	char *srv_target; /* NULL: the Access Edge FQDN */
 };
 
+/* The external access policy the Front End's script changes. identity:
+ * "global", "site:NAME", or the name of a user policy (granted to users
+ * with Grant-CsExternalAccessPolicy). */
+struct access_policy {
+	char *identity;
+	bool enable_federation_access;
+	bool enable_xmpp_access;
+};
+
+/* Set-CsAccessEdgeConfiguration: federation for the whole Edge. */
+struct access_edge {
+	bool allow_federated_users;
+};
+
 struct deployment {
 	struct topology topo;
 	struct certreq cert;
 	struct partner **partners;
 	size_t npartners, partners_cap;
-	bool enable_xmpp_access;
+	struct access_policy policy;
+	struct access_edge edge;
 	struct dns_settings dns;
 };
 

@@ -185,7 +185,7 @@ static void put_partners(struct strlist *l, const struct deployment *d)
 static void put_policies(struct strlist *l, const struct deployment *d)
 {
 	strlist_push(l, "");
-	if (d->enable_xmpp_access) {
+	if (d->policy.enable_xmpp_access) {
 		strlist_push_lines(l, "#", _("Users need an external access policy that allows XMPP: the "
 					     "global one will."));
 		strlist_push(l, "Set-CsExternalAccessPolicy -Identity global -EnableXmppAccess $true");

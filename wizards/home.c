@@ -116,7 +116,7 @@ char *home_summary(const struct deployment *d, size_t problems)
 	strlist_push_owned(&l, topology_line(d));
 	strlist_push_owned(&l, certificate_line(d));
 	strlist_push_owned(&l, request_line(d));
-	strlist_push_owned(&l, xasprintf(d->enable_xmpp_access
+	strlist_push_owned(&l, xasprintf(d->policy.enable_xmpp_access
 						 ? _("XMPP federated partners: %zu; access policy: "
 						     "XMPP access enabled")
 						 : _("XMPP federated partners: %zu; access policy: "

@@ -126,7 +126,7 @@ START_TEST(t_example_loads)
 	ck_assert_uint_eq(litware->additional_domains.n, 2);
 	ck_assert_int_eq(litware->type, PARTNER_FEDERATED);
 	ck_assert_str_eq(d->partners[2]->proxy_fqdn, "xmpp.tailspintoys.com");
-	ck_assert(d->enable_xmpp_access);
+	ck_assert(d->policy.enable_xmpp_access);
 	ck_assert_int_eq(d->dns.ttl, 3600);
 	ck_assert_ptr_null(d->dns.srv_target);
 	deployment_free(d);
@@ -270,6 +270,7 @@ START_TEST(t_defaults_written)
 			 "  av_edge_fqdn: ''\n"
 			 "  xmpp_proxy: true\n"
 			 "  xmpp_domains: []\n"
+			 "  builder_done: false\n"
 			 "certificate:\n"
 			 "  request_file: edge-external.csr\n"
 			 "  key_file: edge-external.key\n"
@@ -285,9 +286,14 @@ START_TEST(t_defaults_written)
 			 "  city: ''\n"
 			 "  sip_domain_sans: []\n"
 			 "  additional_sans: []\n"
+			 "  request_on_edge: false\n"
 			 "partners: []\n"
 			 "access_policy:\n"
+			 "  identity: global\n"
+			 "  enable_federation_access: true\n"
 			 "  enable_xmpp_access: true\n"
+			 "access_edge:\n"
+			 "  allow_federated_users: false\n"
 			 "dns:\n"
 			 "  ttl: 3600\n"
 			 "  priority: 0\n"
@@ -367,7 +373,7 @@ static const struct {
 	 "4:3: error: partners[0].tsl: unknown key (did you mean tls?)"},
 	{"version: 1\nzone: x\n",
 	 "2:1: error: zone: unknown key (the keys here are version, topology, certificate, "
-	 "partners, access_policy, dns)"},
+	 "partners, access_policy, access_edge, dns)"},
 	{"version: 1\ncertificate:\n  key_bits: big\n",
 	 "3:13: error: certificate.key_bits: expected an integer, found \"big\""},
 	{"version: 1\ncertificate:\n  key_bits: '2048'\n",

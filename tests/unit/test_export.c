@@ -90,7 +90,7 @@ static struct deployment *contoso(void)
 	d->cert.city = xstrdup("Redmond");
 	list(&d->cert.sip_domain_sans, "contoso.com", "fabrikam.com");
 	contoso_partners(d);
-	d->enable_xmpp_access = true;
+	d->policy.enable_xmpp_access = true;
 	return d;
 }
 
@@ -432,7 +432,7 @@ START_TEST(policy_and_partners_off)
 	struct deployment *d = contoso();
 	char *ps1;
 
-	d->enable_xmpp_access = false;
+	d->policy.enable_xmpp_access = false;
 	while (d->npartners)
 		deployment_remove_partner(d, 0);
 	ps1 = export_ps1(d);
