@@ -151,3 +151,20 @@ tmux_wait_exit() {
 	done
 	return 1
 }
+
+# --- PowerShell: a real grammar (tree-sitter-powershell) ------------------
+# tools/deps-debian installs it under tests/ps/node_modules (PS_MODULES
+# elsewhere, as configure was told).
+
+# check_ps_parses DESCRIPTION FILE: the script has no syntax error.
+check_ps_parses() {
+	if node "$top_srcdir/tests/ps/parse.mjs" "$2" >"$T_TMP/ps.err" 2>&1; then
+		ok "$1"
+	else
+		not_ok "$1"
+		sed 's/^/#   /' "$T_TMP/ps.err" | head -20
+	fi
+}
+
+# ps_commands FILE: the commands the script calls, one a line, sorted, once each.
+ps_commands() { node "$top_srcdir/tests/ps/parse.mjs" --commands "$1" | sort -u; }

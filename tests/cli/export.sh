@@ -76,6 +76,9 @@ check_status "hostile description: the file is valid" 0 "$XMPPGW" check "$T_TMP/
 check_status "hostile description: export ps1" 0 "$XMPPGW" export ps1 "$T_TMP/hostile.yaml"
 check_grep "the description is one doubled-quote literal" \
 	"    Description = 'It''s \"q\" \`b\` \$(Remove-Item C:\\) ; x${rsquo}${rsquo}y'" "$T_TMP/out"
+cp "$T_TMP/out" "$T_TMP/hostile.ps1"
+check_ps_parses "the hostile script parses as PowerShell" "$T_TMP/hostile.ps1"
+check_ps_parses "the example's script parses as PowerShell" "$fx/contoso.ps1"
 sed 's/^  description: Google Talk$/  description: "two\\nlines"/' "$d" >"$T_TMP/newline.yaml"
 check_status "a line break in a description is refused by the file's rules" 1 \
 	"$XMPPGW" export ps1 "$T_TMP/newline.yaml"
