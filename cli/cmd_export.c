@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "export.h"
 #include "i18n.h"
+#include "san.h"
 
 static const struct format {
 	const char *name;
@@ -44,7 +45,7 @@ static const char *missing(const struct format *f, const struct deployment *d)
 	if (strcmp(f->name, "inf") == 0 && !set(d->topo.access_edge_fqdn))
 		return _("no Access Edge FQDN (topology.access_edge_fqdn), the certificate's "
 			 "subject");
-	if (strcmp(f->name, "zone") == 0 && d->topo.sip_domains.n == 0)
+	if (strcmp(f->name, "zone") == 0 && san_srv_domain_count(d) == 0)
 		return _("no SIP domain (topology.sip_domains) to publish an SRV record for");
 	if (strcmp(f->name, "zone") == 0 && !set(target))
 		return _("no SRV target: set topology.access_edge_fqdn (or dns.srv_target)");

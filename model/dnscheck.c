@@ -14,6 +14,7 @@
 
 #include "dnscheck_int.h"
 #include "i18n.h"
+#include "san.h"
 #include "xalloc.h"
 
 #define DC_PREFIX "_xmpp-server._tcp."
@@ -489,9 +490,10 @@ static void item_add(struct dnscheck *c, enum dns_subject subject, const char *d
 	free(d);
 }
 
-static size_t items_needed(const struct deployment *d, const struct dnscheck_options *o)
+static size_t items_needed(const struct deployment *d, const struct dnscheck_options *o,
+			   const struct strlist *own)
 {
-	size_t n = o->own ? d->topo.sip_domains.n : 0;
+	size_t n = o->own ? own->n : 0;
 
 	for (size_t i = 0; o->partners && i < d->npartners; i++)
 		n += 1 + d->partners[i]->additional_domains.n;
@@ -499,10 +501,10 @@ static size_t items_needed(const struct deployment *d, const struct dnscheck_opt
 }
 
 static void items_build(struct dnscheck *c, const struct deployment *d,
-			const struct dnscheck_options *o)
+			const struct dnscheck_options *o, const struct strlist *own)
 {
-	for (size_t i = 0; o->own && i < d->topo.sip_domains.n; i++)
-		item_add(c, DNS_OWN, d->topo.sip_domains.v[i]);
+	for (size_t i = 0; o->own && i < own->n; i++)
+		item_add(c, DNS_OWN, own->v[i]);
 	for (size_t i = 0; o->partners && i < d->npartners; i++) {
 		const struct partner *p = d->partners[i];
 
@@ -552,12 +554,16 @@ int dnscheck_start(const struct deployment *d, const struct dnscheck_options *o,
 		   struct dnscheck **out, char **err)
 {
 	struct dnscheck *c = xcalloc(1, sizeof *c);
-	size_t n = items_needed(d, o);
+	struct strlist own = {0};
+	size_t n;
 
+	san_srv_domains(d, &own);
+	n = items_needed(d, o, &own);
 	*out = NULL;
 	c->timeout_ms = o->timeout_ms > 0 ? o->timeout_ms : DC_DEFAULT_TIMEOUT_MS;
 	ares_library_init(ARES_LIB_INIT_ALL);
 	if (setup(c, o, err) < 0) {
+		strlist_free(&own);
 		dnscheck_free(c);
 		return -1;
 	}
@@ -567,7 +573,8 @@ int dnscheck_start(const struct deployment *d, const struct dnscheck_options *o,
 	c->buckets = xmalloc(c->nbuckets * sizeof *c->buckets);
 	for (size_t b = 0; b < c->nbuckets; b++)
 		c->buckets[b] = DC_NONE;
-	items_build(c, d, o);
+	items_build(c, d, o, &own);
+	strlist_free(&own);
 	queue_all(c, d);
 	pump(c);
 	*out = c;

@@ -1,5 +1,6 @@
 /* dnscheck: the live DNS check of the gateway's records with c-ares, every
- * query in flight at once. Own domains: _xmpp-server._tcp.<sip domain> SRV,
+ * query in flight at once. Own domains (san_srv_domains: the XMPP domains,
+ * else every SIP domain): _xmpp-server._tcp.<domain> SRV,
  * target the Access Edge FQDN (or a name with the same addresses), port
  * 5269, target with A/AAAA. Partners: their SRV records and the targets'
  * addresses. The caller drives it (dnscheck_process) so a screen stays
@@ -30,7 +31,7 @@ enum dns_subject { DNS_OWN, DNS_PARTNER };
 
 struct dns_result {
 	enum dns_subject subject;
-	char *domain;          /* the SIP domain or the partner's domain */
+	char *domain;          /* our SRV domain or the partner's domain */
 	char *query;           /* _xmpp-server._tcp.<domain> */
 	enum dns_verdict verdict;
 	char *detail;          /* what was found, for people */
@@ -41,7 +42,7 @@ struct dns_result {
 struct dnscheck_options {
 	const char *server;  /* "ADDR", "ADDR:PORT" or "[V6]:PORT"; NULL: /etc/resolv.conf */
 	int timeout_ms;      /* per query, whole tries included; 0: 5000 */
-	bool own;            /* check the SIP domains */
+	bool own;            /* check our SRV domains (san_srv_domains) */
 	bool partners;       /* check every partner's domains */
 	const char *resolv_conf; /* NULL: /etc/resolv.conf; used without server */
 };

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "san.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -24,12 +25,13 @@ static char *absolute(const char *name)
 	return name[n - 1] == '.' ? xstrdup(name) : xasprintf("%s.", name);
 }
 
-static void put_srv(struct strlist *l, const struct deployment *d, const char *target)
+static void put_srv(struct strlist *l, const struct deployment *d,
+		    const struct strlist *domains, const char *target)
 {
 	bool skipped = false;
 
-	for (size_t i = 0; i < d->topo.sip_domains.n; i++) {
-		char *owner = absolute(d->topo.sip_domains.v[i]);
+	for (size_t i = 0; i < domains->n; i++) {
+		char *owner = absolute(domains->v[i]);
 
 		if (!owner) {
 			skipped = true;
@@ -40,7 +42,7 @@ static void put_srv(struct strlist *l, const struct deployment *d, const char *t
 		free(owner);
 	}
 	if (skipped)
-		strlist_push_lines(l, ";", _("SIP domains that are not valid DNS names were left out."));
+		strlist_push_lines(l, ";", _("Domains that are not valid DNS names were left out."));
 }
 
 static void put_address(struct strlist *l, const struct deployment *d, const char *target)
@@ -59,23 +61,40 @@ static void put_address(struct strlist *l, const struct deployment *d, const cha
 	free(a);
 }
 
+/* Which domains get a record: a partner checks the certificate against
+ * the domain it dialled, so each one must be on it too. */
+static const char *srv_source(const struct deployment *d)
+{
+	if (san_srv_from_xmpp(d))
+		return _("One SRV record per XMPP domain (topology.xmpp_domains).\n"
+			 "Partners check the Edge certificate against the domain they dial: each "
+			 "domain here is on it.");
+	return _("One SRV record per SIP domain (topology.sip_domains; no XMPP domain applies).\n"
+		 "Partners check the Edge certificate against the domain they dial: each "
+		 "domain here is on it.");
+}
+
 char *export_zone(const struct deployment *d)
 {
 	struct strlist lines = {0};
 	const char *name = d->dns.srv_target && *d->dns.srv_target ? d->dns.srv_target
 								    : d->topo.access_edge_fqdn;
 	char *target = absolute(name), *out;
+	struct strlist domains = {0};
 
+	san_srv_domains(d, &domains);
 	strlist_push_lines(&lines, ";", _("DNS records for the Lync Server 2013 XMPP gateway, written by "
 					  "xmppgw.\n"
-					  "Each SRV line belongs in the external zone of its SIP domain."));
+					  "Each SRV line belongs in the external zone of its domain."));
+	strlist_push_lines(&lines, ";", srv_source(d));
 	if (!target)
 		strlist_push_lines(&lines, ";", _("Nothing to publish: the deployment has no valid Access "
 						  "Edge FQDN (or dns.srv_target)."));
-	else if (d->topo.sip_domains.n == 0)
+	else if (domains.n == 0)
 		strlist_push_lines(&lines, ";", _("Nothing to publish: the deployment has no SIP domain."));
 	else
-		put_srv(&lines, d, target);
+		put_srv(&lines, d, &domains, target);
+	strlist_free(&domains);
 	if (target)
 		put_address(&lines, d, target);
 	strlist_push(&lines, "");

@@ -367,7 +367,8 @@ static void loop(struct live *lv)
 }
 
 static const char live_help[] =
-	N_("Each row is a domain: your SIP domains (own) must have an SRV record "
+	N_("Each row is a domain: your own domains (the XMPP domains, or every SIP domain when "
+	   "none is set) must have an SRV record "
 	   "_xmpp-server._tcp.<domain> with port 5269 and the Access Edge FQDN as target (or a "
 	   "name with the same addresses); each partner's SRV records must lead to addresses, "
 	   "so that the gateway can reach it on 5269. Verdicts: no such domain, no record, "

@@ -415,7 +415,8 @@ static const struct wfield subject_fields[] = {
 	{.id = "sans", .label = N_("Subject alternative names:"), .kind = WF_NOTE,
 	 .help = N_("The Access Edge FQDN again (TLS looks at the alternative names only), "
 		    "the Web Conferencing Edge FQDN, and, from the next pages, sip.<domain> "
-		    "for the SIP domains chosen, the XMPP domains and any additional names."),
+		    "for the SIP domains chosen, every domain given an SRV record (the XMPP "
+		    "domains, or every SIP domain when none is set) and any additional names."),
 	 .text = sans_text},
 };
 
@@ -468,13 +469,21 @@ static const struct wfield sip_fields[] = {
 
 /* --- 11: additional names --- */
 
-static void xmpp_items(const struct wctx *c, struct strlist *out)
+/* The domains given an SRV record, from the same list as the DNS screen:
+ * a partner checks the certificate against the domain it dialled. */
+static void srv_items(const struct wctx *c, struct strlist *out)
 {
-	if (!c->d->topo.xmpp_proxy)
-		return;
-	for (size_t i = 0; i < c->d->topo.xmpp_domains.n; i++)
-		strlist_push_owned(out, xasprintf(_("%s  (XMPP domain, from the topology)"),
-						  c->d->topo.xmpp_domains.v[i]));
+	struct strlist doms = {0};
+	bool xmpp = san_srv_from_xmpp(c->d);
+
+	san_srv_domains(c->d, &doms);
+	for (size_t i = 0; i < doms.n; i++)
+		strlist_push_owned(out, xasprintf(xmpp ? _("%s  (XMPP domain with an SRV record, "
+							   "from the topology)")
+						       : _("%s  (SIP domain with an SRV record, "
+							   "from the topology)"),
+						  doms.v[i]));
+	strlist_free(&doms);
 }
 
 static struct strlist *additional(struct wctx *c)
@@ -486,9 +495,11 @@ static const struct wfield more_fields[] = {
 	{.id = "additional_sans", .label = N_("Additional subject alternative names:"),
 	 .kind = WF_LIST, .maxlen = 253, .diag = "certificate.additional_sans",
 	 .help = N_("Names to add to the certificate beyond those derived from the topology. "
-		    "The XMPP domains are listed already when the XMPP proxy is installed. "
+		    "Every domain given an _xmpp-server._tcp SRV record is listed already (the "
+		    "XMPP domains when the XMPP proxy is installed, otherwise every SIP domain): "
+		    "a partner checks the certificate against the domain it dialled. "
 		    "Wildcards (*.contoso.com) are refused: the Edge does not support them."),
-	 .items = xmpp_items, .list = additional},
+	 .items = srv_items, .list = additional},
 };
 
 /* --- 12: summary --- */

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "san.h"
 #include "validate.h"
 #include "wizards/exports.h"
 #include "xalloc.h"
@@ -55,14 +56,15 @@ static bool seen(const struct wdns_plan *p, const char *name)
 
 static void add_srv(struct wdns_plan *p, const struct deployment *d, const char *target)
 {
-	struct strlist bad = {0};
+	struct strlist bad = {0}, doms = {0};
 
-	for (size_t i = 0; i < d->topo.sip_domains.n; i++) {
-		char *dom = relative(d->topo.sip_domains.v[i]), *name;
+	san_srv_domains(d, &doms);
+	for (size_t i = 0; i < doms.n; i++) {
+		char *dom = relative(doms.v[i]), *name;
 		struct wdns_record *r;
 
 		if (!dom) {
-			strlist_push(&bad, d->topo.sip_domains.v[i]);
+			strlist_push(&bad, doms.v[i]);
 			continue;
 		}
 		name = xasprintf("_xmpp-server._tcp.%s", dom);
@@ -84,6 +86,7 @@ static void add_srv(struct wdns_plan *p, const struct deployment *d, const char 
 		free(list);
 	}
 	strlist_free(&bad);
+	strlist_free(&doms);
 }
 
 void wdns_plan(const struct deployment *d, struct wdns_plan *out)
@@ -97,7 +100,7 @@ void wdns_plan(const struct deployment *d, struct wdns_plan *out)
 					   "Access Edge FQDN under Edge topology (or dns.srv_target).")
 				       : _("No SRV target: fill in the Access Edge FQDN under Edge "
 					   "topology."));
-	if (d->topo.sip_domains.n == 0)
+	if (san_srv_domain_count(d) == 0)
 		strlist_push(&out->notes, _("No SIP domain: fill in the SIP domains under Edge "
 					    "topology."));
 	if (!target)
@@ -162,6 +165,16 @@ static void target_advice(const struct deployment *d, const struct wdns_plan *p,
 	free(edge);
 }
 
+/* Which list the SRV records follow, and why it matters to the certificate. */
+static const char *srv_source(const struct deployment *d)
+{
+	if (san_srv_from_xmpp(d))
+		return _("One per XMPP domain; each is also on the Edge certificate.");
+	if (!d->topo.xmpp_proxy)
+		return _("One per SIP domain (no XMPP proxy); each is also on the Edge certificate.");
+	return _("One per SIP domain (no XMPP domain set); each is also on the certificate.");
+}
+
 char *wdns_plan_text(const struct deployment *d)
 {
 	struct wdns_plan p = {0};
@@ -171,10 +184,12 @@ char *wdns_plan_text(const struct deployment *d)
 	wdns_plan(d, &p);
 	for (size_t i = 0; i < p.n; i++)
 		strlist_push_owned(&lines, aligned_text(&p, i));
-	if (p.n)
+	if (p.n) {
 		strlist_push_owned(&lines, xasprintf(_("TTL %d seconds on each; SRV values: "
 						       "priority weight port target."),
 						     d->dns.ttl));
+		strlist_push(&lines, srv_source(d));
+	}
 	for (size_t i = 0; i < p.notes.n; i++)
 		strlist_push(&lines, p.notes.v[i]);
 	target_advice(d, &p, &lines);
@@ -234,7 +249,7 @@ char *wdns_result_text(const struct dns_result *r, bool cancelled)
 	struct strlist out = {0};
 	char *s;
 
-	strlist_push_owned(&out, xasprintf(r->subject == DNS_OWN ? _("SIP domain: %s")
+	strlist_push_owned(&out, xasprintf(r->subject == DNS_OWN ? _("Own domain: %s")
 								: _("Partner domain: %s"),
 					   r->domain));
 	strlist_push_owned(&out, xasprintf(_("Query: %s SRV"), r->query));
@@ -469,7 +484,7 @@ static int press_check(struct wctx *c)
 		free(err);
 		return -1;
 	}
-	if (c->d->topo.sip_domains.n == 0 && c->d->npartners == 0) {
+	if (san_srv_domain_count(c->d) == 0 && c->d->npartners == 0) {
 		c->ui->message(c->ui_arg, _("DNS check"),
 			       _("Nothing to check: the deployment has no SIP domain and no "
 				 "partner."));
@@ -532,8 +547,8 @@ static void end(struct wctx *c)
 static const struct wfield fields[] = {
 	{.id = "records", .label = N_("Records to publish in external DNS"), .kind = WF_NOTE,
 	 .help = N_("XMPP servers find the gateway through the SRV record "
-		    "_xmpp-server._tcp.<domain> of each SIP domain whose users talk to XMPP "
-		    "contacts: port 5269, target the Access Edge external FQDN (or a name with "
+		    "_xmpp-server._tcp.<domain> of each XMPP domain (when none is set, of each SIP "
+		    "domain): port 5269, target the Access Edge external FQDN (or a name with "
 		    "an A/AAAA record for the Access Edge's address). The target needs an "
 		    "address record of its own. TTL, priority and weight come from the "
 		    "deployment's dns section."),
@@ -575,7 +590,7 @@ static const struct wfield fields[] = {
 	 .get_text = get_timeout, .set_text = set_timeout},
 	{.id = "check", .label = N_("Live check: own domains and every partner"),
 	 .kind = WF_BUTTON, .caption = N_("Check now"),
-	 .help = N_("Asks DNS, all queries at once, whether each SIP domain's SRV record "
+	 .help = N_("Asks DNS, all queries at once, whether each SRV record listed above "
 		    "exists with port 5269 and the right target, and whether each partner's "
 		    "SRV records lead to addresses. Results appear as they arrive; Esc cancels. "
 		    "Nothing is saved in the deployment."),

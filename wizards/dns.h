@@ -33,8 +33,8 @@ struct wdns_plan {
 	struct strlist notes;
 };
 
-/* Fills out (which must be zeroed or freed) from d: an SRV record per SIP
- * domain (duplicates and names that are not DNS names left out, with a
+/* Fills out (which must be zeroed or freed) from d: an SRV record per
+ * domain of san_srv_domains (names that are not DNS names left out, with a
  * note), targeting dns.srv_target or else the Access Edge FQDN, then the
  * address record that target needs. */
 void wdns_plan(const struct deployment *d, struct wdns_plan *out);

@@ -12,6 +12,7 @@
 #include "atomic.h"
 #include "export.h"
 #include "i18n.h"
+#include "san.h"
 #include "xalloc.h"
 
 static const struct wexport_format {
@@ -42,7 +43,7 @@ const char *wexport_missing(enum wexport_kind k, const struct deployment *d)
 	if (k == WEXP_INF && !set(d->topo.access_edge_fqdn))
 		return _("The INF needs the certificate's subject: fill in the Access Edge FQDN "
 			 "under Edge topology.");
-	if (k == WEXP_ZONE && d->topo.sip_domains.n == 0)
+	if (k == WEXP_ZONE && san_srv_domain_count(d) == 0)
 		return _("The zone lines need a SIP domain to publish an SRV record for: fill in "
 			 "the SIP domains under Edge topology.");
 	if (k == WEXP_ZONE && !set(target))

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "san.h"
 #include "strlist.h"
 #include "xalloc.h"
 
@@ -95,14 +96,28 @@ static char *request_line(const struct deployment *d)
 			 set(g->key_file) ? g->key_file : "?", set(g->at) ? g->at : "?");
 }
 
+/* The first of the SRV domains (the XMPP domains, else the SIP domains),
+ * and how many more there are. */
 static char *dns_line(const struct deployment *d)
 {
 	const char *target = set(d->dns.srv_target) ? d->dns.srv_target : d->topo.access_edge_fqdn;
+	struct strlist doms = {0};
+	char *s;
 
-	if (!d->topo.sip_domains.n || !set(target))
-		return xstrdup(_("DNS: needs the topology first"));
-	return xasprintf(_("DNS: _xmpp-server._tcp.%s SRV -> %s:%d (TTL %d)"),
-			 d->topo.sip_domains.v[0], target, XMPP_SERVER_PORT, d->dns.ttl);
+	san_srv_domains(d, &doms);
+	if (!doms.n || !set(target))
+		s = xstrdup(_("DNS: needs the topology first"));
+	else if (doms.n == 1)
+		s = xasprintf(_("DNS: _xmpp-server._tcp.%s SRV -> %s:%d (TTL %d)"), doms.v[0],
+			      target, XMPP_SERVER_PORT, d->dns.ttl);
+	else
+		s = xasprintf(doms.n == 2 ? _("DNS: _xmpp-server._tcp.%s SRV and %zu other record "
+					      "-> %s:%d (TTL %d)")
+					  : _("DNS: _xmpp-server._tcp.%s SRV and %zu other records "
+					      "-> %s:%d (TTL %d)"),
+			      doms.v[0], doms.n - 1, target, XMPP_SERVER_PORT, d->dns.ttl);
+	strlist_free(&doms);
+	return s;
 }
 
 char *home_summary(const struct deployment *d, size_t problems)

@@ -61,7 +61,29 @@ if grep -q Request-CsCertificate "$T_TMP/out"; then not_ok "no Request-CsCertifi
 sed 's/^  weight: 0$/  weight: 0\n  srv_target: xmpp.contoso.com/' "$T_TMP/noedge.yaml" >"$T_TMP/target.yaml"
 check_status "zone with dns.srv_target: 0" 0 "$XMPPGW" export zone "$T_TMP/target.yaml"
 check_grep "the SRV record points at it" \
-	"_xmpp-server._tcp.fabrikam.com. 3600 IN SRV 0 0 5269 xmpp.contoso.com." "$T_TMP/out"
+	"_xmpp-server._tcp.contoso.com. 3600 IN SRV 0 0 5269 xmpp.contoso.com." "$T_TMP/out"
+
+# The SRV records are the XMPP domains' (child domains included) when the
+# XMPP proxy is installed, else every SIP domain's.
+xmpp_yaml() {
+	printf 'version: 1\ntopology:\n  sip_domains: [contoso.com, fabrikam.com]\n'
+	printf '  access_edge_fqdn: sip.contoso.com\n  xmpp_proxy: %s\n' "$1"
+	printf '  xmpp_domains: [corp.contoso.com, eu.fabrikam.com, Corp.Contoso.com.]\n'
+}
+xmpp_yaml true >"$T_TMP/xmpp.yaml"
+check_status "zone for XMPP domains: 0" 0 "$XMPPGW" export zone "$T_TMP/xmpp.yaml"
+check_eq "one SRV line per XMPP domain, none for the SIP domains" \
+	"_xmpp-server._tcp.corp.contoso.com. 3600 IN SRV 0 0 5269 sip.contoso.com.
+_xmpp-server._tcp.eu.fabrikam.com. 3600 IN SRV 0 0 5269 sip.contoso.com." \
+	"$(grep '^_xmpp-server' "$T_TMP/out")"
+check_grep "the zone says where its records come from" \
+	"; One SRV record per XMPP domain (topology.xmpp_domains)." "$T_TMP/out"
+xmpp_yaml false >"$T_TMP/noproxy.yaml"
+check_status "zone without the XMPP proxy: 0" 0 "$XMPPGW" export zone "$T_TMP/noproxy.yaml"
+check_eq "one SRV line per SIP domain" \
+	"_xmpp-server._tcp.contoso.com. 3600 IN SRV 0 0 5269 sip.contoso.com.
+_xmpp-server._tcp.fabrikam.com. 3600 IN SRV 0 0 5269 sip.contoso.com." \
+	"$(grep '^_xmpp-server' "$T_TMP/out")"
 
 printf 'version: 1\ntopology:\n  sip_domains: []\n  access_edge_fqdn: sip.contoso.com\n' \
 	>"$T_TMP/nosip.yaml"

@@ -106,11 +106,13 @@ check_grep "the TTL" "TTL 600 seconds on each; SRV values: priority weight port 
 check_grep "firewall: 5269 in and out" "TCP 5269 in and out on the Access Edge external interface" \
 	"$T_TMP/form"
 check_grep "firewall: MTLS 23456 inside" "MTLS 23456 from the Front End's XMPP gateway" "$T_TMP/form"
-check_grep "several pools: a note" "one SRV record per pool" "$T_TMP/form"
+check_grep "where the records come from, and the certificate" \
+	"One per SIP domain (no XMPP domain set); each is also on the certificate." "$T_TMP/form"
 check_grep "the SRV target field comes first" " > SRV target" "$T_TMP/form"
 # Past the record settings (target, TTL, priority, weight) to the check's.
 tmux_keys Tab Tab Tab Tab
 check "the server field has the focus" tmux_wait " > DNS server"
+check "several pools: a note" tmux_wait "one SRV record per pool"
 
 # Server and timeout, then Check now.
 tmux_type "127.0.0.1:$DNS_PORT"

@@ -17,7 +17,7 @@ tmux_keys Down Down Down Enter
 check "the DNS records screen opens" tmux_wait "Records to publish in external DNS"
 check "the SRV target field, empty by default" tmux_wait "empty: the Access Edge FQDN"
 check "the records use the deployment's values" \
-	tmux_wait "_xmpp-server._tcp.contoso.com   0 0 5269 sip.contoso.com"
+	tmux_wait "_xmpp-server._tcp.contoso.com  0 0 5269 sip.contoso.com"
 
 tmux_type "xmpp.contoso.com"
 tmux_keys Tab C-u
@@ -25,7 +25,7 @@ tmux_type "300"
 tmux_keys Tab C-u
 tmux_type "10"
 check "the records follow the typed target" \
-	tmux_wait "_xmpp-server._tcp.contoso.com   10 0 5269 xmpp.contoso.com"
+	tmux_wait "_xmpp-server._tcp.contoso.com  10 0 5269 xmpp.contoso.com"
 check "the TTL line follows" tmux_wait "TTL 300 seconds on each"
 check "the other target's address record is asked for" tmux_wait "A/AAAA  xmpp.contoso.com"
 

@@ -111,7 +111,7 @@ step "[x] contoso.com (adds sip.contoso.com)"
 tmux_keys C-n
 
 step "Configure Additional Subject Alternate Names"
-step "contoso.com  (XMPP domain, from the topology)"
+step "contoso.com  (XMPP domain with an SRV record, from the topology)"
 tmux_keys Enter
 tmux_type "*.contoso.com"
 tmux_keys Enter C-n

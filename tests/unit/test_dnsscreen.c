@@ -48,6 +48,51 @@ START_TEST(test_plan_contoso)
 }
 END_TEST
 
+/* lync-facts.md section 6: with the XMPP proxy and XMPP domains, the
+ * records are the XMPP domains' (a child domain included), not every SIP
+ * domain's; without the proxy, every SIP domain's. */
+START_TEST(test_plan_xmpp_domains)
+{
+	struct deployment *d = contoso();
+	struct wdns_plan p = {0};
+	char *text;
+
+	strlist_push(&d->topo.xmpp_domains, "contoso.com");
+	strlist_push(&d->topo.xmpp_domains, "corp.contoso.com");
+	strlist_push(&d->topo.xmpp_domains, "CORP.contoso.com.");
+	wdns_plan(d, &p);
+	ck_assert_uint_eq(p.n, 3);
+	ck_assert_uint_eq(p.notes.n, 0);
+	ck_assert_str_eq(p.v[0].name, "_xmpp-server._tcp.contoso.com");
+	ck_assert_str_eq(p.v[1].name, "_xmpp-server._tcp.corp.contoso.com");
+	ck_assert_int_eq(p.v[2].kind, WDNS_ADDRESS);
+	wdns_plan_free(&p);
+	text = wdns_plan_text(d);
+	ck_assert_ptr_null(strstr(text, "fabrikam"));
+	ck_assert_ptr_nonnull(strstr(text, "\nOne per XMPP domain; each is also on the Edge "
+					   "certificate."));
+	free(text);
+	d->topo.xmpp_proxy = false;
+	wdns_plan(d, &p);
+	ck_assert_uint_eq(p.n, 3);
+	ck_assert_str_eq(p.v[0].name, "_xmpp-server._tcp.contoso.com");
+	ck_assert_str_eq(p.v[1].name, "_xmpp-server._tcp.fabrikam.com");
+	wdns_plan_free(&p);
+	text = wdns_plan_text(d);
+	ck_assert_ptr_nonnull(strstr(text, "\nOne per SIP domain (no XMPP proxy); each is also "
+					   "on the Edge certificate."));
+	free(text);
+	/* XMPP domains with no SIP domain: still records, and no note. */
+	d->topo.xmpp_proxy = true;
+	strlist_clear(&d->topo.sip_domains);
+	wdns_plan(d, &p);
+	ck_assert_uint_eq(p.n, 3);
+	ck_assert_uint_eq(p.notes.n, 0);
+	wdns_plan_free(&p);
+	deployment_free(d);
+}
+END_TEST
+
 START_TEST(test_plan_srv_target)
 {
 	struct deployment *d = contoso();
@@ -138,7 +183,9 @@ START_TEST(test_record_text)
 			    "SRV     _xmpp-server._tcp.fabrikam.com     10 20 5269 sip.contoso.com\n"
 			    "SRV     _xmpp-server._tcp.eu.fabrikam.com  10 20 5269 sip.contoso.com\n"
 			    "A/AAAA  sip.contoso.com  <the Access Edge's external IP>\n"
-			    "TTL 3600 seconds on each; SRV values: priority weight port target.");
+			    "TTL 3600 seconds on each; SRV values: priority weight port target.\n"
+			    "One per SIP domain (no XMPP domain set); each is also on the "
+			    "certificate.");
 	free(s);
 	deployment_free(d);
 }
@@ -263,7 +310,7 @@ START_TEST(test_result_text)
 	strlist_push(&r.records, "0 0 5270 x.a.test");
 	strlist_push(&r.addresses, "192.0.2.1");
 	s = wdns_result_text(&r, false);
-	ck_assert_str_eq(s, "SIP domain: a.test\n"
+	ck_assert_str_eq(s, "Own domain: a.test\n"
 			    "Query: _xmpp-server._tcp.a.test SRV\n"
 			    "Verdict: wrong port\n"
 			    "Found: _xmpp-server._tcp.a.test SRV 0 0 5270 x.a.test\n"
@@ -287,6 +334,7 @@ static Suite *suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_plan_contoso);
+	tcase_add_test(tc, test_plan_xmpp_domains);
 	tcase_add_test(tc, test_plan_srv_target);
 	tcase_add_test(tc, test_plan_duplicates_and_bad_names);
 	tcase_add_test(tc, test_plan_missing);

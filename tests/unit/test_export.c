@@ -233,8 +233,12 @@ END_TEST
 START_TEST(hostile_fixtures)
 {
 	struct deployment *d = hostile();
-	char *ps1 = export_ps1(d), *inf = export_inf(d), *zone = export_zone(d);
+	char *ps1 = export_ps1(d), *inf = export_inf(d), *zone;
 
+	/* Without the XMPP proxy every SIP domain gets a record, the hostile
+	 * one included. */
+	d->topo.xmpp_proxy = false;
+	zone = export_zone(d);
 	compare_fixture(ps1, "hostile.ps1");
 	compare_fixture(inf, "hostile.inf");
 	compare_fixture(zone, "hostile.zone");
@@ -447,6 +451,67 @@ START_TEST(policy_and_partners_off)
 END_TEST
 
 /* A new deployment has no topology: each export says what is missing. */
+/* The SRV lines of the zone, in order. */
+static char *srv_lines(const char *zone)
+{
+	struct strlist l = {0};
+	const char *p = zone;
+	char *s;
+
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+
+		if (strncmp(p, "_xmpp-server.", 13) == 0)
+			strlist_push_owned(&l, xstrndup(p, n));
+		p += n + (p[n] == '\n');
+	}
+	s = strlist_join(&l, "\n");
+	strlist_free(&l);
+	return s;
+}
+
+/* lync-facts.md section 6: the records are the XMPP domains' (child
+ * domains such as corp.contoso.com included), not every SIP domain's. */
+START_TEST(zone_xmpp_domains)
+{
+	struct deployment *d = contoso();
+	char *zone, *srv;
+
+	strlist_clear(&d->topo.xmpp_domains);
+	list(&d->topo.xmpp_domains, "contoso.com", "corp.contoso.com");
+	strlist_push(&d->topo.xmpp_domains, "Corp.Contoso.COM.");
+	zone = export_zone(d);
+	srv = srv_lines(zone);
+	ck_assert_str_eq(srv, "_xmpp-server._tcp.contoso.com. 3600 IN SRV 0 0 5269 sip.contoso.com.\n"
+			      "_xmpp-server._tcp.corp.contoso.com. 3600 IN SRV 0 0 5269 "
+			      "sip.contoso.com.");
+	ck_assert_ptr_nonnull(strstr(zone, "\n; One SRV record per XMPP domain "
+					   "(topology.xmpp_domains).\n"));
+	free(srv);
+	free(zone);
+	/* Without the proxy the XMPP domains do not apply: every SIP domain. */
+	d->topo.xmpp_proxy = false;
+	zone = export_zone(d);
+	srv = srv_lines(zone);
+	ck_assert_str_eq(srv, "_xmpp-server._tcp.contoso.com. 3600 IN SRV 0 0 5269 sip.contoso.com.\n"
+			      "_xmpp-server._tcp.fabrikam.com. 3600 IN SRV 0 0 5269 "
+			      "sip.contoso.com.");
+	free(srv);
+	free(zone);
+	/* XMPP domains alone are enough to publish. */
+	d->topo.xmpp_proxy = true;
+	strlist_clear(&d->topo.sip_domains);
+	zone = export_zone(d);
+	srv = srv_lines(zone);
+	ck_assert_str_eq(srv, "_xmpp-server._tcp.contoso.com. 3600 IN SRV 0 0 5269 sip.contoso.com.\n"
+			      "_xmpp-server._tcp.corp.contoso.com. 3600 IN SRV 0 0 5269 "
+			      "sip.contoso.com.");
+	free(srv);
+	free(zone);
+	deployment_free(d);
+}
+END_TEST
+
 START_TEST(nothing_to_export)
 {
 	struct deployment *d = deployment_new();
@@ -512,6 +577,7 @@ static Suite *export_suite(void)
 	tcase_add_test(tc, line_ends);
 	tcase_add_test(tc, request_variants);
 	tcase_add_test(tc, policy_and_partners_off);
+	tcase_add_test(tc, zone_xmpp_domains);
 	tcase_add_test(tc, nothing_to_export);
 	tcase_add_test(tc, cleared_values);
 	suite_add_tcase(s, tc);

@@ -1,4 +1,5 @@
-/* SAN derivation: order, case, duplicates, the XMPP proxy switch. */
+/* SAN derivation: order, case, duplicates, the XMPP proxy switch; the
+ * domains given an SRV record, and that each of them is a SAN. */
 #include "config.h"
 
 #include <check.h>
@@ -82,7 +83,10 @@ START_TEST(t_proxy_off)
 
 	strlist_push(&d->topo.xmpp_domains, "corp.contoso.com");
 	d->topo.xmpp_proxy = false;
-	ck_sans(d, "sip.contoso.com webcon.contoso.com sip.fabrikam.com");
+	/* Without the proxy every SIP domain has an SRV record, so each is
+	 * a name of the certificate (lync-facts.md section 6). */
+	ck_sans(d, "sip.contoso.com webcon.contoso.com sip.fabrikam.com contoso.com "
+		   "fabrikam.com");
 	d->topo.xmpp_proxy = true;
 	ck_sans(d, "sip.contoso.com webcon.contoso.com sip.fabrikam.com contoso.com "
 		   "corp.contoso.com");
@@ -113,6 +117,115 @@ START_TEST(t_empty_fields)
 }
 END_TEST
 
+static char *srv_of(const struct deployment *d)
+{
+	struct strlist l = {0};
+	char *s;
+
+	san_srv_domains(d, &l);
+	s = strlist_join(&l, " ");
+	ck_assert_uint_eq(san_srv_domain_count(d), l.n);
+	strlist_free(&l);
+	return s;
+}
+
+/* Every SRV domain is among the derived SANs: a partner checks the
+ * certificate against the domain it dialled. */
+static void ck_srv_are_sans(const struct deployment *d)
+{
+	struct strlist srv = {0}, sans = {0};
+
+	san_srv_domains(d, &srv);
+	san_derive(d, &sans);
+	for (size_t i = 0; i < srv.n; i++)
+		ck_assert_msg(strlist_find_ci(&sans, srv.v[i]) >= 0, "%s is not a SAN", srv.v[i]);
+	strlist_free(&sans);
+	strlist_free(&srv);
+}
+
+#define ck_srv(d, want)                                                                    \
+	do {                                                                               \
+		char *got_ = srv_of(d);                                                    \
+		ck_assert_str_eq(got_, want);                                              \
+		free(got_);                                                                \
+		ck_srv_are_sans(d);                                                        \
+	} while (0)
+
+/* lync-facts.md section 6: the XMPP domains when the proxy is installed
+ * and the list is set, else one record per SIP domain. */
+START_TEST(t_srv_proxy_and_list)
+{
+	struct deployment *d = contoso();
+
+	ck_srv(d, "contoso.com");
+	ck_assert(san_srv_from_xmpp(d));
+	d->topo.xmpp_proxy = false;
+	ck_srv(d, "contoso.com fabrikam.com");
+	ck_assert(!san_srv_from_xmpp(d));
+	d->topo.xmpp_proxy = true;
+	strlist_clear(&d->topo.xmpp_domains);
+	ck_srv(d, "contoso.com fabrikam.com");
+	ck_assert(!san_srv_from_xmpp(d));
+	/* An empty entry is no XMPP domain. */
+	strlist_push(&d->topo.xmpp_domains, "");
+	ck_srv(d, "contoso.com fabrikam.com");
+	deployment_free(d);
+}
+END_TEST
+
+/* Section 3: the XMPP domains may be child domains (corp.contoso.com),
+ * and a child domain is its own record, not its parent's. */
+START_TEST(t_srv_child_domains)
+{
+	struct deployment *d = contoso();
+
+	strlist_clear(&d->topo.xmpp_domains);
+	strlist_push(&d->topo.xmpp_domains, "corp.contoso.com");
+	ck_srv(d, "corp.contoso.com");
+	strlist_push(&d->topo.xmpp_domains, "contoso.com");
+	strlist_push(&d->topo.xmpp_domains, "eu.fabrikam.com");
+	ck_srv(d, "corp.contoso.com contoso.com eu.fabrikam.com");
+	ck_sans(d, "sip.contoso.com webcon.contoso.com sip.fabrikam.com corp.contoso.com "
+		   "contoso.com eu.fabrikam.com");
+	deployment_free(d);
+}
+END_TEST
+
+/* Section 3: names compare without case, and a trailing dot names the
+ * same domain; the first spelling stays. */
+START_TEST(t_srv_duplicates)
+{
+	struct deployment *d = contoso();
+
+	strlist_clear(&d->topo.xmpp_domains);
+	strlist_push(&d->topo.xmpp_domains, "Contoso.com");
+	strlist_push(&d->topo.xmpp_domains, "CONTOSO.COM.");
+	strlist_push(&d->topo.xmpp_domains, "contoso.com");
+	ck_srv(d, "Contoso.com");
+	d->topo.xmpp_proxy = false;
+	strlist_push(&d->topo.sip_domains, "Fabrikam.COM");
+	strlist_push(&d->topo.sip_domains, "fabrikam.com.");
+	ck_srv(d, "contoso.com fabrikam.com");
+	deployment_free(d);
+}
+END_TEST
+
+START_TEST(t_srv_nothing)
+{
+	struct deployment *d = deployment_new();
+	struct strlist l = {0};
+
+	strlist_push(&l, "stale.example.com");
+	san_srv_domains(d, &l);
+	ck_assert_uint_eq(l.n, 0);
+	strlist_free(&l);
+	/* XMPP domains alone still get their records. */
+	strlist_push(&d->topo.xmpp_domains, "contoso.com");
+	ck_srv(d, "contoso.com");
+	deployment_free(d);
+}
+END_TEST
+
 static Suite *san_suite(void)
 {
 	Suite *s = suite_create("san");
@@ -122,6 +235,12 @@ static Suite *san_suite(void)
 	tcase_add_test(tc, t_lower_and_dedup);
 	tcase_add_test(tc, t_proxy_off);
 	tcase_add_test(tc, t_empty_fields);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("srv");
+	tcase_add_test(tc, t_srv_proxy_and_list);
+	tcase_add_test(tc, t_srv_child_domains);
+	tcase_add_test(tc, t_srv_duplicates);
+	tcase_add_test(tc, t_srv_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }
