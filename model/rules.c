@@ -9,6 +9,7 @@
 #include "deployment.h"
 #include "i18n.h"
 #include "negotiation.h"
+#include "san.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -342,6 +343,155 @@ static void partners_check_clashes(const struct deployment *d, const struct posm
 	posmap_free(seen);
 }
 
+/* --- the SRV domains and the certificate (lync-facts.md sections 3, 6) --- */
+
+/* name lower-cased, less one trailing dot: the key a domain is compared by. */
+static char *domain_key(const char *name)
+{
+	char *k = lower(name);
+	size_t n = strlen(k);
+
+	if (n && k[n - 1] == '.')
+		k[n - 1] = '\0';
+	return k;
+}
+
+/* A posmap used as a set of domain keys, so that long lists are not
+ * compared pair by pair. */
+static struct posmap *domain_set(const struct strlist *l)
+{
+	struct posmap *set = posmap_new();
+
+	for (size_t i = 0; i < l->n; i++) {
+		char *k = domain_key(l->v[i]);
+
+		posmap_put(set, k, 1, 0);
+		free(k);
+	}
+	return set;
+}
+
+static bool in_set(const struct posmap *set, const char *key)
+{
+	int unused_line, unused_col;
+
+	return posmap_get(set, key, &unused_line, &unused_col);
+}
+
+/* Whether name is a domain of set or a child of one (corp.contoso.com
+ * under contoso.com). */
+static bool at_or_under(const struct posmap *set, const char *name)
+{
+	char *k = domain_key(name);
+	bool found = false;
+
+	const char *p = k;
+
+	while (p && *p && !found) {
+		found = in_set(set, p);
+		p = strchr(p, '.');
+		if (p)
+			p++;
+	}
+	free(k);
+	return found;
+}
+
+static char *xmpp_domain_finding(const struct topology *t, const char *name,
+				 const struct posmap *sans)
+{
+	char *k;
+	bool on_cert;
+
+	if (t->xmpp_proxy)
+		return xasprintf(_("\"%s\" is neither a SIP domain nor a child of one: its SRV "
+				   "record and certificate name reach no Lync user; add it to "
+				   "topology.sip_domains or correct it here"), name);
+	k = domain_key(name);
+	on_cert = in_set(sans, k);
+	free(k);
+	return on_cert ? xasprintf(_("\"%s\" gets no SRV record: topology.xmpp_proxy is false, "
+				     "so the records follow the SIP domains; set "
+				     "topology.xmpp_proxy to true or remove it here"), name)
+		       : xasprintf(_("\"%s\" gets no SRV record and is not a name of the "
+				     "certificate: topology.xmpp_proxy is false, so both follow "
+				     "the SIP domains; set topology.xmpp_proxy to true or remove "
+				     "it here"), name);
+}
+
+/* Without the XMPP proxy the records follow the SIP domains, so an XMPP
+ * domain that is not one gets no record; with it, an XMPP domain outside
+ * the SIP domains serves no Lync user. */
+static void check_xmpp_domains(const struct deployment *d, const struct posmap *pm,
+			       struct diags *out)
+{
+	const struct topology *t = &d->topo;
+	struct strlist derived = {0};
+	struct posmap *sip, *sans;
+
+	if (!t->xmpp_domains.n || (t->xmpp_proxy && !t->sip_domains.n))
+		return;
+	sip = domain_set(&t->sip_domains);
+	san_derive(d, &derived);
+	sans = domain_set(&derived);
+	for (size_t i = 0; i < t->xmpp_domains.n; i++) {
+		const char *name = t->xmpp_domains.v[i];
+		char *item, *k = domain_key(name);
+		/* A name that is not a DNS name has its error already. */
+		bool skip = !*k || validate_dns_name(name, NULL) == VALID_ERR ||
+			    (t->xmpp_proxy ? at_or_under(sip, name) : in_set(sip, k));
+
+		free(k);
+		if (skip)
+			continue;
+		item = xasprintf("topology.xmpp_domains[%zu]", i);
+		report(out, pm, DIAG_WARNING, item, xmpp_domain_finding(t, name, sans));
+		free(item);
+	}
+	posmap_free(sans);
+	strlist_free(&derived);
+	posmap_free(sip);
+}
+
+/* The request the file records must hold every SRV domain, or a partner
+ * dialling that domain refuses the certificate issued from it. */
+static void check_generated_sans(const struct deployment *d, const struct posmap *pm,
+				 struct diags *out)
+{
+	const struct cert_record *g = &d->cert.generated;
+	struct strlist srv = {0}, missing = {0};
+	struct posmap *sans;
+	char *list;
+
+	if (!g->sans.n)
+		return;
+	sans = domain_set(&g->sans);
+	san_srv_domains(d, &srv);
+	for (size_t i = 0; i < srv.n; i++) {
+		char *k = domain_key(srv.v[i]);
+
+		if (!in_set(sans, k))
+			strlist_push(&missing, srv.v[i]);
+		free(k);
+	}
+	if (missing.n) {
+		list = strlist_join(&missing, ", ");
+		report(out, pm, DIAG_WARNING, "certificate.generated.sans",
+		       set(g->at) ? xasprintf(_("the request made at %s lacks %s, which has an SRV "
+						"record: partners dialling it would refuse a "
+						"certificate issued from it; make the request again "
+						"(Step 3, Run Again, or xmppgw csr)"), g->at, list)
+				  : xasprintf(_("the request lacks %s, which has an SRV record: "
+						"partners dialling it would refuse a certificate "
+						"issued from it; make the request again (Step 3, Run "
+						"Again, or xmppgw csr)"), list));
+		free(list);
+	}
+	strlist_free(&missing);
+	strlist_free(&srv);
+	posmap_free(sans);
+}
+
 void deployment_validate(const struct deployment *d, const struct posmap *pm, struct diags *out)
 {
 	topology_validate(&d->topo, pm, out);
@@ -353,6 +503,8 @@ void deployment_validate(const struct deployment *d, const struct posmap *pm, st
 		free(prefix);
 	}
 	partners_check_clashes(d, pm, out);
+	check_xmpp_domains(d, pm, out);
+	check_generated_sans(d, pm, out);
 	check_opt_name(out, pm, "dns.srv_target", d->dns.srv_target);
 	if (d->dns.ttl < 0)
 		report(out, pm, DIAG_ERROR, "dns.ttl", xstrdup(_("must not be negative")));

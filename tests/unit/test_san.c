@@ -226,6 +226,136 @@ START_TEST(t_srv_nothing)
 }
 END_TEST
 
+/* `check` on d: every message as "SEV FIELD: MSG", one a line. */
+static char *findings(const struct deployment *d)
+{
+	struct diags dg = {0};
+	struct strlist l = {0};
+	char *s;
+
+	deployment_validate(d, NULL, &dg);
+	for (size_t i = 0; i < dg.n; i++)
+		strlist_pushf(&l, "%s %s: %s", dg.v[i].sev == DIAG_ERROR ? "error" : "warning",
+			      dg.v[i].field, dg.v[i].msg);
+	diags_free(&dg);
+	s = strlist_join(&l, "\n");
+	strlist_free(&l);
+	return s;
+}
+
+#define ck_findings(d, want)                                                               \
+	do {                                                                               \
+		char *got_ = findings(d);                                                  \
+		ck_assert_str_eq(got_, want);                                              \
+		free(got_);                                                                \
+	} while (0)
+
+static void fill_subject(struct deployment *d)
+{
+	xstrset(&d->cert.organization, "Contoso Ltd");
+	xstrset(&d->cert.country, "US");
+	xstrset(&d->cert.state, "Washington");
+	xstrset(&d->cert.city, "Redmond");
+}
+
+/* XMPP domains that are SIP domains or their children (lync-facts.md
+ * section 3), in any case, with or without the trailing dot: nothing. */
+START_TEST(t_check_agreeing)
+{
+	struct deployment *d = contoso();
+
+	fill_subject(d);
+	ck_findings(d, "");
+	strlist_push(&d->topo.xmpp_domains, "corp.contoso.com");
+	strlist_push(&d->topo.xmpp_domains, "Eu.Fabrikam.COM.");
+	ck_findings(d, "");
+	d->topo.xmpp_proxy = false;
+	strlist_clear(&d->topo.xmpp_domains);
+	strlist_push(&d->topo.xmpp_domains, "FABRIKAM.com");
+	ck_findings(d, "");
+	deployment_free(d);
+}
+END_TEST
+
+START_TEST(t_check_outside_sip)
+{
+	struct deployment *d = contoso();
+
+	fill_subject(d);
+	strlist_push(&d->topo.xmpp_domains, "chat.example.org");
+	/* It ends like contoso.com, but is no child of it. */
+	strlist_push(&d->topo.xmpp_domains, "xcontoso.com");
+	ck_findings(d, "warning topology.xmpp_domains[1]: \"chat.example.org\" is neither a SIP "
+		       "domain nor a child of one: its SRV record and certificate name reach no "
+		       "Lync user; add it to topology.sip_domains or correct it here\n"
+		       "warning topology.xmpp_domains[2]: \"xcontoso.com\" is neither a SIP "
+		       "domain nor a child of one: its SRV record and certificate name reach no "
+		       "Lync user; add it to topology.sip_domains or correct it here");
+	deployment_free(d);
+}
+END_TEST
+
+/* Without the proxy the records and the certificate follow the SIP
+ * domains: an XMPP domain that is not one drops out of both, or of the
+ * records only when it is an additional SAN. */
+START_TEST(t_check_proxy_off)
+{
+	struct deployment *d = contoso();
+	char *f;
+
+	fill_subject(d);
+	d->topo.xmpp_proxy = false;
+	strlist_push(&d->topo.xmpp_domains, "corp.contoso.com");
+	ck_findings(d, "warning topology.xmpp_domains[1]: \"corp.contoso.com\" gets no SRV "
+		       "record and is not a name of the certificate: topology.xmpp_proxy is "
+		       "false, so both follow the SIP domains; set topology.xmpp_proxy to true or "
+		       "remove it here");
+	strlist_push(&d->cert.additional_sans, "Corp.Contoso.com");
+	ck_findings(d, "warning topology.xmpp_domains[1]: \"corp.contoso.com\" gets no SRV "
+		       "record: topology.xmpp_proxy is false, so the records follow the SIP "
+		       "domains; set topology.xmpp_proxy to true or remove it here");
+	/* A name that is not a DNS name has its own error, and only that. */
+	strlist_clear(&d->topo.xmpp_domains);
+	strlist_push(&d->topo.xmpp_domains, "bad name");
+	f = findings(d);
+	ck_assert_ptr_nonnull(strstr(f, "error topology.xmpp_domains[0]: \"bad name\""));
+	ck_assert_ptr_null(strstr(f, "SRV"));
+	free(f);
+	deployment_free(d);
+}
+END_TEST
+
+/* The request the file records must hold every SRV domain. */
+START_TEST(t_check_generated)
+{
+	struct deployment *d = contoso();
+	struct strlist *g = &d->cert.generated.sans;
+
+	fill_subject(d);
+	strlist_push(g, "sip.contoso.com");
+	strlist_push(g, "webcon.contoso.com");
+	strlist_push(g, "sip.fabrikam.com");
+	xstrset(&d->cert.generated.at, "2026-11-20T10:00:00Z");
+	ck_findings(d, "warning certificate.generated.sans: the request made at "
+		       "2026-11-20T10:00:00Z lacks contoso.com, which has an SRV record: partners "
+		       "dialling it would refuse a certificate issued from it; make the request "
+		       "again (Step 3, Run Again, or xmppgw csr)");
+	strlist_push(g, "CONTOSO.com");
+	ck_findings(d, "");
+	/* Without the proxy fabrikam.com gets a record too. */
+	d->topo.xmpp_proxy = false;
+	xstrset(&d->cert.generated.at, NULL);
+	ck_findings(d, "warning certificate.generated.sans: the request lacks fabrikam.com, "
+		       "which has an SRV record: partners dialling it would refuse a certificate "
+		       "issued from it; make the request again (Step 3, Run Again, or xmppgw "
+		       "csr)");
+	/* No request recorded: nothing to compare. */
+	strlist_clear(g);
+	ck_findings(d, "");
+	deployment_free(d);
+}
+END_TEST
+
 static Suite *san_suite(void)
 {
 	Suite *s = suite_create("san");
@@ -241,6 +371,12 @@ static Suite *san_suite(void)
 	tcase_add_test(tc, t_srv_child_domains);
 	tcase_add_test(tc, t_srv_duplicates);
 	tcase_add_test(tc, t_srv_nothing);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("check");
+	tcase_add_test(tc, t_check_agreeing);
+	tcase_add_test(tc, t_check_outside_sip);
+	tcase_add_test(tc, t_check_proxy_off);
+	tcase_add_test(tc, t_check_generated);
 	suite_add_tcase(s, tc);
 	return s;
 }
