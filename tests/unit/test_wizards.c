@@ -252,6 +252,37 @@ START_TEST(t_topology_page_when_missing)
 }
 END_TEST
 
+/* Pages 9 and 11 show the domains given an SRV record, the same list as the
+ * DNS screen: the XMPP domains with the proxy, else every SIP domain. */
+START_TEST(t_san_pages_follow_srv)
+{
+	struct wctx c;
+	const struct wfield *more = &page("additional")->fields[0];
+	const struct wfield *sans = &page("subject")->fields[1];
+	struct strlist items = {0};
+	char *text;
+
+	ctx_open(&c, contoso());
+	more->items(&c, &items);
+	ck_assert_uint_eq(items.n, 1);
+	ck_assert_str_eq(items.v[0], "contoso.com  (XMPP domain with an SRV record, from the "
+				     "topology)");
+	strlist_clear(&items);
+	c.d->topo.xmpp_proxy = false;
+	more->items(&c, &items);
+	ck_assert_uint_eq(items.n, 2);
+	ck_assert_str_eq(items.v[0], "contoso.com  (SIP domain with an SRV record, from the "
+				     "topology)");
+	ck_assert_str_eq(items.v[1], "fabrikam.com  (SIP domain with an SRV record, from the "
+				     "topology)");
+	strlist_free(&items);
+	text = sans->text(&c);
+	ck_assert_str_eq(text, "sip.contoso.com\nwebcon.contoso.com\ncontoso.com\nfabrikam.com");
+	free(text);
+	ctx_close(&c);
+}
+END_TEST
+
 START_TEST(t_template_box_remembers)
 {
 	struct wctx c;
@@ -369,6 +400,26 @@ START_TEST(t_home_text)
 	n = home_name(d, "site.yaml");
 	ck_assert_str_eq(n, "contoso.com");
 	free(n);
+	/* The DNS line follows the SRV domains: the XMPP domain, else every
+	 * SIP domain. */
+	s = home_summary(d, 0);
+	ck_assert_ptr_nonnull(strstr(s, "\nDNS: _xmpp-server._tcp.contoso.com SRV -> "
+					"sip.contoso.com:5269 (TTL 3600)"));
+	free(s);
+	strlist_clear(&d->topo.xmpp_domains);
+	strlist_push(&d->topo.xmpp_domains, "corp.contoso.com");
+	s = home_summary(d, 0);
+	ck_assert_ptr_nonnull(strstr(s, "\nDNS: _xmpp-server._tcp.corp.contoso.com SRV -> "));
+	free(s);
+	d->topo.xmpp_proxy = false;
+	s = home_summary(d, 0);
+	ck_assert_ptr_nonnull(strstr(s, "\nDNS: _xmpp-server._tcp.contoso.com SRV and 1 other "
+					"record -> sip.contoso.com:5269"));
+	free(s);
+	strlist_push(&d->topo.sip_domains, "eu.fabrikam.com");
+	s = home_summary(d, 0);
+	ck_assert_ptr_nonnull(strstr(s, "SRV and 2 other records -> "));
+	free(s);
 	ck_assert_ptr_nonnull(strstr(home_warnings(), "Survivable Branch Appliances"));
 	deployment_free(d);
 }
@@ -387,6 +438,7 @@ static Suite *wizards_suite(void)
 	tcase_add_test(tc, t_wildcard_lands_on_its_entry);
 	tcase_add_test(tc, t_security_rules);
 	tcase_add_test(tc, t_topology_page_when_missing);
+	tcase_add_test(tc, t_san_pages_follow_srv);
 	tcase_add_test(tc, t_template_box_remembers);
 	tcase_add_test(tc, t_run_again_caption);
 	tcase_add_test(tc, t_draft_file);
