@@ -12,6 +12,7 @@ static const struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
 } commands[] = {
+	{"cert", cmd_cert},
 	{"check", cmd_check},
 	{"csr", cmd_csr},
 	{"dns", cmd_dns},
