@@ -185,10 +185,10 @@ static void check_links(const struct cert_chain *c, time_t now, struct strlist *
 		if (i > 0)
 			check_dates(x, false, now, refusals, warnings);
 		if (X509_get_signature_nid(x) == NID_rsassaPss)
-			strlist_pushf(refusals, _("%s is signed with RSASSA-PSS, which Lync 2013 "
+			strlist_pushf(refusals, _("The certificate %s is signed with RSASSA-PSS, which Lync 2013 "
 						  "cannot use."), name);
 		if (up && X509_verify(x, X509_get0_pubkey(up)) != 1)
-			strlist_pushf(refusals, _("The signature on %s does not verify with the key "
+			strlist_pushf(refusals, _("The signature on the certificate %s does not verify with the key "
 						  "of its issuer %s."), name, up_name);
 		free(up_name);
 		free(name);
