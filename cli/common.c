@@ -173,18 +173,22 @@ void cli_secret_free(char *s)
 
 char *cli_path_from_base(const char *path, const char *base)
 {
-	char *copy = xstrdup(path), *dir = NULL, *rb, *full, *out;
-	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	char *copy, *dir, *rb, *full, *out;
 	size_t n;
 
-	full = realpath(path, NULL);
-	if (!full && *name && strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
-		/* Not there yet (an output): its folder must be. */
+	/* The folder resolved, the name kept: a link at the name is for the
+	 * model to refuse or follow, not to be replaced by its target here. */
+	if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
+		full = realpath(path, NULL);
+	} else {
+		copy = xstrdup(path);
 		dir = realpath(dirname(copy), NULL);
 		full = dir ? xasprintf("%s%s%s", dir, strcmp(dir, "/") ? "/" : "", name) : NULL;
+		free(dir);
+		free(copy);
 	}
-	free(dir);
-	free(copy);
 	if (!full)
 		return NULL;
 	rb = realpath(base, NULL);
