@@ -281,4 +281,41 @@ for f in "$E/edge-external.pfx" "$E/contoso.yaml" "$E/contoso.yaml.log"; do
 	check "the key passphrase is not in $(basename "$f")" sh -c '! grep -qF -- "$1" "$2"' - "$KP" "$f"
 done
 
+# --- on a terminal: the key's passphrase asked, the PFX password twice -------
+if command -v tmux >/dev/null; then
+	rm -f "$E/edge-external.pfx"
+	tmux_start 100 24 -- env PS1='prompt$ ' sh -i
+	tmux_wait 'prompt$'
+	tmux_type "\"$XMPPGW\" cert pfx '$E/contoso.yaml'"
+	tmux_keys Enter
+	check "terminal: asks for the key's passphrase" tmux_wait "Key passphrase:"
+	tmux_type "$KP"
+	tmux_keys Enter
+	check "terminal: asks for the PFX password" tmux_wait "PFX password:"
+	tmux_type "$PW"
+	tmux_keys Enter
+	check "terminal: and again" tmux_wait "PFX password again:"
+	tmux_type "$PW"
+	tmux_keys Enter
+	check "terminal: the PFX is written" tmux_wait "PFX written to"
+	check "terminal: nothing typed is shown" sh -c \
+		'! tmux -L "$1" capture-pane -p -t t | grep -qF -e "$2" -e "$3"' - "$T_TMUX_SOCKET" "$KP" "$PW"
+	check "terminal: the PFX opens with the typed password" \
+		openssl pkcs12 -in "$E/edge-external.pfx" -noout -passin "file:$T_TMP/pw"
+	tmux_type "clear"
+	tmux_keys Enter
+	tmux_wait_gone "PFX written to"
+	tmux_type "\"$XMPPGW\" cert pfx '$E/contoso.yaml' --force --passphrase-fd 3 3<'$T_TMP/kp'"
+	tmux_keys Enter
+	tmux_wait "PFX password:"
+	tmux_type "one"
+	tmux_keys Enter
+	tmux_wait "PFX password again:"
+	tmux_type "two"
+	tmux_keys Enter
+	check "terminal: two different passwords are refused" tmux_wait "the two PFX passwords differ"
+	check "terminal: the earlier PFX stays" \
+		openssl pkcs12 -in "$E/edge-external.pfx" -noout -passin "file:$T_TMP/pw"
+fi
+
 done_testing
