@@ -85,12 +85,14 @@ static void print_done(const struct deployment *d, const char *base, const struc
 	else
 		printf(_("Private key written to %s (mode 0600)\n"), key);
 	printf(_("Recorded in %s; log in %s.log\n"), a->file, a->file);
-	fputs(_("\nNext steps:\n"
-		"  1. Send the request to the certification authority (CA).\n"
-		"  2. Once the certificate is issued, import it on the Edge Server and assign\n"
-		"     it to the external Edge interface (Deployment Wizard, Step 3).\n"
-		"  3. Restart the Edge services: Stop-CsWindowsService, then\n"
-		"     Start-CsWindowsService.\n"), stdout);
+	printf(_("\nNext steps:\n"
+		 "  1. Send the request to the certification authority (CA).\n"
+		 "  2. Once the certificate is issued, process the CA's answer here:\n"
+		 "     xmppgw cert import %s CERT [CERT...]\n"
+		 "  3. Export it with its key for the Edge: xmppgw cert pfx %s\n"
+		 "  4. On each Edge Server, import the PFX (Import-CsCertificate), assign it\n"
+		 "     (Set-CsCertificate), and restart the Edge services: Stop-CsWindowsService, then\n"
+		 "     Start-CsWindowsService.\n"), a->file, a->file);
 	free(key);
 	free(req);
 }

@@ -134,7 +134,7 @@ warned() {
 	check_grep "$what: warns" "$msg" "$T_TMP/err"
 	check "$what: chain written" test -s "$CHAIN"
 }
-warned "under 30 days" "warning: The certificate expires in 9 days" "$CA/leaf-short.pem" "$CA/int.pem"
+warned "under 30 days" "warning: The certificate expires in " "$CA/leaf-short.pem" "$CA/int.pem"
 warned "no intermediate" "warning: No intermediate certificate was given: the issuer CN=xmppgw Test Intermediate,O=xmppgw tests is not among the files" \
 	"$CA/leaf-good.pem"
 warned "no CRL distribution point" "warning: The certificate has no CRL distribution point" \
@@ -148,7 +148,16 @@ warned "an unrelated certificate" "warning: The certificate CN=sip.contoso.com i
 check_status "the short-lived one: check warns, exit 0" 0 sh -c \
 	'"$1" cert import "$2" "$3" "$4" >/dev/null 2>&1 && "$1" check "$2"' - "$XMPPGW" "$Y" \
 	"$CA/leaf-short.pem" "$CA/int.pem"
-check_grep "check: under 30 days" "warning: certificate.issued.not_after: the certificate expires in 9 days" "$T_TMP/err"
+check_grep "check: under 30 days" "warning: certificate.issued.not_after: the certificate expires in " "$T_TMP/err"
+
+# --- a link planted at the chain's name is replaced, never written through ---
+fresh
+echo precious >"$T_TMP/chain-target"
+ln -s "$T_TMP/chain-target" "$CHAIN"
+check_status "a link at the chain's name: accepted" 0 "$XMPPGW" cert import "$Y" "$T_TMP/bundle.pem"
+check_eq "the link's target is untouched" precious "$(cat "$T_TMP/chain-target")"
+check "the chain is a file of its own" sh -c 'test -f "$1" && ! test -L "$1"' - "$CHAIN"
+check "holding the chain" cmp -s "$CHAIN" "$T_TMP/want-chain.pem"
 
 # --- check after the key is replaced ---------------------------------------
 fresh
