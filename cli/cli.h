@@ -6,12 +6,15 @@
 #ifndef XMPPGW_CLI_H
 #define XMPPGW_CLI_H
 
+#include <stdbool.h>
+
 #include "deployment.h"
 
 #define CLI_OK 0
 #define CLI_PROBLEMS 1
 #define CLI_USAGE 2
 
+int cmd_cert(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_csr(int argc, char **argv);
 int cmd_dns(int argc, char **argv);
@@ -26,5 +29,23 @@ int tui_main(const char *path);
 int cli_load(const char *path, struct deployment **out);
 /* Prints "xmppgw: " + the formatted message + newline to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* --name VALUE or --name=VALUE at argv[*i] (*i moves past VALUE), or NULL. */
+const char *cli_opt_value(int argc, char **argv, int *i, const char *name);
+/* A descriptor number; false when s is not one. */
+bool cli_parse_fd(const char *s, int *fd);
+
+#define CLI_SECRET_MAX 1023
+/* The first line of fd without its line end: a passphrase or password.
+ * On a terminal, prompt is shown and the typing is not echoed. NULL with
+ * *err (caller frees) when unreadable, empty or too long. Release with
+ * cli_secret_free, which wipes it. */
+char *cli_read_secret(int fd, const char *prompt, char **err);
+void cli_secret_free(char *s);
+/* path (as given on the command line, from the current folder) as seen
+ * from base, the deployment file's folder: relative when inside it, so the
+ * folder can move as a whole; absolute otherwise. A path that does not
+ * exist yet needs its folder to. NULL (errno set) when that fails. */
+char *cli_path_from_base(const char *path, const char *base);
 
 #endif

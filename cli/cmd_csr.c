@@ -3,17 +3,12 @@
 
 #include <errno.h>
 #include <libgen.h>
-#include <limits.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <termios.h>
 #include <unistd.h>
-
-#include <openssl/crypto.h>
 
 #include "applog.h"
 #include "cli/cli.h"
@@ -21,8 +16,6 @@
 #include "depfile.h"
 #include "i18n.h"
 #include "xalloc.h"
-
-#define PASSPHRASE_MAX 1023
 
 struct csr_args {
 	const char *file;
@@ -38,31 +31,6 @@ static int usage(void)
 	return CLI_USAGE;
 }
 
-static bool parse_fd(const char *s, int *fd)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < 0 || v > INT_MAX)
-		return false;
-	*fd = (int)v;
-	return true;
-}
-
-/* The value of --name VALUE or --name=VALUE at argv[*i], or NULL. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name)
-{
-	size_t n = strlen(name);
-
-	if (strcmp(argv[*i], name) == 0)
-		return *i + 1 < argc ? argv[++*i] : NULL;
-	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	return NULL;
-}
-
 static int parse_args(int argc, char **argv, struct csr_args *a)
 {
 	const char *v;
@@ -71,10 +39,10 @@ static int parse_args(int argc, char **argv, struct csr_args *a)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--force") == 0)
 			a->force = true;
-		else if ((v = opt_value(argc, argv, &i, "--key")))
+		else if ((v = cli_opt_value(argc, argv, &i, "--key")))
 			a->key = v;
-		else if ((v = opt_value(argc, argv, &i, "--passphrase-fd"))) {
-			if (!parse_fd(v, &a->pass_fd))
+		else if ((v = cli_opt_value(argc, argv, &i, "--passphrase-fd"))) {
+			if (!cli_parse_fd(v, &a->pass_fd))
 				return -1;
 		} else if (strncmp(argv[i], "--passphrase", 12) == 0) {
 			cli_error("%s", _("a passphrase is never taken on the command line, where "
@@ -86,115 +54,6 @@ static int parse_args(int argc, char **argv, struct csr_args *a)
 			a->file = argv[i];
 	}
 	return a->file && *a->file && (!a->key || *a->key) ? 0 : -1;
-}
-
-/* A terminal as the descriptor: the passphrase is typed there, so it is
- * not echoed, and the echo comes back however the reading ends. */
-static struct termios echo_saved;
-static int echo_fd = -1;
-static const int echo_signals[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-
-static void echo_restore_and_die(int sig)
-{
-	tcsetattr(echo_fd, TCSAFLUSH, &echo_saved);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void echo_handlers(void (*fn)(int))
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = fn;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof echo_signals / sizeof *echo_signals; i++)
-		sigaction(echo_signals[i], &sa, NULL);
-}
-
-static void echo_off(int fd)
-{
-	struct termios t;
-
-	if (!isatty(fd) || tcgetattr(fd, &echo_saved) != 0)
-		return;
-	echo_fd = fd;
-	echo_handlers(echo_restore_and_die);
-	t = echo_saved;
-	t.c_lflag &= ~(tcflag_t)ECHO;
-	t.c_lflag |= ECHONL;
-	if (tcsetattr(fd, TCSAFLUSH, &t) == 0)
-		fputs(_("Key passphrase: "), stderr);
-}
-
-static void echo_on(void)
-{
-	if (echo_fd < 0)
-		return;
-	tcsetattr(echo_fd, TCSAFLUSH, &echo_saved);
-	echo_handlers(SIG_DFL);
-	echo_fd = -1;
-}
-
-/* The first line of fd, without its line end. Read a byte at a time so
- * that nothing after that line is taken from a shared descriptor. */
-static char *read_passphrase(int fd, char **err)
-{
-	char *buf = xmalloc(PASSPHRASE_MAX + 1);
-	size_t n = 0;
-	ssize_t r;
-	char c;
-	int e;
-
-	echo_off(fd);
-	while ((r = read(fd, &c, 1)) != 0) {
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0 || n == PASSPHRASE_MAX || c == '\n')
-			break;
-		buf[n++] = c;
-	}
-	e = errno;
-	echo_on();
-	errno = e;
-	if (n > 0 && buf[n - 1] == '\r')
-		n--;
-	buf[n] = '\0';
-	if (r < 0)
-		*err = xasprintf(_("cannot read the passphrase from descriptor %d: %s"), fd,
-				 strerror(errno));
-	else if (n == PASSPHRASE_MAX)
-		*err = xasprintf(_("the passphrase is longer than %d bytes"), PASSPHRASE_MAX - 1);
-	else if (n == 0)
-		*err = xasprintf(_("no passphrase on descriptor %d (its first line is empty)"),
-				 fd);
-	if (*err) {
-		OPENSSL_cleanse(buf, PASSPHRASE_MAX + 1);
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
-
-/* --key is relative to where the command runs, csr_run's paths to the
- * file's folder: the same key from there, relative when it sits inside
- * that folder so the deployment folder can still be moved as a whole. */
-static char *key_from_base(const char *key, const char *base)
-{
-	char *rk = realpath(key, NULL), *rb, *out;
-	size_t n;
-
-	if (!rk)
-		return NULL;
-	rb = realpath(base, NULL);
-	n = rb ? strlen(rb) : 0;
-	if (rb && strncmp(rk, rb, n) == 0 && rk[n] == '/')
-		out = xstrdup(rk + n + 1);
-	else
-		out = xstrdup(rk);
-	free(rb);
-	free(rk);
-	return out;
 }
 
 static char *shown_path(const char *base, const char *path)
@@ -226,12 +85,14 @@ static void print_done(const struct deployment *d, const char *base, const struc
 	else
 		printf(_("Private key written to %s (mode 0600)\n"), key);
 	printf(_("Recorded in %s; log in %s.log\n"), a->file, a->file);
-	fputs(_("\nNext steps:\n"
-		"  1. Send the request to the certification authority (CA).\n"
-		"  2. Once the certificate is issued, import it on the Edge Server and assign\n"
-		"     it to the external Edge interface (Deployment Wizard, Step 3).\n"
-		"  3. Restart the Edge services: Stop-CsWindowsService, then\n"
-		"     Start-CsWindowsService.\n"), stdout);
+	printf(_("\nNext steps:\n"
+		 "  1. Send the request to the certification authority (CA).\n"
+		 "  2. Once the certificate is issued, process the CA's answer here:\n"
+		 "     xmppgw cert import %s CERT [CERT...]\n"
+		 "  3. Export it with its key for the Edge: xmppgw cert pfx %s\n"
+		 "  4. On each Edge Server, import the PFX (Import-CsCertificate), assign it\n"
+		 "     (Set-CsCertificate), and restart the Edge services: Stop-CsWindowsService, then\n"
+		 "     Start-CsWindowsService.\n"), a->file, a->file);
 	free(key);
 	free(req);
 }
@@ -262,7 +123,7 @@ static int run(struct deployment *d, const char *base, const struct csr_args *a,
 	int rc;
 
 	if (a->key) {
-		key = key_from_base(a->key, base);
+		key = access(a->key, F_OK) == 0 ? cli_path_from_base(a->key, base) : NULL;
 		if (!key) {
 			cli_error(_("cannot read the key file %s: %s"), a->key, strerror(errno));
 			return CLI_USAGE;
@@ -301,7 +162,7 @@ int cmd_csr(int argc, char **argv)
 
 	if (parse_args(argc, argv, &a) != 0)
 		return usage();
-	if (a.pass_fd >= 0 && !(pass = read_passphrase(a.pass_fd, &err))) {
+	if (a.pass_fd >= 0 && !(pass = cli_read_secret(a.pass_fd, _("Key passphrase: "), &err))) {
 		cli_error("%s", err);
 		free(err);
 		return CLI_USAGE;
@@ -320,10 +181,7 @@ int cmd_csr(int argc, char **argv)
 	applog_close(&log);
 	free(log_path);
 out:
-	if (pass) {
-		OPENSSL_cleanse(pass, strlen(pass));
-		free(pass);
-	}
+	cli_secret_free(pass);
 	deployment_free(d);
 	return rc;
 }

@@ -1,11 +1,22 @@
 #include "config.h"
 
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
 
 #include "cli/cli.h"
 #include "depfile.h"
+#include "i18n.h"
+#include "xalloc.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -38,4 +49,152 @@ int cli_load(const char *path, struct deployment **out)
 	}
 	*out = d;
 	return CLI_OK;
+}
+
+bool cli_parse_fd(const char *s, int *fd)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 0 || v > INT_MAX)
+		return false;
+	*fd = (int)v;
+	return true;
+}
+
+const char *cli_opt_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strcmp(argv[*i], name) == 0)
+		return *i + 1 < argc ? argv[++*i] : NULL;
+	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	return NULL;
+}
+
+/* A terminal as the descriptor: the secret is typed there, so it is not
+ * echoed, and the echo comes back however the reading ends. */
+static struct termios echo_saved;
+static int echo_fd = -1;
+static const int echo_signals[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+
+static void echo_restore_and_die(int sig)
+{
+	tcsetattr(echo_fd, TCSAFLUSH, &echo_saved);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void echo_handlers(void (*fn)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof echo_signals / sizeof *echo_signals; i++)
+		sigaction(echo_signals[i], &sa, NULL);
+}
+
+static void echo_off(int fd, const char *prompt)
+{
+	struct termios t;
+
+	if (!isatty(fd) || tcgetattr(fd, &echo_saved) != 0)
+		return;
+	echo_fd = fd;
+	echo_handlers(echo_restore_and_die);
+	t = echo_saved;
+	t.c_lflag &= ~(tcflag_t)ECHO;
+	t.c_lflag |= ECHONL;
+	if (tcsetattr(fd, TCSAFLUSH, &t) == 0)
+		fputs(prompt, stderr);
+}
+
+static void echo_on(void)
+{
+	if (echo_fd < 0)
+		return;
+	tcsetattr(echo_fd, TCSAFLUSH, &echo_saved);
+	echo_handlers(SIG_DFL);
+	echo_fd = -1;
+}
+
+/* Read a byte at a time so that nothing after the first line is taken
+ * from a shared descriptor (two secrets may come through one). */
+char *cli_read_secret(int fd, const char *prompt, char **err)
+{
+	char *buf = xmalloc(CLI_SECRET_MAX + 1);
+	size_t n = 0;
+	ssize_t r;
+	char c;
+	int e;
+
+	echo_off(fd, prompt);
+	while ((r = read(fd, &c, 1)) != 0) {
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 || n == CLI_SECRET_MAX || c == '\n')
+			break;
+		buf[n++] = c;
+	}
+	e = errno;
+	echo_on();
+	errno = e;
+	if (n > 0 && buf[n - 1] == '\r')
+		n--;
+	buf[n] = '\0';
+	if (r < 0)
+		*err = xasprintf(_("cannot read the passphrase from descriptor %d: %s"), fd,
+				 strerror(errno));
+	else if (n == CLI_SECRET_MAX)
+		*err = xasprintf(_("the passphrase is longer than %d bytes"), CLI_SECRET_MAX - 1);
+	else if (n == 0)
+		*err = xasprintf(_("no passphrase on descriptor %d (its first line is empty)"),
+				 fd);
+	if (*err) {
+		OPENSSL_cleanse(buf, CLI_SECRET_MAX + 1);
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+void cli_secret_free(char *s)
+{
+	if (!s)
+		return;
+	OPENSSL_cleanse(s, strlen(s));
+	free(s);
+}
+
+char *cli_path_from_base(const char *path, const char *base)
+{
+	const char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	char *copy, *dir, *rb, *full, *out;
+	size_t n;
+
+	/* The folder resolved, the name kept: a link at the name is for the
+	 * model to refuse or follow, not to be replaced by its target here. */
+	if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
+		full = realpath(path, NULL);
+	} else {
+		copy = xstrdup(path);
+		dir = realpath(dirname(copy), NULL);
+		full = dir ? xasprintf("%s%s%s", dir, strcmp(dir, "/") ? "/" : "", name) : NULL;
+		free(dir);
+		free(copy);
+	}
+	if (!full)
+		return NULL;
+	rb = realpath(base, NULL);
+	n = rb ? strlen(rb) : 0;
+	out = xstrdup(rb && strncmp(full, rb, n) == 0 && full[n] == '/' ? full + n + 1 : full);
+	free(rb);
+	free(full);
+	return out;
 }

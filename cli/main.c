@@ -12,6 +12,7 @@ static const struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
 } commands[] = {
+	{"cert", cmd_cert},
 	{"check", cmd_check},
 	{"csr", cmd_csr},
 	{"dns", cmd_dns},
@@ -25,6 +26,11 @@ static void usage(FILE *out)
 		"       xmppgw check FILE             validate; errors as FILE:LINE:COL: error: text\n"
 		"       xmppgw csr FILE [--force] [--key EXISTING.key] [--passphrase-fd N]\n"
 		"                                     private key + request from the certificate section\n"
+		"       xmppgw cert import FILE CERT [CERT...] [--passphrase-fd N]\n"
+		"                                     the CA's answer, checked against the key and the file\n"
+		"       xmppgw cert pfx FILE [-o OUT] [--force] [--passphrase-fd N]\n"
+		"                           [--pfx-passphrase-fd M]\n"
+		"                                     PFX for the Edge (3DES, HMAC-SHA1: Windows 2008 R2)\n"
 		"       xmppgw dns FILE [--server ADDR[:PORT]] [--timeout MS] [--own|--partners]\n"
 		"                                     live DNS check of the SRV records\n"
 		"       xmppgw export ps1|inf|zone FILE [-o OUT]\n"

@@ -327,6 +327,18 @@ static int key_usable(const char *path, EVP_PKEY *key, char **err)
 
 int csr_load_key(const char *path, const char *passphrase, EVP_PKEY **out, char **err)
 {
+	if (csr_read_key(path, passphrase, out, err) != 0)
+		return -1;
+	if (key_usable(path, *out, err) != 0) {
+		EVP_PKEY_free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int csr_read_key(const char *path, const char *passphrase, EVP_PKEY **out, char **err)
+{
 	struct pass_state ps = {passphrase, false};
 	BIO *b = BIO_new_file(path, "r");
 	EVP_PKEY *key = NULL;
@@ -347,10 +359,6 @@ int csr_load_key(const char *path, const char *passphrase, EVP_PKEY **out, char 
 			*err = xasprintf(_("cannot decrypt %s: wrong passphrase"), path);
 		else
 			*err = xasprintf(_("%s holds no PEM private key"), path);
-		return -1;
-	}
-	if (key_usable(path, key, err) != 0) {
-		EVP_PKEY_free(key);
 		return -1;
 	}
 	*out = key;

@@ -44,6 +44,9 @@ int csr_generate_key(int bits, csr_progress_fn progress, void *arg, EVP_PKEY **o
 int csr_write_key(const char *path, EVP_PKEY *key, const char *passphrase, bool force,
 		  char **err);
 int csr_load_key(const char *path, const char *passphrase, EVP_PKEY **out, char **err);
+/* csr_load_key without the refusals: any key type and size, for those who
+ * judge the key themselves (cert_import names a short key as a refusal). */
+int csr_read_key(const char *path, const char *passphrase, EVP_PKEY **out, char **err);
 int csr_build(const struct deployment *d, EVP_PKEY *key, X509_REQ **out, char **err);
 int csr_write_request(const char *path, X509_REQ *req, char **err);
 /* The request at path decoded for people (subject, SANs, key size,
