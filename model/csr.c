@@ -16,6 +16,7 @@
 #include <openssl/x509v3.h>
 
 #include "atomic.h"
+#include "certreq.h"
 #include "i18n.h"
 #include "san.h"
 #include "validate.h"
@@ -367,16 +368,21 @@ static bool name_add(X509_NAME *n, int nid, const char *value)
 							 (const unsigned char *)value, -1, -1, 0);
 }
 
-static bool subject_fill(X509_NAME *n, const struct deployment *d)
+X509_NAME *csr_subject_name(const struct deployment *d)
 {
 	const struct certreq *c = &d->cert;
+	X509_NAME *n = X509_NAME_new();
 
-	return name_add(n, NID_commonName, d->topo.access_edge_fqdn) &&
-	       name_add(n, NID_organizationName, c->organization) &&
-	       name_add(n, NID_organizationalUnitName, c->organizational_unit) &&
-	       name_add(n, NID_localityName, c->city) &&
-	       name_add(n, NID_stateOrProvinceName, c->state) &&
-	       name_add(n, NID_countryName, c->country);
+	if (n && name_add(n, NID_commonName, d->topo.access_edge_fqdn) &&
+	    name_add(n, NID_organizationName, c->organization) &&
+	    name_add(n, NID_organizationalUnitName, c->organizational_unit) &&
+	    name_add(n, NID_localityName, c->city) &&
+	    name_add(n, NID_stateOrProvinceName, c->state) &&
+	    name_add(n, NID_countryName, c->country))
+		return n;
+	X509_NAME_free(n);
+	ERR_clear_error();
+	return NULL;
 }
 
 static X509_EXTENSION *san_ext(const struct strlist *names)
@@ -492,11 +498,11 @@ static bool req_sign(X509_REQ *req, EVP_PKEY *key)
 static const char *req_fill(X509_REQ *req, const struct deployment *d, EVP_PKEY *key,
 			    const struct strlist *sans)
 {
-	X509_NAME *name = X509_NAME_new();
+	X509_NAME *name = csr_subject_name(d);
 	STACK_OF(X509_EXTENSION) *exts = sk_X509_EXTENSION_new_null();
 	const char *fail = NULL;
 
-	if (!name || !exts || !subject_fill(name, d) || !X509_REQ_set_subject_name(req, name))
+	if (!name || !exts || !X509_REQ_set_subject_name(req, name))
 		fail = _("cannot encode the subject name");
 	else if (!X509_REQ_set_version(req, X509_REQ_VERSION_1) || !X509_REQ_set_pubkey(req, key))
 		fail = _("cannot set the request's public key");
@@ -558,6 +564,8 @@ int csr_write_request(const char *path, X509_REQ *req, char **err)
 /* ---- everything Finish does -------------------------------------------- */
 
 struct run {
+	char *req_name, *key_name; /* as the file will record them */
+	bool fresh;                /* new names: a key is in use */
 	char *req_path, *key_path;
 	EVP_PKEY *key;
 	X509_REQ *req;
@@ -758,14 +766,42 @@ out:
 	return rc;
 }
 
-static void run_record(struct deployment *d, const struct csr_options *o)
+/* The file says which key is current: the new names become the request's
+ * settings too, so that what the file names is what was written. */
+static void run_record(struct deployment *d, const struct csr_options *o, const struct run *r)
 {
 	struct cert_record *g = &d->cert.generated;
 
-	xstrset(&g->request_file, d->cert.request_file);
-	xstrset(&g->key_file, key_name(d, o));
+	if (r->fresh) {
+		xstrset(&d->cert.request_file, r->req_name);
+		xstrset(&d->cert.key_file, r->key_name);
+	}
+	xstrset(&g->request_file, r->req_name);
+	xstrset(&g->key_file, set(o->existing_key) ? o->existing_key : r->key_name);
 	free(g->at);
 	g->at = now_rfc3339();
+	certreq_record_names(d, g);
+}
+
+/* A key in use (a request made, a certificate issued) is never replaced
+ * unless asked to: a new key gets new names beside it. */
+static int run_names(const struct deployment *d, const struct csr_options *o, struct run *r,
+		     char **err)
+{
+	const struct certreq *c = &d->cert;
+
+	r->fresh = !set(o->existing_key) && !o->force && certreq_key_in_use(d);
+	if (!r->fresh) {
+		r->req_name = xstrdup(c->request_file);
+		r->key_name = xstrdup(set(c->key_file) ? c->key_file : "");
+		return 0;
+	}
+	if (certreq_fresh_names(d, o->base_dir, time(NULL), &r->req_name, &r->key_name, err) != 0)
+		return -1;
+	LOG(o, _("the key %s is in use: the new key and request get new names, %s and %s"),
+	    set(c->generated.key_file) ? c->generated.key_file : c->issued.key_file, r->key_name,
+	    r->req_name);
+	return 0;
 }
 
 int csr_run(struct deployment *d, const struct csr_options *o, char **err)
@@ -779,8 +815,11 @@ int csr_run(struct deployment *d, const struct csr_options *o, char **err)
 		goto out;
 	LOG(o, _("creating the Edge external certificate request for %s"),
 	    d->topo.access_edge_fqdn);
-	r.req_path = resolve(o->base_dir, d->cert.request_file);
-	r.key_path = resolve(o->base_dir, set(d->cert.key_file) ? d->cert.key_file : "");
+	rc = run_names(d, o, &r, err);
+	if (rc != 0)
+		goto out;
+	r.req_path = resolve(o->base_dir, r.req_name);
+	r.key_path = resolve(o->base_dir, r.key_name);
 	rc = run_not_deployment(o, &r, err);
 	if (rc == 0)
 		rc = run_key(d, o, &r, err);
@@ -789,7 +828,7 @@ int csr_run(struct deployment *d, const struct csr_options *o, char **err)
 	if (rc == 0)
 		rc = run_write(o, &r, err);
 	if (rc == 0)
-		run_record(d, o);
+		run_record(d, o, &r);
 out:
 	if (rc < 0)
 		LOG(o, _("failed: %s"), *err);
@@ -797,5 +836,7 @@ out:
 	EVP_PKEY_free(r.key);
 	free(r.key_path);
 	free(r.req_path);
+	free(r.key_name);
+	free(r.req_name);
 	return rc;
 }
