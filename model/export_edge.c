@@ -157,7 +157,8 @@ static void put_pfx_usage(struct strlist *l, const struct deployment *d, const c
 	char *name = psquote_text(pfx, false);
 	char *text = xasprintf(_("Every Edge Server of the pool imports the same .pfx, %s, "
 				 "written by\n"
-				 "xmppgw cert pfx: A/V authentication needs the same private key on "
+				 "xmppgw cert pfx: A/V authentication needs "
+				 "the same private key on "
 				 "all of them.\n"
 				 "\n"
 				 "Without parameters it imports %s from this script's folder,\n"
@@ -165,17 +166,23 @@ static void put_pfx_usage(struct strlist *l, const struct deployment *d, const c
 				 "Edge services.\n"
 				 "  -PfxPath 'D:\\Certificates\\file.pfx'  another .pfx (an "
 				 "absolute path).\n"
-				 "  -Renewal -EffectiveDate '2026-12-24 02:00'  a renewal while the "
+				 "  -Renewal -EffectiveDate '2026-12-24 "
+				 "02:00'  a renewal while the "
 				 "old\n"
-				 "      certificate is in use: the Access Edge and Web Conferencing "
+				 "      certificate is in use: the Access "
+				 "Edge and Web Conferencing "
 				 "Edge take the\n"
-				 "      new one now, A/V authentication rolls over to it at that date\n"
-				 "      (Set-CsCertificate -Roll), so that the A/V tokens issued with "
+				 "      new one now, A/V authentication rolls "
+				 "over to it at that date\n"
+				 "      (Set-CsCertificate -Roll), so that "
+				 "the A/V tokens issued with "
 				 "the old one\n"
-				 "      (valid up to 8 hours) stay good until then. Choose a date at "
+				 "      (valid up to 8 hours) stay good "
+				 "until then. Choose a date at "
 				 "least 8 hours\n"
 				 "      ahead and before the old certificate expires.\n"
-				 "  -SkipImport  the certificate is in the computer's store already "
+				 "  -SkipImport  the certificate is in the "
+				 "computer's store already "
 				 "(see below)."),
 			       name, name);
 
@@ -219,7 +226,8 @@ static void put_pfx_checks(struct strlist *l, const struct deployment *d)
 		       _("There is no file {0}. Copy the .pfx written by xmppgw cert pfx beside "
 			 "this script, or name it with -PfxPath."));
 	strlist_push(l, "}");
-	strlist_push(l, "if ($Renewal -and -not $PSBoundParameters.ContainsKey('EffectiveDate')) {");
+	strlist_push(l, "if ($Renewal -and "
+		     "-not $PSBoundParameters.ContainsKey('EffectiveDate')) {");
 	put_msg(l, "    throw ",
 		_("-Renewal needs -EffectiveDate: the date and time A/V authentication moves to "
 		  "the new certificate."), "");
@@ -260,14 +268,16 @@ static void put_import(struct strlist *l)
 		     "-PrivateKeyExportable $true");
 	strlist_push(l, "    } finally {");
 	strlist_push(l, "        [System.Runtime.InteropServices.Marshal]::ZeroFreeBSTR($bstr)");
-	strlist_push(l, "        Remove-Variable -Name 'pw', 'secure' -ErrorAction SilentlyContinue");
+	strlist_push(l, "        Remove-Variable -Name 'pw', 'secure' "
+		     "-ErrorAction SilentlyContinue");
 	strlist_push(l, "    }");
 	strlist_push(l, "}");
 	strlist_push(l, "if (-not (Test-Path -LiteralPath ('Cert:\\LocalMachine\\My\\' + "
 		     "$thumbprint))) {");
 	put_msg(l, "    throw (",
 		_("The computer's certificate store holds no certificate with the thumbprint "
-		  "{0}: the .pfx is not the one xmppgw wrote for this deployment."), " -f $thumbprint)");
+		  "{0}: the .pfx is not the one xmppgw wrote for this deployment."),
+		" -f $thumbprint)");
 	strlist_push(l, "}");
 }
 
@@ -302,7 +312,8 @@ static void put_verify(struct strlist *l)
 		  "script again with -SkipImport."), " -f $thumbprint, ($missing -join ', '))");
 	strlist_push(l, "}");
 	put_msg(l, "Write-Host (",
-		_("The certificate {0} is assigned to {1}."), " -f $thumbprint, ($types -join ', '))");
+		_("The certificate {0} is assigned to {1}."),
+		" -f $thumbprint, ($types -join ', '))");
 }
 
 static void put_restart(struct strlist *l)
@@ -395,7 +406,8 @@ static void put_request_usage(struct strlist *l, const struct deployment *d, con
 				 "key made by xmppgw on Linux (%s) is then unused.\n"
 				 "Without parameters the request is written to %s in this script's "
 				 "folder;\n"
-				 "-RequestPath 'D:\\Certificates\\file.csr' writes it elsewhere (an "
+				 "-RequestPath 'D:\\Certificates\\file.csr' "
+				 "writes it elsewhere (an "
 				 "absolute path).\n"
 				 "Request-CsCertificate takes the subject (CN) from the topology: "
 				 "the Access Edge\n"
@@ -462,7 +474,8 @@ static void put_request(struct strlist *l, const struct deployment *d)
 	put_request_table(l, d);
 	strlist_push(l, "Request-CsCertificate @request");
 	put_msg(l, "Write-Host (",
-		_("The request is in {0}: send it to the certification authority."), " -f $RequestPath)");
+		_("The request is in {0}: send it to the certification authority."),
+		" -f $RequestPath)");
 	strlist_push(l, "");
 	comment(l, _("When the CA answers, on this same Edge Server (the pending request and "
 		     "its key\n"

@@ -126,8 +126,8 @@ char *certrun_files_note(const struct wctx *c)
 	if (certrun_get_reuse(c)) {
 		req = certrun_path(c, r->request_file);
 		key = certrun_path(c, r->generated.key_file);
-		s = xasprintf(_("The request is written to %s, for the key in %s, which is read and "
-				"not rewritten."), req, key);
+		s = xasprintf(_("The request is written to %s, for the key in %s, which is "
+				"read and not rewritten."), req, key);
 	} else if (fresh_names(c) &&
 		   certreq_fresh_names(c->d, c->base_dir, time(NULL), &req, &key, &err) == 0) {
 		char *rp = certrun_path(c, req), *kp = certrun_path(c, key);
@@ -328,8 +328,8 @@ char *certrun_next_steps(const struct wctx *c)
 			   "2. Process the CA's answer here: xmppgw cert import, which matches "
 			   "the certificate to the key.\n"
 			   "3. Export the certificate with its key to a .pfx: xmppgw cert pfx.\n"
-			   "4. Assign it with the Edge script (xmppgw export edge-ps1), run on each "
-			   "Edge Server of the pool: it imports the .pfx, assigns the certificate "
-			   "and restarts the Edge services."),
+			   "4. Assign it with the Edge script (xmppgw export edge-ps1), run on "
+			   "each Edge Server of the pool: it imports the .pfx, assigns the "
+			   "certificate and restarts the Edge services."),
 			 req, set(g->key_file) ? g->key_file : "?", req);
 }
