@@ -23,9 +23,9 @@ bool certreq_key_in_use(const struct deployment *d);
 int certreq_fresh_names(const struct deployment *d, const char *base_dir, time_t now,
 			char **req, char **key, char **err);
 
-/* The request's subject as the file derives it now, RFC 2253 (most
- * significant last, UTF-8 kept as is). NULL when there is no subject to
- * encode. The caller frees it. */
+/* The request's subject as the file derives it now, RFC 2253 (the
+ * request's last RDN first: C=..,ST=..,L=..,O=..,CN=..; UTF-8 kept as is).
+ * NULL when there is no subject to encode. The caller frees it. */
 char *certreq_subject(const struct deployment *d);
 
 /* Records in g the subject and the DNS names the file derives now. */

@@ -74,7 +74,7 @@ START_TEST(t_subject_rfc2253)
 	struct deployment *d = contoso();
 	char *s = certreq_subject(d);
 
-	/* Most significant last; the comma escaped; UTF-8 as it is. */
+	/* The last RDN first; the comma escaped; UTF-8 as it is. */
 	ck_assert_str_eq(s, "C=BR,ST=São Paulo,L=São Paulo,O=Contoso\\, Ltd,CN=sip.contoso.com");
 	free(s);
 	xstrset(&d->topo.access_edge_fqdn, "");
