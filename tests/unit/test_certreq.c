@@ -15,6 +15,7 @@
 #include "csr.h"
 #include "deployment.h"
 #include "san.h"
+#include "wizards/certwizard.h"
 #include "xalloc.h"
 
 /* 2026-11-26T10:00:00Z */
@@ -222,6 +223,62 @@ START_TEST(t_run_keeps_key_in_use)
 }
 END_TEST
 
+/* The screen, as far as Executing Commands needs one: it must never be
+ * asked whether to overwrite a key. */
+static int confirms;
+
+static bool ui_confirm(void *arg, const char *title, const char *question)
+{
+	(void)arg, (void)title, (void)question;
+	confirms++;
+	return true;
+}
+
+static bool ui_progress(void *arg, const char *text)
+{
+	(void)arg, (void)text;
+	return true;
+}
+
+static int ui_commit(void *arg, char **err)
+{
+	(void)arg, (void)err;
+	return 0;
+}
+
+static const struct wui ui = {.confirm = ui_confirm, .progress = ui_progress,
+			      .commit = ui_commit};
+
+/* The wizard's Run Again: the key in use reused on request, else a new
+ * dated one beside it; never a question about overwriting. */
+START_TEST(t_wizard_run_again)
+{
+	struct wctx c = {.d = contoso(), .base_dir = dir, .ui = &ui};
+	char *path = xasprintf("%s/d.yaml", dir), *before, *after;
+
+	c.path = path;
+	certwizard.begin(&c);
+	ck_assert_int_eq(certrun_run(&c), 0);
+	ck_assert_str_eq(c.d->cert.generated.key_file, "edge-external.key");
+	before = slurp("edge-external.key");
+	certrun_set_reuse(&c, true);
+	ck_assert_int_eq(certrun_run(&c), 0);
+	ck_assert_str_eq(c.d->cert.generated.key_file, "edge-external.key");
+	ck_assert_str_eq(c.d->cert.generated.request_file, "edge-external.csr");
+	certrun_set_reuse(&c, false);
+	ck_assert_int_eq(certrun_run(&c), 0);
+	ck_assert_int_eq(strncmp(c.d->cert.generated.key_file, "edge-external-", 14), 0);
+	after = slurp("edge-external.key");
+	ck_assert_str_eq(before, after);
+	ck_assert_int_eq(confirms, 0);
+	free(after);
+	free(before);
+	certwizard.end(&c);
+	deployment_free(c.d);
+	free(path);
+}
+END_TEST
+
 static Suite *certreq_suite(void)
 {
 	Suite *s = suite_create("certreq");
@@ -233,6 +290,7 @@ static Suite *certreq_suite(void)
 	tcase_add_test(tc, t_key_in_use);
 	tcase_add_test(tc, t_fresh_names);
 	tcase_add_test(tc, t_run_keeps_key_in_use);
+	tcase_add_test(tc, t_wizard_run_again);
 	suite_add_tcase(s, tc);
 	return s;
 }
