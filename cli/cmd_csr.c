@@ -16,6 +16,7 @@
 #include <openssl/crypto.h>
 
 #include "applog.h"
+#include "certreq.h"
 #include "cli/cli.h"
 #include "csr.h"
 #include "depfile.h"
@@ -288,10 +289,8 @@ static int run(struct deployment *d, const char *base, const struct csr_args *a,
 		}
 		o.existing_key = key;
 	}
-	if (d->cert.generated.key_file && *d->cert.generated.key_file)
-		in_use = xstrdup(d->cert.generated.key_file);
-	else if (d->cert.issued.key_file && *d->cert.issued.key_file)
-		in_use = xstrdup(d->cert.issued.key_file);
+	if (certreq_key_in_use_name(d))
+		in_use = xstrdup(certreq_key_in_use_name(d));
 	rc = csr_run(d, &o, &err);
 	if (tty && !a->key)
 		fputc('\n', stderr);

@@ -31,6 +31,15 @@ bool certreq_key_in_use(const struct deployment *d)
 	       set(c->issued.key_file);
 }
 
+const char *certreq_key_in_use_name(const struct deployment *d)
+{
+	const struct certreq *c = &d->cert;
+
+	if (set(c->generated.key_file))
+		return c->generated.key_file;
+	return set(c->issued.key_file) ? c->issued.key_file : NULL;
+}
+
 /* Where the extension of path starts (its end when there is none). A dot
  * that starts the last component is no extension. */
 static size_t ext_at(const char *path)

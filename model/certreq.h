@@ -13,6 +13,9 @@
 /* true when the file records a generated key or an issued certificate: a
  * new request must then not take the key's file name. */
 bool certreq_key_in_use(const struct deployment *d);
+/* The file name of the key in use (borrowed from d): the generated key,
+ * else the issued certificate's; NULL when none is recorded. */
+const char *certreq_key_in_use_name(const struct deployment *d);
 
 /* Names for a new request and key beside the current ones, that name no
  * existing file (or link) under base_dir: certificate.request_file and

@@ -613,8 +613,8 @@ static int run_names(const struct deployment *d, const struct csr_options *o, st
 	if (certreq_fresh_names(d, o->base_dir, time(NULL), &r->req_name, &r->key_name, err) != 0)
 		return -1;
 	LOG(o, _("the key %s is in use: the new key and request get new names, %s and %s"),
-	    set(c->generated.key_file) ? c->generated.key_file : c->issued.key_file, r->key_name,
-	    r->req_name);
+	    certreq_key_in_use_name(d) ? certreq_key_in_use_name(d) : c->issued.thumbprint,
+	    r->key_name, r->req_name);
 	return 0;
 }
 

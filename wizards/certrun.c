@@ -257,9 +257,8 @@ int certrun_run(struct wctx *c)
 		o.existing_key = c->d->cert.generated.key_file;
 	else if (!certreq_key_in_use(c->d) && !may_write_key(c, &o.force))
 		return -1;
-	if (fresh_names(c))
-		kept = xstrdup(set(c->d->cert.generated.key_file) ? c->d->cert.generated.key_file
-								  : c->d->cert.issued.key_file);
+	if (fresh_names(c) && certreq_key_in_use_name(c->d))
+		kept = xstrdup(certreq_key_in_use_name(c->d));
 	c->ui->progress(c->ui_arg, _("Starting"));
 	rc = csr_run(c->d, &o, &err);
 	c->ui->progress(c->ui_arg, NULL);
