@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "applog.h"
+#include "certreq.h"
 #include "cli/cli.h"
 #include "csr.h"
 #include "depfile.h"
@@ -71,12 +72,36 @@ static bool dots(void *arg, int phase, int count)
 	return true;
 }
 
+/* What comes after the request, with this deployment's file name. */
+static void print_next(const char *file)
+{
+	printf(_("\nNext steps:\n"
+		 "  1. Send the request to the certification authority (CA).\n"
+		 "  2. When the CA answers, process its answer here (the private key is here):\n"
+		 "       xmppgw cert import %s CERTIFICATE...\n"
+		 "  3. Export the certificate with its key for the Edge Servers:\n"
+		 "       xmppgw cert pfx %s\n"
+		 "  4. Assign it: xmppgw export edge-ps1 %s -o edge-certificate.ps1 writes the\n"
+		 "     script to run in the Lync Server Management Shell on each Edge Server\n"
+		 "     of the pool; it imports the .pfx, assigns the certificate and restarts\n"
+		 "     the Edge services (Stop-CsWindowsService, then Start-CsWindowsService).\n"),
+	       file, file, file);
+}
+
+/* kept: the key in use before the run, when the new one got new names. */
 static void print_done(const struct deployment *d, const char *base, const struct csr_args *a,
-		       bool encrypted)
+		       bool encrypted, const char *kept)
 {
 	char *req = shown_path(base, d->cert.generated.request_file);
 	char *key = shown_path(base, d->cert.generated.key_file);
 
+	if (kept) {
+		char *old = shown_path(base, kept);
+
+		printf(_("The key in use, %s, was kept: the new key and request have new "
+			 "names.\n"), old);
+		free(old);
+	}
 	printf(_("Request written to %s\n"), req);
 	if (a->key)
 		printf(_("Private key reused from %s (not rewritten)\n"), key);
@@ -85,14 +110,7 @@ static void print_done(const struct deployment *d, const char *base, const struc
 	else
 		printf(_("Private key written to %s (mode 0600)\n"), key);
 	printf(_("Recorded in %s; log in %s.log\n"), a->file, a->file);
-	printf(_("\nNext steps:\n"
-		 "  1. Send the request to the certification authority (CA).\n"
-		 "  2. Once the certificate is issued, process the CA's answer here:\n"
-		 "     xmppgw cert import %s CERT [CERT...]\n"
-		 "  3. Export it with its key for the Edge: xmppgw cert pfx %s\n"
-		 "  4. On each Edge Server, import the PFX (Import-CsCertificate), assign it\n"
-		 "     (Set-CsCertificate), and restart the Edge services: Stop-CsWindowsService, then\n"
-		 "     Start-CsWindowsService.\n"), a->file, a->file);
+	print_next(a->file);
 	free(key);
 	free(req);
 }
@@ -116,7 +134,7 @@ static int run(struct deployment *d, const char *base, const struct csr_args *a,
 	       const char *pass, struct applog *log)
 {
 	bool tty = isatty(STDERR_FILENO);
-	char *key = NULL, *err = NULL;
+	char *key = NULL, *err = NULL, *in_use = NULL;
 	struct csr_options o = {.base_dir = base, .passphrase = pass, .force = a->force,
 				.progress = dots, .progress_arg = &tty, .log = log,
 				.deployment_file = a->file};
@@ -130,6 +148,8 @@ static int run(struct deployment *d, const char *base, const struct csr_args *a,
 		}
 		o.existing_key = key;
 	}
+	if (certreq_key_in_use_name(d))
+		in_use = xstrdup(certreq_key_in_use_name(d));
 	rc = csr_run(d, &o, &err);
 	if (tty && !a->key)
 		fputc('\n', stderr);
@@ -139,17 +159,23 @@ static int run(struct deployment *d, const char *base, const struct csr_args *a,
 		if (rc < 0)
 			hint_existing(d, base, a);
 		free(err);
+		free(in_use);
 		return CLI_PROBLEMS;
 	}
+	rc = CLI_OK;
 	if (depfile_save(a->file, d, &err) != 0) {
 		cli_error(_("the request and key were written, but %s could not be updated: %s"),
 			  a->file, err);
 		free(err);
-		return CLI_USAGE;
+		rc = CLI_USAGE;
+	} else {
+		applog_add(log, _("recorded in %s (certificate.generated)"), a->file);
+		print_done(d, base, a, pass != NULL,
+			   in_use && !a->key && !a->force && strcmp(in_use, d->cert.key_file) != 0
+				   ? in_use : NULL);
 	}
-	applog_add(log, _("recorded in %s (certificate.generated)"), a->file);
-	print_done(d, base, a, pass != NULL);
-	return CLI_OK;
+	free(in_use);
+	return rc;
 }
 
 int cmd_csr(int argc, char **argv)

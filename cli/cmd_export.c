@@ -1,4 +1,4 @@
-/* xmppgw export ps1|inf|zone FILE [-o OUT] */
+/* xmppgw export ps1|edge-ps1|inf|zone FILE [-o OUT] */
 #include "config.h"
 
 #include <getopt.h>
@@ -19,19 +19,43 @@ static const struct format {
 	char *(*run)(const struct deployment *d);
 } formats[] = {
 	{"ps1", export_ps1},
+	{"edge-ps1", export_edge_ps1},
 	{"inf", export_inf},
 	{"zone", export_zone},
 };
 
 static int usage(void)
 {
-	cli_error("%s", _("usage: xmppgw export ps1|inf|zone FILE [-o OUT]"));
+	cli_error("%s", _("usage: xmppgw export ps1|edge-ps1|inf|zone FILE [-o OUT]"));
 	return CLI_USAGE;
 }
 
 static bool set(const char *s)
 {
 	return s && *s;
+}
+
+/* SHA-1 in hex, as `cert import` records it and Set-CsCertificate takes it. */
+static bool is_thumbprint(const char *s)
+{
+	return strlen(s) == 40 && strspn(s, "0123456789ABCDEFabcdef") == 40;
+}
+
+/* The Edge's script assigns the issued certificate, or has the Edge make
+ * its own request. */
+static const char *edge_missing(const struct deployment *d)
+{
+	const char *tp = d->cert.issued.thumbprint;
+
+	if (d->cert.request_on_edge)
+		return NULL;
+	if (!set(tp))
+		return _("no issued certificate is recorded (certificate.issued.thumbprint): run "
+			 "`xmppgw cert import` with the CA's answer first, then `xmppgw cert pfx`");
+	if (!is_thumbprint(tp))
+		return _("certificate.issued.thumbprint is not 40 hexadecimal digits: run "
+			 "`xmppgw cert import` with the CA's answer again");
+	return NULL;
 }
 
 /* What the format cannot do without, said as the reason to refuse; NULL
@@ -42,6 +66,8 @@ static const char *missing(const struct format *f, const struct deployment *d)
 	const char *target = set(d->dns.srv_target) ? d->dns.srv_target
 						     : d->topo.access_edge_fqdn;
 
+	if (strcmp(f->name, "edge-ps1") == 0)
+		return edge_missing(d);
 	if (strcmp(f->name, "inf") == 0 && !set(d->topo.access_edge_fqdn))
 		return _("no Access Edge FQDN (topology.access_edge_fqdn), the certificate's "
 			 "subject");

@@ -16,13 +16,12 @@
 #include <openssl/x509v3.h>
 
 #include "atomic.h"
+#include "certreq.h"
+#include "csr_int.h"
 #include "i18n.h"
-#include "san.h"
 #include "validate.h"
 #include "xalloc.h"
 
-/* What Windows' certreq writes for "CertificateTemplate = ...". */
-#define CSR_TEMPLATE_OID "1.3.6.1.4.1.311.20.2"
 #define CSR_MIN_BITS 2048
 
 #define LOG(o, ...) \
@@ -36,8 +35,7 @@ static bool set(const char *s)
 	return s && *s;
 }
 
-/* what, followed by OpenSSL's reason when it gave one; clears its queue. */
-static char *ossl_error(const char *what)
+char *csr_ossl_error(const char *what)
 {
 	unsigned long e = ERR_peek_last_error();
 	const char *why = e ? ERR_reason_error_string(e) : NULL;
@@ -89,7 +87,7 @@ int csr_generate_key(int bits, csr_progress_fn progress, void *arg, EVP_PKEY **o
 	ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, NULL);
 	if (!ctx || EVP_PKEY_keygen_init(ctx) <= 0 ||
 	    EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, bits) <= 0) {
-		*err = ossl_error(_("cannot set up RSA key generation"));
+		*err = csr_ossl_error(_("cannot set up RSA key generation"));
 		goto out;
 	}
 	EVP_PKEY_CTX_set_app_data(ctx, &st);
@@ -100,7 +98,7 @@ int csr_generate_key(int bits, csr_progress_fn progress, void *arg, EVP_PKEY **o
 		ERR_clear_error();
 		rc = 1;
 	} else {
-		*err = ossl_error(_("RSA key generation failed"));
+		*err = csr_ossl_error(_("RSA key generation failed"));
 	}
 out:
 	EVP_PKEY_CTX_free(ctx);
@@ -146,7 +144,7 @@ static BIO *key_pem(EVP_PKEY *key, const char *passphrase, char **err)
 	if (!b || !PEM_write_bio_PKCS8PrivateKey(b, key, cipher, cipher ? passphrase : NULL,
 						 cipher ? (int)strlen(passphrase) : 0, NULL,
 						 NULL)) {
-		*err = ossl_error(_("cannot encode the private key"));
+		*err = csr_ossl_error(_("cannot encode the private key"));
 		BIO_free(b);
 		return NULL;
 	}
@@ -365,185 +363,7 @@ int csr_read_key(const char *path, const char *passphrase, EVP_PKEY **out, char 
 	return 0;
 }
 
-/* ---- the request ------------------------------------------------------- */
-
-static bool name_add(X509_NAME *n, int nid, const char *value)
-{
-	/* UTF-8 in, and OpenSSL's string table picks the type: UTF8String,
-	 * but PrintableString for the country as RFC 5280 requires. */
-	return !set(value) || X509_NAME_add_entry_by_NID(n, nid, MBSTRING_UTF8,
-							 (const unsigned char *)value, -1, -1, 0);
-}
-
-static bool subject_fill(X509_NAME *n, const struct deployment *d)
-{
-	const struct certreq *c = &d->cert;
-
-	return name_add(n, NID_commonName, d->topo.access_edge_fqdn) &&
-	       name_add(n, NID_organizationName, c->organization) &&
-	       name_add(n, NID_organizationalUnitName, c->organizational_unit) &&
-	       name_add(n, NID_localityName, c->city) &&
-	       name_add(n, NID_stateOrProvinceName, c->state) &&
-	       name_add(n, NID_countryName, c->country);
-}
-
-static X509_EXTENSION *san_ext(const struct strlist *names)
-{
-	GENERAL_NAMES *gens = GENERAL_NAMES_new();
-	X509_EXTENSION *ext = NULL;
-
-	for (size_t i = 0; gens && i < names->n; i++) {
-		GENERAL_NAME *g = GENERAL_NAME_new();
-		ASN1_IA5STRING *s = ASN1_IA5STRING_new();
-
-		if (!g || !s || !ASN1_STRING_set(s, names->v[i], -1)) {
-			GENERAL_NAME_free(g);
-			ASN1_IA5STRING_free(s);
-			goto out;
-		}
-		GENERAL_NAME_set0_value(g, GEN_DNS, s);
-		if (!sk_GENERAL_NAME_push(gens, g)) {
-			GENERAL_NAME_free(g);
-			goto out;
-		}
-	}
-	if (gens)
-		ext = X509V3_EXT_i2d(NID_subject_alt_name, 0, gens);
-out:
-	GENERAL_NAMES_free(gens);
-	return ext;
-}
-
-static X509_EXTENSION *key_usage_ext(void)
-{
-	ASN1_BIT_STRING *ku = ASN1_BIT_STRING_new();
-	X509_EXTENSION *ext = NULL;
-
-	/* bit 0 digitalSignature, bit 2 keyEncipherment (RFC 5280 4.2.1.3) */
-	if (ku && ASN1_BIT_STRING_set_bit(ku, 0, 1) && ASN1_BIT_STRING_set_bit(ku, 2, 1))
-		ext = X509V3_EXT_i2d(NID_key_usage, 1, ku);
-	ASN1_BIT_STRING_free(ku);
-	return ext;
-}
-
-static X509_EXTENSION *eku_ext(bool client)
-{
-	EXTENDED_KEY_USAGE *eku = sk_ASN1_OBJECT_new_null();
-	X509_EXTENSION *ext = NULL;
-
-	/* OBJ_nid2obj's objects are static: only the stack is freed below. */
-	if (eku && sk_ASN1_OBJECT_push(eku, OBJ_nid2obj(NID_server_auth)) &&
-	    (!client || sk_ASN1_OBJECT_push(eku, OBJ_nid2obj(NID_client_auth))))
-		ext = X509V3_EXT_i2d(NID_ext_key_usage, 0, eku);
-	sk_ASN1_OBJECT_free(eku);
-	return ext;
-}
-
-static X509_EXTENSION *template_ext(const char *name)
-{
-	ASN1_OBJECT *oid = OBJ_txt2obj(CSR_TEMPLATE_OID, 1);
-	ASN1_OCTET_STRING *value = ASN1_OCTET_STRING_new();
-	ASN1_STRING *bmp = NULL;
-	unsigned char *der = NULL;
-	X509_EXTENSION *ext = NULL;
-	int len;
-
-	if (!oid || !value ||
-	    ASN1_mbstring_copy(&bmp, (const unsigned char *)name, -1, MBSTRING_UTF8,
-			       B_ASN1_BMPSTRING) < 0)
-		goto out;
-	len = i2d_ASN1_BMPSTRING(bmp, &der);
-	if (len > 0 && ASN1_OCTET_STRING_set(value, der, len))
-		ext = X509_EXTENSION_create_by_OBJ(NULL, oid, 0, value);
-out:
-	OPENSSL_free(der);
-	ASN1_STRING_free(bmp);
-	ASN1_OCTET_STRING_free(value);
-	ASN1_OBJECT_free(oid);
-	return ext;
-}
-
-static bool push_ext(STACK_OF(X509_EXTENSION) *exts, X509_EXTENSION *ext)
-{
-	if (ext && sk_X509_EXTENSION_push(exts, ext))
-		return true;
-	X509_EXTENSION_free(ext);
-	return false;
-}
-
-static const char *exts_fill(STACK_OF(X509_EXTENSION) *exts, const struct deployment *d,
-			     const struct strlist *sans)
-{
-	if (!push_ext(exts, san_ext(sans)))
-		return _("cannot encode the subject alternative names");
-	if (!push_ext(exts, key_usage_ext()) || !push_ext(exts, eku_ext(d->cert.client_eku)))
-		return _("cannot encode the key usage extensions");
-	if (set(d->cert.template_name) && !push_ext(exts, template_ext(d->cert.template_name)))
-		return _("cannot encode the certificate template name as a BMPString");
-	return NULL;
-}
-
-/* SHA-256 with PKCS#1 v1.5 padding, said explicitly so that no default
- * could turn it into PSS, which Lync's Edge does not take. */
-static bool req_sign(X509_REQ *req, EVP_PKEY *key)
-{
-	EVP_MD_CTX *md = EVP_MD_CTX_new();
-	EVP_PKEY_CTX *pctx = NULL;
-	bool ok = md && EVP_DigestSignInit(md, &pctx, EVP_sha256(), NULL, key) > 0 &&
-		  EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) > 0 &&
-		  X509_REQ_sign_ctx(req, md) > 0;
-
-	EVP_MD_CTX_free(md);
-	return ok;
-}
-
-static const char *req_fill(X509_REQ *req, const struct deployment *d, EVP_PKEY *key,
-			    const struct strlist *sans)
-{
-	X509_NAME *name = X509_NAME_new();
-	STACK_OF(X509_EXTENSION) *exts = sk_X509_EXTENSION_new_null();
-	const char *fail = NULL;
-
-	if (!name || !exts || !subject_fill(name, d) || !X509_REQ_set_subject_name(req, name))
-		fail = _("cannot encode the subject name");
-	else if (!X509_REQ_set_version(req, X509_REQ_VERSION_1) || !X509_REQ_set_pubkey(req, key))
-		fail = _("cannot set the request's public key");
-	else
-		fail = exts_fill(exts, d, sans);
-	if (!fail && !X509_REQ_add_extensions(req, exts))
-		fail = _("cannot add the extensions to the request");
-	if (!fail && !req_sign(req, key))
-		fail = _("cannot sign the request");
-	sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
-	X509_NAME_free(name);
-	return fail;
-}
-
-int csr_build(const struct deployment *d, EVP_PKEY *key, X509_REQ **out, char **err)
-{
-	struct strlist sans = {0};
-	X509_REQ *req = NULL;
-	const char *fail;
-
-	*out = NULL;
-	if (!set(d->topo.access_edge_fqdn)) {
-		*err = xstrdup(_("topology.access_edge_fqdn is required: it is the request's "
-				 "subject name (CN)"));
-		return -1;
-	}
-	san_derive(d, &sans);
-	req = X509_REQ_new();
-	fail = req ? req_fill(req, d, key, &sans) : _("out of memory");
-	strlist_free(&sans);
-	if (fail) {
-		*err = ossl_error(fail);
-		X509_REQ_free(req);
-		return -1;
-	}
-	ERR_clear_error();
-	*out = req;
-	return 0;
-}
+/* ---- the request (built in csr_build.c) ------------------------------- */
 
 int csr_write_request(const char *path, X509_REQ *req, char **err)
 {
@@ -553,7 +373,7 @@ int csr_write_request(const char *path, X509_REQ *req, char **err)
 	int rc;
 
 	if (!b || !PEM_write_bio_X509_REQ(b, req)) {
-		*err = ossl_error(_("cannot encode the request"));
+		*err = csr_ossl_error(_("cannot encode the request"));
 		BIO_free(b);
 		return -1;
 	}
@@ -566,6 +386,8 @@ int csr_write_request(const char *path, X509_REQ *req, char **err)
 /* ---- everything Finish does -------------------------------------------- */
 
 struct run {
+	char *req_name, *key_name; /* as the file will record them */
+	bool fresh;                /* new names: a key is in use */
 	char *req_path, *key_path;
 	EVP_PKEY *key;
 	X509_REQ *req;
@@ -593,11 +415,11 @@ static int verify_written(const char *path, EVP_PKEY *key, size_t *nsans, char *
 	int rc = -1;
 
 	if (!req)
-		*err = ossl_error(_("the request written cannot be read back"));
+		*err = csr_ossl_error(_("the request written cannot be read back"));
 	else if (!pub || X509_REQ_verify(req, pub) != 1)
-		*err = ossl_error(_("the request written does not verify against its own key"));
+		*err = csr_ossl_error(_("the request written does not verify against its own key"));
 	else if (EVP_PKEY_eq(pub, key) != 1)
-		*err = ossl_error(_("the request's public key does not match the private key"));
+		*err = csr_ossl_error(_("the request's public key does not match the private key"));
 	else
 		rc = 0;
 	if (rc == 0)
@@ -766,14 +588,42 @@ out:
 	return rc;
 }
 
-static void run_record(struct deployment *d, const struct csr_options *o)
+/* The file says which key is current: the new names become the request's
+ * settings too, so that what the file names is what was written. */
+static void run_record(struct deployment *d, const struct csr_options *o, const struct run *r)
 {
 	struct cert_record *g = &d->cert.generated;
 
-	xstrset(&g->request_file, d->cert.request_file);
-	xstrset(&g->key_file, key_name(d, o));
+	if (r->fresh) {
+		xstrset(&d->cert.request_file, r->req_name);
+		xstrset(&d->cert.key_file, r->key_name);
+	}
+	xstrset(&g->request_file, r->req_name);
+	xstrset(&g->key_file, set(o->existing_key) ? o->existing_key : r->key_name);
 	free(g->at);
 	g->at = now_rfc3339();
+	certreq_record_names(d, g);
+}
+
+/* A key in use (a request made, a certificate issued) is never replaced
+ * unless asked to: a new key gets new names beside it. */
+static int run_names(const struct deployment *d, const struct csr_options *o, struct run *r,
+		     char **err)
+{
+	const struct certreq *c = &d->cert;
+
+	r->fresh = !set(o->existing_key) && !o->force && certreq_key_in_use(d);
+	if (!r->fresh) {
+		r->req_name = xstrdup(c->request_file);
+		r->key_name = xstrdup(set(c->key_file) ? c->key_file : "");
+		return 0;
+	}
+	if (certreq_fresh_names(d, o->base_dir, time(NULL), &r->req_name, &r->key_name, err) != 0)
+		return -1;
+	LOG(o, _("the key %s is in use: the new key and request get new names, %s and %s"),
+	    certreq_key_in_use_name(d) ? certreq_key_in_use_name(d) : c->issued.thumbprint,
+	    r->key_name, r->req_name);
+	return 0;
 }
 
 int csr_run(struct deployment *d, const struct csr_options *o, char **err)
@@ -787,8 +637,11 @@ int csr_run(struct deployment *d, const struct csr_options *o, char **err)
 		goto out;
 	LOG(o, _("creating the Edge external certificate request for %s"),
 	    d->topo.access_edge_fqdn);
-	r.req_path = resolve(o->base_dir, d->cert.request_file);
-	r.key_path = resolve(o->base_dir, set(d->cert.key_file) ? d->cert.key_file : "");
+	rc = run_names(d, o, &r, err);
+	if (rc != 0)
+		goto out;
+	r.req_path = resolve(o->base_dir, r.req_name);
+	r.key_path = resolve(o->base_dir, r.key_name);
 	rc = run_not_deployment(o, &r, err);
 	if (rc == 0)
 		rc = run_key(d, o, &r, err);
@@ -797,7 +650,7 @@ int csr_run(struct deployment *d, const struct csr_options *o, char **err)
 	if (rc == 0)
 		rc = run_write(o, &r, err);
 	if (rc == 0)
-		run_record(d, o);
+		run_record(d, o, &r);
 out:
 	if (rc < 0)
 		LOG(o, _("failed: %s"), *err);
@@ -805,5 +658,7 @@ out:
 	EVP_PKEY_free(r.key);
 	free(r.key_path);
 	free(r.req_path);
+	free(r.key_name);
+	free(r.req_name);
 	return rc;
 }

@@ -32,7 +32,11 @@ struct csr_options {
 /* Everything Finish does: checks d, generates (or loads) the key, writes it
  * (PKCS#8 PEM, mode 0600 from creation, O_EXCL|O_NOFOLLOW, never over an
  * existing file unless force), builds the request from d, writes it, reads
- * it back and verifies it, and records paths and time in d->cert.generated.
+ * it back and verifies it, and records paths, time, subject and DNS names in
+ * d->cert.generated. When d records a key in use (certreq_key_in_use) and
+ * neither existing_key nor force is given, the new key and request get new
+ * dated names (certreq_fresh_names), which also become
+ * certificate.request_file and key_file: the key in use is never touched.
  * Returns 0; -1 with *err (caller frees); 1 when cancelled by progress. */
 int csr_run(struct deployment *d, const struct csr_options *o, char **err);
 
@@ -48,6 +52,10 @@ int csr_load_key(const char *path, const char *passphrase, EVP_PKEY **out, char 
  * judge the key themselves (cert_import names a short key as a refusal). */
 int csr_read_key(const char *path, const char *passphrase, EVP_PKEY **out, char **err);
 int csr_build(const struct deployment *d, EVP_PKEY *key, X509_REQ **out, char **err);
+/* The request's subject as csr_build writes it: CN (the Access Edge FQDN),
+ * O, OU, L, ST, C, empty values left out. NULL when it cannot be encoded;
+ * the caller frees it with X509_NAME_free. */
+X509_NAME *csr_subject_name(const struct deployment *d);
 int csr_write_request(const char *path, X509_REQ *req, char **err);
 /* The request at path decoded for people (subject, SANs, key size,
  * extensions, signature check), then its PEM. NULL with *err on failure. */

@@ -12,7 +12,7 @@
 #include <strings.h>
 
 #include "i18n.h"
-#include "utf8.h"
+#include "psquote.h"
 #include "san.h"
 #include "validate.h"
 #include "xalloc.h"
@@ -20,57 +20,6 @@
 static bool set(const char *s)
 {
 	return s && *s;
-}
-
-/* Control characters and the Unicode line and paragraph separators. */
-static bool breaks_line(unsigned cp)
-{
-	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029;
-}
-
-/* ' and the four characters PowerShell takes for it (U+2018 to U+201B). */
-static bool ps_single_quote(unsigned cp)
-{
-	return cp == '\'' || (cp >= 0x2018 && cp <= 0x201B);
-}
-
-/* s as inert text. quoted: a single-quoted literal, in which PowerShell
- * expands nothing and the only special characters are its quotes, each
- * doubled. Line breaks and control characters become spaces: a literal may
- * span lines, but every value then stays on the line of its parameter, and a
- * comment cannot be ended early. Malformed UTF-8 becomes '?'. */
-static char *ps_text(const char *s, bool quoted)
-{
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	char *out = xmalloc(2 * strlen((const char *)p) + 3), *o = out;
-
-	if (quoted)
-		*o++ = '\'';
-	while (*p) {
-		unsigned cp;
-		size_t n = utf8_decode((const char *)p, &cp);
-
-		if (n == 0) {
-			*o++ = '?';
-			p++;
-			continue;
-		}
-		if (breaks_line(cp)) {
-			*o++ = ' ';
-		} else {
-			memcpy(o, p, n);
-			o += n;
-			if (quoted && ps_single_quote(cp)) {
-				memcpy(o, p, n);
-				o += n;
-			}
-		}
-		p += n;
-	}
-	if (quoted)
-		*o++ = '\'';
-	*o = '\0';
-	return out;
 }
 
 /* "    key = 'value'", or $null when the deployment leaves it empty. */
@@ -82,7 +31,7 @@ static void put_string(struct strlist *l, const char *key, const char *value)
 		strlist_pushf(l, "    %s = $null", key);
 		return;
 	}
-	q = ps_text(value, true);
+	q = psquote_text(value, true);
 	strlist_pushf(l, "    %s = %s", key, q);
 	free(q);
 }
@@ -92,25 +41,12 @@ static void put_bool(struct strlist *l, const char *key, bool v)
 	strlist_pushf(l, "    %s = %s", key, v ? "$true" : "$false");
 }
 
-/* 'a', 'b' as one PowerShell array. */
-static char *ps_array(const struct strlist *items)
-{
-	struct strlist quoted = {0};
-	char *joined;
-
-	for (size_t i = 0; i < items->n; i++)
-		strlist_push_owned(&quoted, ps_text(items->v[i], true));
-	joined = strlist_join(&quoted, ", ");
-	strlist_free(&quoted);
-	return joined;
-}
-
 static void put_header(struct strlist *l, const struct deployment *d)
 {
 	char *joined = strlist_join(&d->topo.sip_domains, ", ");
-	char *edge = ps_text(set(d->topo.access_edge_fqdn) ? d->topo.access_edge_fqdn
-							    : _("(none)"), false);
-	char *sip = ps_text(d->topo.sip_domains.n ? joined : _("(none)"), false);
+	char *edge = psquote_text(set(d->topo.access_edge_fqdn) ? d->topo.access_edge_fqdn
+								: _("(none)"), false);
+	char *sip = psquote_text(d->topo.sip_domains.n ? joined : _("(none)"), false);
 	char *text = xasprintf(_("Lync Server 2013 XMPP gateway: federated partners, access "
 				 "policy, Edge certificate.\n"
 				 "Written by xmppgw from the deployment with Access Edge %s,\n"
@@ -139,7 +75,7 @@ static void put_header(struct strlist *l, const struct deployment *d)
  * drift apart; the additional domains replace the whole list. */
 static void put_partner(struct strlist *l, const struct partner *p)
 {
-	char *name = ps_text(p->domain, false);
+	char *name = psquote_text(p->domain, false);
 	char *title = xasprintf(_("XMPP federated partner %s"), name);
 
 	strlist_push(l, "");
@@ -148,7 +84,7 @@ static void put_partner(struct strlist *l, const struct partner *p)
 	put_string(l, "Identity", p->domain);
 	put_string(l, "Description", p->description);
 	if (p->additional_domains.n) {
-		char *domains = ps_array(&p->additional_domains);
+		char *domains = psquote_array(&p->additional_domains);
 
 		strlist_pushf(l, "    AdditionalDomains = %s", domains);
 		free(domains);

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
+#include "certreq.h"
 #include "csr.h"
 #include "i18n.h"
 #include "wizards/certwizard.h"
@@ -77,6 +79,77 @@ char *certrun_path(const struct wctx *c, const char *file)
 	return xasprintf("%s/%s", c->base_dir, file);
 }
 
+static bool set(const char *s)
+{
+	return s && *s;
+}
+
+bool certrun_can_reuse(const struct wctx *c)
+{
+	return set(c->d->cert.generated.key_file);
+}
+
+bool certrun_get_reuse(const struct wctx *c)
+{
+	return certrun_can_reuse(c) && st(c)->reuse_key;
+}
+
+void certrun_set_reuse(struct wctx *c, bool v)
+{
+	st(c)->reuse_key = v;
+}
+
+/* A new key, with a key in use: csr_run gives it new names. */
+static bool fresh_names(const struct wctx *c)
+{
+	return !certrun_get_reuse(c) && certreq_key_in_use(c->d);
+}
+
+char *certrun_again_note(const struct wctx *c)
+{
+	const struct cert_record *g = &c->d->cert.generated;
+
+	if (!set(g->request_file))
+		return NULL;
+	return xasprintf(_("A request was written on %s (%s), for the key %s. Run Again makes a "
+			   "new key under new dated names and leaves that key and its files as "
+			   "they are, unless you choose to reuse the key."),
+			 set(g->at) ? g->at : "?", g->request_file,
+			 set(g->key_file) ? g->key_file : "?");
+}
+
+char *certrun_files_note(const struct wctx *c)
+{
+	const struct certreq *r = &c->d->cert;
+	char *req = NULL, *key = NULL, *err = NULL, *s;
+
+	if (certrun_get_reuse(c)) {
+		req = certrun_path(c, r->request_file);
+		key = certrun_path(c, r->generated.key_file);
+		s = xasprintf(_("The request is written to %s, for the key in %s, which is "
+				"read and not rewritten."), req, key);
+	} else if (fresh_names(c) &&
+		   certreq_fresh_names(c->d, c->base_dir, time(NULL), &req, &key, &err) == 0) {
+		char *rp = certrun_path(c, req), *kp = certrun_path(c, key);
+
+		s = xasprintf(_("Written to %s and %s, new names beside the files above: a key is "
+				"in use, and it is kept."), rp, kp);
+		free(rp);
+		free(kp);
+	} else if (err) {
+		s = err;
+		err = NULL;
+	} else {
+		req = certrun_path(c, r->request_file);
+		key = certrun_path(c, r->key_file);
+		s = xasprintf(_("Written to %s and %s (relative names start in the deployment "
+				"file's folder)."), req, key);
+	}
+	free(req);
+	free(key);
+	return s;
+}
+
 static void outcome(struct cwstate *s, bool error, char *text)
 {
 	free(s->outcome);
@@ -132,7 +205,8 @@ static bool may_write_key(struct wctx *c, bool *force)
 	return yes;
 }
 
-static void after_run(struct wctx *c, int rc, char *err)
+/* kept: the key in use before the run when the new one got new names. */
+static void after_run(struct wctx *c, int rc, char *err, const char *kept)
 {
 	struct cwstate *s = st(c);
 	char *serr = NULL;
@@ -143,10 +217,18 @@ static void after_run(struct wctx *c, int rc, char *err)
 		outcome(s, true, xasprintf(_("Failed: %s"), err));
 	} else {
 		s->done = true;
-		outcome(s, false, xasprintf(_("Done. The private key is in %s (mode 0600) and the "
-					      "request in %s, read back and verified."),
-					    c->d->cert.generated.key_file,
-					    c->d->cert.generated.request_file));
+		if (kept)
+			outcome(s, false, xasprintf(_("Done. The private key is in %s (mode 0600) "
+						      "and the request in %s, read back and "
+						      "verified. The key in use, %s, was kept."),
+						    c->d->cert.generated.key_file,
+						    c->d->cert.generated.request_file, kept));
+		else
+			outcome(s, false, xasprintf(_("Done. The private key is in %s (mode 0600) "
+						      "and the request in %s, read back and "
+						      "verified."),
+						    c->d->cert.generated.key_file,
+						    c->d->cert.generated.request_file));
 		/* The file must say what was done, or Run Again could not
 		 * know: save now rather than on Finish. */
 		if (c->ui->commit(c->ui_arg, &serr) != 0) {
@@ -162,7 +244,7 @@ int certrun_run(struct wctx *c)
 	struct csr_options o = {.base_dir = c->base_dir, .passphrase = s->pass,
 				.progress = progress, .progress_arg = c, .log = &s->log,
 				.deployment_file = c->path};
-	char *err = NULL;
+	char *err = NULL, *kept = NULL;
 	int rc;
 
 	log_open(c, s);
@@ -171,12 +253,17 @@ int certrun_run(struct wctx *c)
 	s->primes = 0;
 	s->tested = 0;
 	outcome(s, false, NULL);
-	if (!may_write_key(c, &o.force))
+	if (certrun_get_reuse(c))
+		o.existing_key = c->d->cert.generated.key_file;
+	else if (!certreq_key_in_use(c->d) && !may_write_key(c, &o.force))
 		return -1;
+	if (fresh_names(c) && certreq_key_in_use_name(c->d))
+		kept = xstrdup(certreq_key_in_use_name(c->d));
 	c->ui->progress(c->ui_arg, _("Starting"));
 	rc = csr_run(c->d, &o, &err);
 	c->ui->progress(c->ui_arg, NULL);
-	after_run(c, rc, err);
+	after_run(c, rc, err, kept);
+	free(kept);
 	free(err);
 	return rc == 0 ? 0 : -1;
 }
@@ -230,16 +317,18 @@ void certrun_validate(struct wctx *c, struct diags *out)
 char *certrun_next_steps(const struct wctx *c)
 {
 	const struct cert_record *g = &c->d->cert.generated;
+	const char *req = set(g->request_file) ? g->request_file : "?";
 
 	return xasprintf(_("The request is in %s and its private key in %s. Keep the key "
-			   "private: it stays on this machine until the certificate is issued.\n\n"
-			   "What comes next:\n"
+			   "private: it stays on this machine, which is where the CA's answer is "
+			   "processed.\n\n"
+			   "What comes next, in the certificate tasks (Step 3 again):\n"
 			   "1. Send %s to your public certification authority.\n"
-			   "2. When the certificate is issued, import it on the Edge Server (Lync "
-			   "Deployment Wizard, Step 3, Import Certificate), with the private key.\n"
-			   "3. Assign it to the external Edge interface (Step 3, Assign).\n"
-			   "4. Restart the Edge services: Stop-CsWindowsService, then "
-			   "Start-CsWindowsService."),
-			 g->request_file ? g->request_file : "?", g->key_file ? g->key_file : "?",
-			 g->request_file ? g->request_file : "?");
+			   "2. Process the CA's answer here: xmppgw cert import, which matches "
+			   "the certificate to the key.\n"
+			   "3. Export the certificate with its key to a .pfx: xmppgw cert pfx.\n"
+			   "4. Assign it with the Edge script (xmppgw export edge-ps1), run on "
+			   "each Edge Server of the pool: it imports the .pfx, assigns the "
+			   "certificate and restarts the Edge services."),
+			 req, set(g->key_file) ? g->key_file : "?", req);
 }

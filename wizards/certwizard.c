@@ -68,7 +68,10 @@ static const struct wfield task_fields[] = {
 	{.id = "task", .label = N_("Task:"), .kind = WF_RADIO, .choices = task_choices,
 	 .help = N_("Creating the request is the task done here. Processing the pending "
 		    "request, importing from or exporting to a .pfx file and assigning the "
-		    "certificate happen on the Edge Server, in Lync's own wizard."),
+		    "certificate are the certificate tasks: the CA's answer is processed here "
+		    "(xmppgw cert import), where the private key is, the .pfx is exported here "
+		    "(xmppgw cert pfx), and the Edge script assigns it on each Edge Server "
+		    "(xmppgw export edge-ps1)."),
 	 .get_choice = get_zero, .set_choice = set_zero},
 };
 
@@ -111,29 +114,6 @@ static const struct wfield delayed_fields[] = {
 
 /* --- 4: the request file --- */
 
-static char *files_note(const struct wctx *c)
-{
-	char *req = certrun_path(c, c->d->cert.request_file);
-	char *key = certrun_path(c, c->d->cert.key_file);
-	char *s = xasprintf(_("Written to %s and %s (relative names start in the deployment "
-			      "file's folder)."), req, key);
-
-	free(req);
-	free(key);
-	return s;
-}
-
-static char *again_note(const struct wctx *c)
-{
-	const struct cert_record *g = &c->d->cert.generated;
-
-	if (!set(g->request_file))
-		return NULL;
-	return xasprintf(_("A request was already written on %s (%s). Running again makes a "
-			   "new key; an existing key file is only replaced if you say so."),
-			 set(g->at) ? g->at : "?", g->request_file);
-}
-
 static void validate_files(struct wctx *c, struct diags *out)
 {
 	const struct certreq *r = &c->d->cert;
@@ -152,12 +132,20 @@ static const struct wfield file_fields[] = {
 	{.id = "key_file", .label = N_("Private key file:"), .kind = WF_TEXT,
 	 .flags = WFF_REQUIRED, .maxlen = 1024, .diag = "certificate.key_file",
 	 .help = N_("Where the private key goes (PKCS#8, PEM, mode 0600). Lync keeps it in "
-		    "the Edge Server's certificate store; here it is a file you import later "
-		    "with the issued certificate. An existing file is never replaced without "
-		    "asking."),
+		    "the Edge Server's certificate store; here it is a file that stays on this "
+		    "machine: the CA's answer is matched to it (xmppgw cert import) and both go "
+		    "into the .pfx the Edge Servers import (xmppgw cert pfx). An existing file "
+		    "is never replaced without asking."),
 	 .get_text = get_key_file, .set_text = set_key_file},
-	{.id = "paths", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = files_note},
-	{.id = "again", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = again_note},
+	{.id = "again", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = certrun_again_note},
+	{.id = "reuse_key", .label = N_("Reuse the private key in use instead of making a new one"),
+	 .kind = WF_CHECK, .visible = certrun_can_reuse,
+	 .help = N_("Unchecked, Run Again makes a new key and writes it and its request under new "
+		    "dated names, so the key in use and a certificate issued for it stay usable. "
+		    "Checked, the new request is made for the key in use (after a change of names, "
+		    "for instance); the passphrase on Name and Security Settings opens it."),
+	 .get_bool = certrun_get_reuse, .set_bool = certrun_set_reuse},
+	{.id = "paths", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = certrun_files_note},
 };
 
 /* --- 5: alternate template --- */

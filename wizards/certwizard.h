@@ -21,6 +21,7 @@ struct cwstate {
 	bool need_topology;  /* decided when the wizard opens */
 	char *pass, *pass2;  /* the key's passphrase, never in the model */
 	char *template_saved; /* the name while the box is unchecked */
+	bool reuse_key;      /* Run Again with the key in use, not a new one */
 	struct applog log;
 	bool log_opened;     /* the log file was opened (at the first run) */
 	bool done;           /* key and request written in this run */
@@ -43,5 +44,12 @@ char *certrun_next_steps(const struct wctx *c);
 void certrun_validate(struct wctx *c, struct diags *out);
 /* The path a file of the deployment is written to (caller frees). */
 char *certrun_path(const struct wctx *c, const char *file);
+/* The Certificate Request File page: where the run writes, and the choice
+ * of Run Again between a new key (new names) and the key in use. */
+char *certrun_files_note(const struct wctx *c);
+char *certrun_again_note(const struct wctx *c);
+bool certrun_can_reuse(const struct wctx *c);
+bool certrun_get_reuse(const struct wctx *c);
+void certrun_set_reuse(struct wctx *c, bool v);
 
 #endif

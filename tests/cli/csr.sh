@@ -84,22 +84,63 @@ for f in "$Y.log" "$Y" "$T_TMP/out1" "$T_TMP/err1"; do
 	check "the passphrase is not in $(basename "$f")" sh -c '! grep -qF -- "$1" "$2"' - "$PASS" "$f"
 done
 
-# --- a second run refuses to replace the key -------------------------------
+# --- Run Again: a new key under new dated names, the key in use kept --------
+# gen KEY: the value of KEY under certificate.generated.
+gen() { sed -n '/^  generated:/,/^[a-z]/p' "$Y" | sed -n "s/^    $1: //p"; }
+# The day in the names is the UTC date of the run: from the output, then
+# checked to be today's or yesterday's (a run across midnight).
+written_key() { sed -n 's/^Private key written to \(.*\) (mode 0600.*$/\1/p' "$T_TMP/out"; }
+recent_day() {
+	[ "$1" = "$(date -u +%Y%m%d)" ] || [ "$1" = "$(date -u -d yesterday +%Y%m%d)" ]
+}
 cp "$KEY" "$T_TMP/key1"
 cp "$CSR" "$T_TMP/csr1"
-check_status "second run without --force exits 1" 1 "$XMPPGW" csr "$Y"
-check_grep "and says why" "already exists" "$T_TMP/err"
-check_grep "and how to go on" "use --force" "$T_TMP/err"
-check "the key is unchanged" cmp -s "$KEY" "$T_TMP/key1"
-check "the request is unchanged" cmp -s "$CSR" "$T_TMP/csr1"
+check_status "a second run without --force exits 0" 0 "$XMPPGW" csr "$Y"
+KEY2=$(written_key)
+day=$(basename "$KEY2" | sed -n 's/^edge-external-\([0-9]\{8\}\)\.key$/\1/p')
+check "the new key is named edge-external-YYYYMMDD.key" recent_day "$day"
+CSR2=$W/edge-external-$day.csr
+check_eq "in the deployment's folder" "$W/edge-external-$day.key" "$KEY2"
+check_grep "says the key in use was kept" "The key in use, $KEY, was kept" "$T_TMP/out"
+check_grep "says where the new request went" "Request written to $CSR2" "$T_TMP/out"
+check "the first key's bytes are unchanged" cmp "$KEY" "$T_TMP/key1"
+check "the first request is unchanged" cmp "$CSR" "$T_TMP/csr1"
+check_eq "the new key has mode 0600" 600 "$(mode "$KEY2")"
+check "the new key is another key" sh -c '! cmp -s "$1" "$2"' - "$KEY" "$KEY2"
+check "the new request verifies" openssl req -in "$CSR2" -noout -verify
+check_eq "the new request goes with the new key" "$(key_pub "$KEY2")" "$(req_pub "$CSR2")"
+check_eq "the file records the new key as current" "edge-external-$day.key" "$(gen key_file)"
+check_eq "and the new request" "edge-external-$day.csr" "$(gen request_file)"
+check_grep "the request's settings name the new files" "  key_file: edge-external-$day.key" "$Y"
+check_eq "the subject is recorded (RFC 2253)" \
+	"C=US,ST=Washington,L=Redmond,O=Contoso Ltd,CN=sip.contoso.com" "$(gen subject)"
+check_eq "the request's DNS names are recorded" \
+	"sip.contoso.com webcon.contoso.com sip.fabrikam.com contoso.com" \
+	"$(sed -n '/^  generated:/,/^[a-z]/p' "$Y" | sed -n 's/^    - //p' | tr '\n' ' ' | sed 's/ $//')"
+check_grep "the log says why the names are new" "is in use: the new key and request get new names" \
+	"$Y.log"
 
-# --- --force replaces them ---------------------------------------------------
+cp "$KEY2" "$T_TMP/key2"
+check_status "a third run exits 0" 0 "$XMPPGW" csr "$Y"
+KEY3=$W/edge-external-$day-2.key CSR3=$W/edge-external-$day-2.csr
+check_grep "the name that exists gets -2" "Private key written to $KEY3 (mode 0600)" "$T_TMP/out"
+check "the second key's bytes are unchanged" cmp "$KEY2" "$T_TMP/key2"
+check "the first key's bytes are still unchanged" cmp "$KEY" "$T_TMP/key1"
+check_eq "the third request goes with the third key" "$(key_pub "$KEY3")" "$(req_pub "$CSR3")"
+check_eq "the file records the third key" "edge-external-$day-2.key" "$(gen key_file)"
+
+# --- --force replaces the key the file names --------------------------------
+cp "$KEY3" "$T_TMP/key3"
 check_status "--force exits 0" 0 "$XMPPGW" csr "$Y" --force
-check "the key was replaced" sh -c '! cmp -s "$1" "$2"' - "$KEY" "$T_TMP/key1"
-check_eq "the new key is plain PKCS#8" "-----BEGIN PRIVATE KEY-----" "$(head -1 "$KEY")"
-check_eq "still mode 0600" 600 "$(mode "$KEY")"
-check "the new request verifies" openssl req -in "$CSR" -noout -verify
-check_eq "the new request goes with the new key" "$(key_pub "$KEY")" "$(req_pub "$CSR")"
+check_grep "the same names" "Private key written to $KEY3 (mode 0600)" "$T_TMP/out"
+check "the key was replaced" sh -c '! cmp -s "$1" "$2"' - "$KEY3" "$T_TMP/key3"
+check_eq "the new key is plain PKCS#8" "-----BEGIN PRIVATE KEY-----" "$(head -1 "$KEY3")"
+check_eq "still mode 0600" 600 "$(mode "$KEY3")"
+check "the new request verifies" openssl req -in "$CSR3" -noout -verify
+check_eq "the new request goes with the new key" "$(key_pub "$KEY3")" "$(req_pub "$CSR3")"
+check "the older keys are untouched" sh -c 'cmp -s "$1" "$2" && cmp -s "$3" "$4"' - \
+	"$KEY" "$T_TMP/key1" "$KEY2" "$T_TMP/key2"
+KEY=$KEY3 CSR=$CSR3
 
 # --- --key reuses a key, given relative to where the command runs ------------
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$W/other.key" 2>/dev/null
@@ -124,7 +165,7 @@ check "byte for byte what openssl req writes for the same request" \
 mkdir "$T_TMP/elsewhere"
 check_status "--key from another folder exits 0" 0 sh -c 'cd "$1" && "$2" csr ../work/contoso.yaml --key ../work/other.key' \
 	- "$T_TMP/elsewhere" "$XMPPGW"
-check_grep "the request path is shown from there" "Request written to ../work/edge-external.csr" \
+check_grep "the request path is shown from there" "Request written to ../work/$(basename "$CSR")" \
 	"$T_TMP/out"
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out "$W/weak.key" 2>/dev/null
@@ -176,7 +217,9 @@ if command -v tmux >/dev/null; then
 fi
 
 # --- the request never goes over the deployment file itself -----------------
-sed 's|^  request_file: .*$|  request_file: ./self.yaml|' "$Y" >"$W/self.yaml"
+# (a deployment that records no key in use, so that the names are its own)
+sed 's|^  request_file: .*$|  request_file: ./self.yaml|' "$top_srcdir/share/examples/contoso.yaml" \
+	>"$W/self.yaml"
 cp "$W/self.yaml" "$T_TMP/self-before"
 check_status "a request named as the deployment file exits 1" 1 "$XMPPGW" csr "$W/self.yaml"
 check_grep "and says why" "is the deployment file" "$T_TMP/err"
@@ -194,7 +237,9 @@ check_status "an empty passphrase line is refused" 2 \
 check_status "a missing file exits 2" 2 "$XMPPGW" csr "$T_TMP/none.yaml"
 check_status "a missing --key exits 2" 2 "$XMPPGW" csr "$Y" --key "$T_TMP/none.key"
 sed 's/^  access_edge_fqdn: .*$/  access_edge_fqdn: "*.contoso.com"/' "$Y" >"$W/bad.yaml"
+ls "$W" >"$T_TMP/ls-before"
 check_status "an invalid deployment exits 1" 1 "$XMPPGW" csr "$W/bad.yaml"
 check "and writes no key" test ! -e "$KEY"
+check_eq "nor any other file" "$(ls "$W")" "$(cat "$T_TMP/ls-before")"
 
 done_testing

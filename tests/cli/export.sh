@@ -28,7 +28,7 @@ check_eq "no temporary file is left behind" "o.inf o.ps1 o.zone" \
 
 # Usage and I/O.
 check_status "no arguments: usage" 2 "$XMPPGW" export
-check_grep "usage is shown" "usage: xmppgw export ps1|inf|zone FILE" "$T_TMP/err"
+check_grep "usage is shown" "usage: xmppgw export ps1|edge-ps1|inf|zone FILE" "$T_TMP/err"
 check_status "unknown format: usage" 2 "$XMPPGW" export pdf "$d"
 check_grep "the format is named" "unknown export format: pdf" "$T_TMP/err"
 check_status "extra operand: usage" 2 "$XMPPGW" export ps1 "$d" "$d"

@@ -140,6 +140,43 @@ tmux_keys Escape
 tmux_keys C-n
 step "< Run Again >"
 step "Request: edge-external.csr, key edge-external.key"
+cp "$W/edge-external.key" "$T_TMP/key1"
+cp "$W/edge-external.csr" "$T_TMP/csr1"
+
+# --- Run Again: a new key under new dated names; the key in use stays -------
+tmux_keys Enter
+step "Available Certificate Tasks"
+for t in "Certificate Request" "Delayed or Immediate Request" "Certificate Request File"; do
+	tmux_keys C-n
+	step "$t"
+done
+step "Run Again makes a new key under new dated names"
+step "[ ] Reuse the private key in use instead of making a new one"
+step "Written to $W/edge-external-"
+for t in "Specify Alternate Certificate Template" "Name and Security Settings" \
+	"Organization Information" "Geographical Information" "Subject Name/Subject Alternate Names" \
+	"SIP Domain Setting" "Configure Additional Subject Alternate Names" "Request Summary"; do
+	tmux_keys C-n
+	step "$t"
+done
+tmux_keys C-n
+step "Executing Commands"
+step "Done. The private key is in edge-external-" 90
+step "use, edge-external.key, was kept."
+tmux_keys C-n
+step "< Finish >"
+tmux_keys C-n
+step "< Run Again >"
+
+check "the first key's bytes are unchanged" cmp -s "$W/edge-external.key" "$T_TMP/key1"
+check "the first request is unchanged" cmp -s "$W/edge-external.csr" "$T_TMP/csr1"
+KEY2=$(ls "$W"/edge-external-*.key)
+check "the new key is beside it, dated" sh -c 'echo "$1" | grep -Eq "/edge-external-[0-9]{8}\.key$"' - "$KEY2"
+check_eq "the new key has mode 0600" 600 "$(stat -c %a "$KEY2")"
+check_grep "the file records the new key" "    key_file: $(basename "$KEY2")" "$W/d.yaml"
+openssl pkey -in "$KEY2" -pubout >"$T_TMP/k2.pub" 2>&1
+openssl req -in "${KEY2%.key}.csr" -noout -pubkey >"$T_TMP/r2.pub" 2>&1
+check "the new request is for the new key" cmp -s "$T_TMP/k2.pub" "$T_TMP/r2.pub"
 
 CSR=$W/edge-external.csr KEY=$W/edge-external.key
 check_eq "the key file has mode 0600" 600 "$(stat -c %a "$KEY")"
@@ -157,7 +194,8 @@ check_grep "the template extension is there" "1.3.6.1.4.1.311.20.2" "$T_TMP/req.
 openssl pkey -in "$KEY" -passin "pass:$PASS" -pubout >"$T_TMP/k.pub" 2>&1
 openssl req -in "$CSR" -noout -pubkey >"$T_TMP/r.pub" 2>&1
 check "the request is for the key written" cmp -s "$T_TMP/k.pub" "$T_TMP/r.pub"
-check_grep "the deployment file records the request" "request_file: edge-external.csr" "$W/d.yaml"
+check_grep "the deployment file names the new request" \
+	"  request_file: $(basename "${KEY2%.key}").csr" "$W/d.yaml"
 check_grep "the deployment file keeps the city" "city: São Paulo" "$W/d.yaml"
 check_eq "the log beside the file has mode 0600" 600 "$(stat -c %a "$W/d.yaml.log")"
 check_grep "the log says what was done" "request verified: signature OK" "$W/d.yaml.log"

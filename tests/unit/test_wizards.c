@@ -313,6 +313,54 @@ START_TEST(t_run_again_caption)
 }
 END_TEST
 
+static const struct wfield *field(const struct wpage *pg, const char *id)
+{
+	for (size_t i = 0; i < pg->nfields; i++)
+		if (strcmp(pg->fields[i].id, id) == 0)
+			return &pg->fields[i];
+	ck_abort_msg("no field %s on %s", id, pg->id);
+	return NULL;
+}
+
+/* Run Again offers the key in use, and says where a new key would go. */
+START_TEST(t_run_again_reuse_choice)
+{
+	struct wctx c;
+	const struct wpage *pg = page("file");
+	const struct wfield *reuse = field(pg, "reuse_key"), *paths = field(pg, "paths");
+	char *note;
+
+	ctx_open(&c, contoso());
+	ck_assert(!reuse->visible(&c));
+	note = paths->text(&c);
+	ck_assert_str_eq(note, "Written to /nonexistent-folder/edge-external.csr and "
+			       "/nonexistent-folder/edge-external.key (relative names start in "
+			       "the deployment file's folder).");
+	free(note);
+	xstrset(&c.d->cert.generated.request_file, "edge-external.csr");
+	xstrset(&c.d->cert.generated.key_file, "edge-external.key");
+	ck_assert(reuse->visible(&c));
+	ck_assert(!reuse->get_bool(&c));
+	note = paths->text(&c);
+	ck_assert_msg(strstr(note, "/nonexistent-folder/edge-external-2") &&
+			      strstr(note, "a key is in use, and it is kept"),
+		      "%s", note);
+	free(note);
+	reuse->set_bool(&c, true);
+	ck_assert(reuse->get_bool(&c));
+	note = paths->text(&c);
+	ck_assert_str_eq(note, "The request is written to /nonexistent-folder/edge-external.csr, "
+			       "for the key in /nonexistent-folder/edge-external.key, which is "
+			       "read and not rewritten.");
+	free(note);
+	note = field(pg, "again")->text(&c);
+	ck_assert_ptr_nonnull(strstr(note, "for the key edge-external.key. Run Again makes a new "
+					   "key under new dated names"));
+	free(note);
+	ctx_close(&c);
+}
+END_TEST
+
 START_TEST(t_draft_file)
 {
 	char dir[] = "/tmp/xg-draft-XXXXXX", *path, *dp;
@@ -441,6 +489,7 @@ static Suite *wizards_suite(void)
 	tcase_add_test(tc, t_san_pages_follow_srv);
 	tcase_add_test(tc, t_template_box_remembers);
 	tcase_add_test(tc, t_run_again_caption);
+	tcase_add_test(tc, t_run_again_reuse_choice);
 	tcase_add_test(tc, t_draft_file);
 	tcase_add_test(tc, t_draft_link);
 	tcase_add_test(tc, t_home_text);
