@@ -168,3 +168,11 @@ check_ps_parses() {
 
 # ps_commands FILE: the commands the script calls, one a line, sorted, once each.
 ps_commands() { node "$top_srcdir/tests/ps/parse.mjs" --commands "$1" | sort -u; }
+
+# tmux_open_request: on Step 3's Available Certificate Tasks, opens the
+# first task (Create a new certificate request, focused when the menu
+# opens) and waits for its first page.
+tmux_open_request() {
+	tmux_keys Enter
+	tmux_wait "External Edge certificate (public Internet)"
+}

@@ -1,15 +1,17 @@
-/* The home screen is an ordinary page built at run time: a note with the
- * deployment's state, a row per entry of home_entries (each opening its
- * screen), and a note with the warnings. Buttons: Save, Quit. */
+/* The home screen is a menu (tui/menu.h): the deployment's state, a row
+ * per entry of home_entries (each opening its screen), the warnings.
+ * Buttons: Save, Quit. */
 #include "config.h"
 
 #include "tui/home.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include "i18n.h"
-#include "tui/page.h"
+#include "tui/menu.h"
 #include "tui/screens.h"
+#include "tui/tui_int.h"
 #include "wizards/home.h"
 #include "xalloc.h"
 
@@ -22,29 +24,15 @@ static const struct tui_entry *const home_entries[] = {
 	&tui_entry_exports,
 };
 
-#define NENTRIES (sizeof home_entries / sizeof *home_entries)
-
-struct home {
-	struct tui *t;
-	struct wpage *pg;
-	char *title;
-};
-
-static struct home *home_of(const struct wctx *c)
-{
-	return c->state;
-}
-
 /* The problems of the deployment as it is now; while it is as loaded, at
  * least those the file had (some, like an unknown key, only the file can
  * show). */
-static size_t problems(const struct wctx *c)
+static size_t problems(struct tui *t)
 {
-	const struct tui *t = home_of(c)->t;
 	struct diags dg = {0};
 	size_t n;
 
-	deployment_validate(c->d, NULL, &dg);
+	deployment_validate(t->d, NULL, &dg);
 	n = dg.errors;
 	diags_free(&dg);
 	if (!tui_unsaved(t) && t->file_errors > n)
@@ -52,72 +40,34 @@ static size_t problems(const struct wctx *c)
 	return n;
 }
 
-static char *summary_text(const struct wctx *c)
+static char *summary_text(struct tui *t)
 {
-	return home_summary(c->d, problems(c));
+	return home_summary(t->d, problems(t), time(NULL));
 }
 
-static char *warnings_text(const struct wctx *c)
+static char *warnings_text(struct tui *t)
 {
 	return xstrdup(home_warnings());
 }
 
-static void entry_items(const struct wctx *c, struct strlist *out)
+static char *name(struct tui *t)
 {
-	for (size_t i = 0; i < NENTRIES; i++) {
-		const struct tui_entry *e = home_entries[i];
-		const char *cap = e->caption_fn ? e->caption_fn(c->d) : _(e->caption);
-
-		strlist_push_owned(out, xasprintf("%s\t%s", _(e->label), cap));
-	}
+	return home_name(t->d, t->path);
 }
-
-static int entry_open(struct wctx *c, size_t i)
-{
-	struct home *h = home_of(c);
-	int r;
-
-	if (i >= NENTRIES)
-		return -1;
-	r = home_entries[i]->run(h->t);
-	/* A wizard may have replaced the deployment's contents, not its
-	 * address; the name may have changed. */
-	c->d = tui_deployment(h->t);
-	free(h->title);
-	h->title = home_name(c->d, c->path);
-	h->pg->title = h->title;
-	if (r == TUI_QUIT)
-		c->leave = WLEAVE_QUIT;
-	return 0;
-}
-
-static const struct wfield home_fields[] = {
-	{.id = "state", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = summary_text},
-	{.id = "entries", .label = N_("What to do"), .kind = WF_ROWS, .flags = WFF_NOLABEL,
-	 .items = entry_items,
-	 .activate = entry_open,
-	 .help = N_("Enter opens the entry. The three parts of the procedure are the "
-		    "certificate of the Edge Server, the XMPP federated partners and the DNS "
-		    "records.")},
-	{.id = "warnings", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = warnings_text},
-};
 
 void home_run(struct tui *t)
 {
-	struct home h = {.t = t, .title = home_name(t->d, t->path)};
-	struct wctx c = {.d = t->d, .path = t->path, .base_dir = t->base_dir, .state = &h,
-			 .ui = &tui_wui, .ui_arg = t};
-	struct tpage_opts o = {.buttons = 1u << TB_SAVE | 1u << TB_QUIT, .cancel_quits = true,
-			       .hint = KEYS_HINT_HOME};
-	struct wpage pg = {.id = "home", .fields = home_fields,
-			   .nfields = sizeof home_fields / sizeof *home_fields,
-			   .help = N_("The deployment file keeps everything the wizards learn. "
-				      "Ctrl-O saves it; Ctrl-X quits.")};
+	const struct tui_menu m = {
+		.title = _("xmppgw: Lync Server 2013 XMPP gateway"),
+		.help = N_("The deployment file keeps everything the wizards learn. "
+			   "Ctrl-O saves it; Ctrl-X quits."),
+		.entries = home_entries,
+		.n = sizeof home_entries / sizeof *home_entries,
+		.above = summary_text,
+		.below = warnings_text,
+		.retitle = name,
+		.home = true,
+	};
 
-	o.title = _("xmppgw: Lync Server 2013 XMPP gateway");
-	h.pg = &pg;
-	pg.title = h.title;
-	while (tpage_run(t, &pg, &c, &o, false) != PO_QUIT)
-		continue;
-	free(h.title);
+	tui_menu_run(t, &m);
 }

@@ -49,9 +49,8 @@ CERT_TEXT(country, country)
 CERT_TEXT(state, state)
 CERT_TEXT(city, city)
 
-/* --- 1, 2: the task and the certificate --- */
+/* --- 2: the certificate (1, the task, is Step 3's menu: tui/certwizard.c) --- */
 
-static const char *const task_choices[] = {N_("Create a new certificate request"), NULL};
 static const char *const cert_choices[] = {N_("External Edge certificate (public Internet)"),
 					   NULL};
 
@@ -63,17 +62,6 @@ static int get_zero(const struct wctx *c)
 static void set_zero(struct wctx *c, int i)
 {
 }
-
-static const struct wfield task_fields[] = {
-	{.id = "task", .label = N_("Task:"), .kind = WF_RADIO, .choices = task_choices,
-	 .help = N_("Creating the request is the task done here. Processing the pending "
-		    "request, importing from or exporting to a .pfx file and assigning the "
-		    "certificate are the certificate tasks: the CA's answer is processed here "
-		    "(xmppgw cert import), where the private key is, the .pfx is exported here "
-		    "(xmppgw cert pfx), and the Edge script assigns it on each Edge Server "
-		    "(xmppgw export edge-ps1)."),
-	 .get_choice = get_zero, .set_choice = set_zero},
-};
 
 static const struct wfield request_fields[] = {
 	{.id = "certificate", .label = N_("Certificate:"), .kind = WF_RADIO,
@@ -555,11 +543,6 @@ static bool topology_known(const struct wctx *c)
 }
 
 static const struct wpage pages[] = {
-	{.id = "tasks", .title = N_("Available Certificate Tasks"),
-	 .intro = N_("This wizard prepares the external certificate of the Edge pool: a "
-		     "private key and the request to send to a public CA."),
-	 .help = N_("Lync's Certificate Wizard, Step 3 of the Edge Server deployment."),
-	 .fields = task_fields, .nfields = 1},
 	{.id = "request", .title = N_("Certificate Request"), .fields = request_fields,
 	 .help = N_("The Edge external certificate is the one XMPP federation needs."),
 	 .nfields = 1},

@@ -16,13 +16,15 @@
 #include "xalloc.h"
 
 static const struct wexport_format {
+	const char *suffix; /* after the deployment's name: "-edge" */
 	const char *ext;
 	const char *title; /* N_() */
 	char *(*run)(const struct deployment *d);
 } formats[WEXP_COUNT] = {
-	[WEXP_PS1] = {"ps1", N_("Lync Management Shell script"), export_ps1},
-	[WEXP_INF] = {"inf", N_("certreq INF"), export_inf},
-	[WEXP_ZONE] = {"zone", N_("Zone-file lines"), export_zone},
+	[WEXP_PS1] = {"", "ps1", N_("Lync Management Shell script"), export_ps1},
+	[WEXP_INF] = {"", "inf", N_("certreq INF"), export_inf},
+	[WEXP_ZONE] = {"", "zone", N_("Zone-file lines"), export_zone},
+	[WEXP_EDGE] = {"-edge", "ps1", N_("The Edge Server's script"), export_edge_ps1},
 };
 
 static bool set(const char *s)
@@ -40,6 +42,9 @@ const char *wexport_missing(enum wexport_kind k, const struct deployment *d)
 	const char *target = set(d->dns.srv_target) ? d->dns.srv_target
 						     : d->topo.access_edge_fqdn;
 
+	if (k == WEXP_EDGE && !d->cert.request_on_edge && !set(d->cert.issued.thumbprint))
+		return _("The Edge's script assigns the issued certificate: process the CA's "
+			 "answer under Step 3 first, then export the .pfx file.");
 	if (k == WEXP_INF && !set(d->topo.access_edge_fqdn))
 		return _("The INF needs the certificate's subject: fill in the Access Edge FQDN "
 			 "under Edge topology.");
@@ -88,7 +93,8 @@ char *wexport_default_name(const char *deployment_path, enum wexport_kind k)
 		base = "xmppgw";
 	dot = strrchr(base, '.');
 	n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	return xasprintf("%.*s.%s", (int)n, base, formats[valid_kind(k)].ext);
+	return xasprintf("%.*s%s.%s", (int)n, base, formats[valid_kind(k)].suffix,
+			 formats[valid_kind(k)].ext);
 }
 
 char *wexport_resolve(const char *base_dir, const char *name)

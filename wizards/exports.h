@@ -8,7 +8,7 @@
 #include "deployment.h"
 #include "wizards/wizard.h"
 
-enum wexport_kind { WEXP_PS1, WEXP_INF, WEXP_ZONE, WEXP_COUNT };
+enum wexport_kind { WEXP_PS1, WEXP_INF, WEXP_ZONE, WEXP_EDGE, WEXP_COUNT };
 
 /* Why kind means nothing for d, naming what to fill in (translated); NULL
  * when d has what it needs. */

@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "san.h"
 #include "strlist.h"
+#include "wizards/certtasks.h"
 #include "xalloc.h"
 
 static bool set(const char *s)
@@ -86,18 +87,6 @@ static char *certificate_line(const struct deployment *d)
 	return s;
 }
 
-static char *request_line(const struct deployment *d)
-{
-	const struct cert_record *g = &d->cert.generated;
-
-	if (!set(g->request_file))
-		return xstrdup(_("Request: not generated yet"));
-	return xasprintf(_("Request: %s, key %s (%s)"), g->request_file,
-			 set(g->key_file) ? g->key_file : "?", set(g->at) ? g->at : "?");
-}
-
-/* The first of the SRV domains (the XMPP domains, else the SIP domains),
- * and how many more there are. */
 static char *dns_line(const struct deployment *d)
 {
 	const char *target = set(d->dns.srv_target) ? d->dns.srv_target : d->topo.access_edge_fqdn;
@@ -111,16 +100,16 @@ static char *dns_line(const struct deployment *d)
 		s = xasprintf(_("DNS: _xmpp-server._tcp.%s SRV -> %s:%d (TTL %d)"), doms.v[0],
 			      target, XMPP_SERVER_PORT, d->dns.ttl);
 	else
-		s = xasprintf(doms.n == 2 ? _("DNS: _xmpp-server._tcp.%s SRV and %zu other record "
-					      "-> %s:%d (TTL %d)")
-					  : _("DNS: _xmpp-server._tcp.%s SRV and %zu other records "
-					      "-> %s:%d (TTL %d)"),
+		s = xasprintf(ngettext("DNS: _xmpp-server._tcp.%s SRV and %zu other record "
+				       "-> %s:%d (TTL %d)",
+				       "DNS: _xmpp-server._tcp.%s SRV and %zu other records "
+				       "-> %s:%d (TTL %d)", doms.n - 1),
 			      doms.v[0], doms.n - 1, target, XMPP_SERVER_PORT, d->dns.ttl);
 	strlist_free(&doms);
 	return s;
 }
 
-char *home_summary(const struct deployment *d, size_t problems)
+char *home_summary(const struct deployment *d, size_t problems, time_t now)
 {
 	struct strlist l = {0};
 	char *s;
@@ -130,7 +119,7 @@ char *home_summary(const struct deployment *d, size_t problems)
 						   "show them beside their fields)"), problems));
 	strlist_push_owned(&l, topology_line(d));
 	strlist_push_owned(&l, certificate_line(d));
-	strlist_push_owned(&l, request_line(d));
+	strlist_push_owned(&l, certtasks_state(d, now));
 	strlist_push_owned(&l, xasprintf(d->policy.enable_xmpp_access
 						 ? _("XMPP federated partners: %zu; access policy: "
 						     "XMPP access enabled")

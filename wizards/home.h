@@ -5,15 +5,17 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "deployment.h"
 
 /* The primary SIP domain, else the file's name. Caller frees. */
 char *home_name(const struct deployment *d, const char *path);
-/* One line per part (topology, certificate, request, partners, access
- * policy, DNS), saying what is done and what is missing, after a line
- * with the count of problems when there are any. Caller frees. */
-char *home_summary(const struct deployment *d, size_t problems);
+/* One line per part (topology, certificate settings, the certificate's
+ * state at time now, partners, access policy, DNS), saying what is done
+ * and what is missing, after a line with the count of problems when there
+ * are any. Caller frees. */
+char *home_summary(const struct deployment *d, size_t problems, time_t now);
 /* The two warnings of the procedure (translated, static). */
 const char *home_warnings(void);
 /* True when the topology the certificate needs is all there. */

@@ -28,7 +28,8 @@ to_org() {
 	tmux_wait "Step 3: Request" || return 1
 	tmux_keys Down Enter
 	tmux_wait "Available Certificate Tasks" || return 1
-	for i in 1 2 3 4 5; do tmux_keys C-n; done
+	tmux_open_request || return 1
+	for i in 1 2 3 4; do tmux_keys C-n; done
 	tmux_wait "Name and Security Settings" || return 1
 	tmux_keys Tab Tab Tab Tab Tab Tab Tab
 	tmux_type "$PASS"
@@ -79,7 +80,8 @@ tmux_keys Enter
 tmux_wait "Draft restored"
 tmux_keys Down Enter
 tmux_wait "Available Certificate Tasks"
-for i in 1 2 3 4 5 6; do tmux_keys C-n; done
+tmux_open_request
+for i in 1 2 3 4 5; do tmux_keys C-n; done
 if tmux_wait "Organizational unit:  Ops Team HUP"; then ok "restored: the typed value is back"; else not_ok "restored: the typed value is back"; fi
 
 # SIGTERM does the same; a draft of a newer state replaces the old one.
@@ -97,7 +99,8 @@ tmux_wait "Step 3: Request"
 check "Discard removes the draft" test ! -e "$DRAFT"
 tmux_keys Down Enter
 tmux_wait "Available Certificate Tasks"
-tmux_keys C-n C-n
+tmux_open_request
+tmux_keys C-n
 tmux_wait "Delayed or Immediate Request"
 tmux_keys Space
 tmux_wait "Here the request file is written"

@@ -15,7 +15,8 @@ tmux_start 80 24 -- "$XMPPGW" "$F"
 tmux_wait "Step 3: Request"
 tmux_keys Down Enter
 tmux_wait "Available Certificate Tasks"
-for i in 1 2 3 4 5 6; do tmux_keys C-n; done
+tmux_open_request
+for i in 1 2 3 4 5; do tmux_keys C-n; done
 tmux_wait "Organization Information"
 tmux_keys C-u
 tmux_type "Fabrikam Inc"

@@ -16,7 +16,8 @@ tmux_start 80 24 -- "$XMPPGW" "$W/d.yaml"
 check "home screen" tmux_wait "Step 3: Request"
 tmux_keys Down Enter
 check "the wizard opens" tmux_wait "Available Certificate Tasks"
-for i in 1 2 3 4 5 6 7; do tmux_keys C-n; done
+tmux_open_request
+for i in 1 2 3 4 5 6; do tmux_keys C-n; done
 check "Geographical Information, the file's error beside the country" \
 	tmux_wait "is not a two-letter upper-case"
 tmux_keys C-u

@@ -28,8 +28,9 @@ step "Certificate settings: missing country"
 
 tmux_keys Down Enter
 step "Available Certificate Tasks"
-step "Step 1 of 14"
-tmux_keys C-n
+step "Certificate: no request yet."
+tmux_open_request
+step "Step 1 of 13"
 step "Certificate Request"
 tmux_keys C-n
 step "Delayed or Immediate Request"
@@ -138,15 +139,16 @@ tmux_keys Enter
 step "Public key: RSA, 2048 bits"
 tmux_keys Escape
 tmux_keys C-n
+step "Available Certificate Tasks"
 step "< Run Again >"
-step "Request: edge-external.csr, key edge-external.key"
+step "Certificate: request edge-external.csr pending since"
 cp "$W/edge-external.key" "$T_TMP/key1"
 cp "$W/edge-external.csr" "$T_TMP/csr1"
 
 # --- Run Again: a new key under new dated names; the key in use stays -------
 tmux_keys Enter
-step "Available Certificate Tasks"
-for t in "Certificate Request" "Delayed or Immediate Request" "Certificate Request File"; do
+step "External Edge certificate (public Internet)"
+for t in "Delayed or Immediate Request" "Certificate Request File"; do
 	tmux_keys C-n
 	step "$t"
 done
@@ -167,6 +169,7 @@ tmux_keys C-n
 step "< Finish >"
 tmux_keys C-n
 step "< Run Again >"
+step "Certificate: request edge-external-"
 
 check "the first key's bytes are unchanged" cmp -s "$W/edge-external.key" "$T_TMP/key1"
 check "the first request is unchanged" cmp -s "$W/edge-external.csr" "$T_TMP/csr1"

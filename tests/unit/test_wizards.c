@@ -12,6 +12,7 @@
 
 #include "deployment.h"
 #include "draft.h"
+#include "wizards/certtasks.h"
 #include "wizards/certwizard.h"
 #include "wizards/home.h"
 #include "wizards/topology.h"
@@ -50,8 +51,10 @@ static void ctx_close(struct wctx *c)
 	deployment_free(c->d);
 }
 
+/* Lync's page 1, Available Certificate Tasks, is Step 3's menu
+ * (tui/certwizard.c), which opens this wizard for its first task. */
 static const char *const lync_titles[] = {
-	"Available Certificate Tasks", "Certificate Request", "Delayed or Immediate Request",
+	"Certificate Request", "Delayed or Immediate Request",
 	"Certificate Request File", "Specify Alternate Certificate Template",
 	"Name and Security Settings", "Organization Information", "Geographical Information",
 	"Edge Topology", "Subject Name/Subject Alternate Names",
@@ -106,7 +109,8 @@ static void check_field(const struct wfield *f)
 
 START_TEST(t_fields_bound)
 {
-	const struct wizard *all[] = {&certwizard, &topology_form};
+	const struct wizard *all[] = {&certwizard, &topology_form, &certimport_wizard,
+				      &certpfx_wizard, &certassign_wizard};
 
 	for (size_t w = 0; w < sizeof all / sizeof *all; w++)
 		for (size_t p = 0; p < all[w]->npages; p++) {
@@ -436,10 +440,10 @@ END_TEST
 START_TEST(t_home_text)
 {
 	struct deployment *d = deployment_new();
-	char *s = home_summary(d, 0), *n = home_name(d, "/x/y/site.yaml");
+	char *s = home_summary(d, 0, 0), *n = home_name(d, "/x/y/site.yaml");
 
 	ck_assert_ptr_nonnull(strstr(s, "Topology: missing SIP domains"));
-	ck_assert_ptr_nonnull(strstr(s, "Request: not generated yet"));
+	ck_assert_ptr_nonnull(strstr(s, "Certificate: no request yet."));
 	ck_assert_str_eq(n, "site.yaml");
 	free(s);
 	free(n);
