@@ -176,3 +176,24 @@ tmux_open_request() {
 	tmux_keys Enter
 	tmux_wait "External Edge certificate (public Internet)"
 }
+
+# tmux_focus KEY TEXT: presses KEY until the focused line (marked " >" at
+# its start) holds TEXT (fixed string); at most 12 presses.
+tmux_focused() { tmux_screen | grep '^ >' | head -n 1; }
+tmux_focus() {
+	n=0
+	while [ "$n" -lt 12 ]; do
+		if tmux_focused | grep -qF -- "$2"; then return 0; fi
+		before=$(tmux_focused)
+		tmux_keys "$1"
+		w=0
+		while [ "$w" -lt 200 ] && [ "$(tmux_focused)" = "$before" ]; do
+			sleep 0.05
+			w=$((w + 1))
+		done
+		n=$((n + 1))
+	done
+	echo "# no focus on: $2"
+	tmux_screen | sed 's/^/#   | /'
+	return 1
+}

@@ -45,7 +45,7 @@ check "keys were ignored while too small" sh -c '! tmux -L "$1" capture-pane -p 
 
 tmux_resize 60 18
 check "60x18, the minimum: laid out" laid_out 18
-step "Step 7 of 14" 10 "60x18: the page is there"
+step "Step 6 of 13" 10 "60x18: the page is there"
 check "60x18: the buttons are there" tmux_wait "< Back >  < Next >  < Cancel >" 15
 check "60x18: the field is there" tmux_wait "Organization:" 15
 tmux_resize 80 24

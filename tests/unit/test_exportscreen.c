@@ -92,6 +92,7 @@ START_TEST(test_default_name)
 		{"/x/.hidden", ".hidden.zone", WEXP_ZONE},
 		{"", "xmppgw.ps1", WEXP_PS1},
 		{NULL, "xmppgw.inf", WEXP_INF},
+		{"/srv/lync/contoso.yaml", "contoso-edge.ps1", WEXP_EDGE},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -144,7 +145,16 @@ START_TEST(test_missing)
 	struct deployment *d = contoso();
 
 	for (int k = 0; k < WEXP_COUNT; k++)
-		ck_assert_ptr_null(wexport_missing(k, d));
+		if (k != WEXP_EDGE)
+			ck_assert_ptr_null(wexport_missing(k, d));
+	/* The Edge's script assigns an issued certificate, or has the Edge
+	 * make its own request. */
+	ck_assert_ptr_nonnull(strstr(wexport_missing(WEXP_EDGE, d), "process the CA's answer"));
+	xstrset(&d->cert.issued.thumbprint, "3F0C9A1B2C3D4E5F60718293A4B5C6D7E8F90A1B");
+	ck_assert_ptr_null(wexport_missing(WEXP_EDGE, d));
+	xstrset(&d->cert.issued.thumbprint, NULL);
+	d->cert.request_on_edge = true;
+	ck_assert_ptr_null(wexport_missing(WEXP_EDGE, d));
 	xstrset(&d->topo.access_edge_fqdn, NULL);
 	ck_assert_ptr_null(wexport_missing(WEXP_PS1, d));
 	ck_assert_ptr_nonnull(strstr(wexport_missing(WEXP_INF, d), "Access Edge FQDN"));

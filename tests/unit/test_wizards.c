@@ -12,6 +12,7 @@
 
 #include "deployment.h"
 #include "draft.h"
+#include "certreq.h"
 #include "wizards/certtasks.h"
 #include "wizards/certwizard.h"
 #include "wizards/home.h"
@@ -437,6 +438,66 @@ START_TEST(t_draft_link)
 }
 END_TEST
 
+/* The certificate's state as lync-facts.md and issue 8 word it: no request,
+ * pending since the request's date, issued until a date with the days
+ * left (one day, plural), expired, made on the Edge, changed since. */
+START_TEST(t_cert_state)
+{
+	struct deployment *d = contoso();
+	/* 2027-01-01T00:00:00Z */
+	const time_t now = 1798761600;
+	char *s;
+
+	s = certtasks_state(d, now);
+	ck_assert_str_eq(s, "Certificate: no request yet.");
+	free(s);
+	ck_assert_ptr_nonnull(certtasks_blocked(CT_IMPORT, d));
+	xstrset(&d->cert.generated.request_file, "edge-external.csr");
+	xstrset(&d->cert.generated.key_file, "edge-external.key");
+	xstrset(&d->cert.generated.at, "2026-11-20T10:00:00Z");
+	certreq_record_names(d, &d->cert.generated);
+	s = certtasks_state(d, now);
+	ck_assert_str_eq(s, "Certificate: request edge-external.csr pending since 2026-11-20; "
+			    "process the CA's answer under Step 3.");
+	free(s);
+	ck_assert_ptr_null(certtasks_blocked(CT_IMPORT, d));
+	ck_assert_ptr_nonnull(strstr(certtasks_blocked(CT_PFX, d), "process the CA's answer"));
+	ck_assert_ptr_nonnull(certtasks_blocked(CT_ASSIGN, d));
+
+	xstrset(&d->cert.issued.thumbprint, "3F0C9A1B2C3D4E5F60718293A4B5C6D7E8F90A1B");
+	xstrset(&d->cert.issued.issuer, "CN=Test CA");
+	xstrset(&d->cert.issued.not_after, "2027-01-02T12:00:00Z");
+	s = certtasks_state(d, now);
+	ck_assert_str_eq(s, "Certificate: issued by CN=Test CA, valid until 2027-01-02 (1 day "
+			    "left), thumbprint 3F0C9A1B2C3D4E5F60718293A4B5C6D7E8F90A1B.");
+	free(s);
+	xstrset(&d->cert.issued.not_after, "2027-03-02T00:00:00Z");
+	s = certtasks_state(d, now);
+	ck_assert_ptr_nonnull(strstr(s, "(60 days left)"));
+	free(s);
+	ck_assert_ptr_null(certtasks_blocked(CT_PFX, d));
+	ck_assert_ptr_null(certtasks_blocked(CT_ASSIGN, d));
+	xstrset(&d->cert.issued.not_after, "2026-12-31T23:59:59Z");
+	s = certtasks_state(d, now);
+	ck_assert_ptr_nonnull(strstr(s, "Certificate: EXPIRED on 2026-12-31"));
+	free(s);
+
+	strlist_push(&d->cert.additional_sans, "chat.contoso.com");
+	s = certtasks_state(d, now);
+	ck_assert_ptr_nonnull(strstr(s, "\nThe settings changed since the request was made"));
+	free(s);
+
+	d->cert.request_on_edge = true;
+	s = certtasks_state(d, now);
+	ck_assert_str_eq(s, "Certificate: the Edge makes its own key and request "
+			    "(Request-CsCertificate in the Edge's script).");
+	free(s);
+	ck_assert_ptr_nonnull(certtasks_blocked(CT_IMPORT, d));
+	ck_assert_ptr_nonnull(certtasks_blocked(CT_PFX, d));
+	deployment_free(d);
+}
+END_TEST
+
 START_TEST(t_home_text)
 {
 	struct deployment *d = deployment_new();
@@ -454,22 +515,22 @@ START_TEST(t_home_text)
 	free(n);
 	/* The DNS line follows the SRV domains: the XMPP domain, else every
 	 * SIP domain. */
-	s = home_summary(d, 0);
+	s = home_summary(d, 0, 0);
 	ck_assert_ptr_nonnull(strstr(s, "\nDNS: _xmpp-server._tcp.contoso.com SRV -> "
 					"sip.contoso.com:5269 (TTL 3600)"));
 	free(s);
 	strlist_clear(&d->topo.xmpp_domains);
 	strlist_push(&d->topo.xmpp_domains, "corp.contoso.com");
-	s = home_summary(d, 0);
+	s = home_summary(d, 0, 0);
 	ck_assert_ptr_nonnull(strstr(s, "\nDNS: _xmpp-server._tcp.corp.contoso.com SRV -> "));
 	free(s);
 	d->topo.xmpp_proxy = false;
-	s = home_summary(d, 0);
+	s = home_summary(d, 0, 0);
 	ck_assert_ptr_nonnull(strstr(s, "\nDNS: _xmpp-server._tcp.contoso.com SRV and 1 other "
 					"record -> sip.contoso.com:5269"));
 	free(s);
 	strlist_push(&d->topo.sip_domains, "eu.fabrikam.com");
-	s = home_summary(d, 0);
+	s = home_summary(d, 0, 0);
 	ck_assert_ptr_nonnull(strstr(s, "SRV and 2 other records -> "));
 	free(s);
 	ck_assert_ptr_nonnull(strstr(home_warnings(), "Survivable Branch Appliances"));
@@ -497,6 +558,7 @@ static Suite *wizards_suite(void)
 	tcase_add_test(tc, t_draft_file);
 	tcase_add_test(tc, t_draft_link);
 	tcase_add_test(tc, t_home_text);
+	tcase_add_test(tc, t_cert_state);
 	suite_add_tcase(s, tc);
 	return s;
 }
