@@ -27,7 +27,7 @@ static void usage(FILE *out)
 		"                                     private key + request from the certificate section\n"
 		"       xmppgw dns FILE [--server ADDR[:PORT]] [--timeout MS] [--own|--partners]\n"
 		"                                     live DNS check of the SRV records\n"
-		"       xmppgw export ps1|inf|zone FILE [-o OUT]\n"
+		"       xmppgw export frontend-ps1|inf|zone FILE [-o OUT]\n"
 		"       xmppgw partners list FILE [--header]\n"
 		"       xmppgw partners add FILE --domain D [--type T] [--tls V] [--sasl V]\n"
 		"                               [--dialback true|false] [--additional D1,D2]\n"

@@ -168,3 +168,10 @@ check_ps_parses() {
 
 # ps_commands FILE: the commands the script calls, one a line, sorted, once each.
 ps_commands() { node "$top_srcdir/tests/ps/parse.mjs" --commands "$1" | sort -u; }
+
+# ps_guards FILE: every command the script calls, in order, with the if
+# conditions around it: NAME<TAB>COND..., an else branch as !(COND).
+ps_guards() { node "$top_srcdir/tests/ps/parse.mjs" --guards "$1"; }
+
+# ps_variables FILE: the variables the script names, one a line, sorted, once each.
+ps_variables() { node "$top_srcdir/tests/ps/parse.mjs" --variables "$1" | sort -u; }

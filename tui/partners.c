@@ -344,9 +344,9 @@ static void export_script(struct pscreen *s)
 {
 	struct wctx c = {.d = tui_deployment(s->t), .path = tui_path(s->t),
 			 .base_dir = tui_base_dir(s->t), .ui = &tui_wui, .ui_arg = s->t};
-	char *name = wexport_default_name(tui_path(s->t), WEXP_PS1);
+	char *name = wexport_default_name(tui_path(s->t), WEXP_FRONTEND);
 
-	wexport_write(&c, WEXP_PS1, name);
+	wexport_write(&c, WEXP_FRONTEND, name);
 	free(name);
 }
 
