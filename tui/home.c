@@ -18,6 +18,7 @@ static const struct tui_entry *const home_entries[] = {
 	&tui_entry_topology,
 	&tui_entry_certwizard,
 	&tui_entry_partners,
+	&tui_entry_policy,
 	&tui_entry_dns,
 	&tui_entry_exports,
 };
@@ -91,6 +92,23 @@ static int entry_open(struct wctx *c, size_t i)
 	return 0;
 }
 
+static bool get_builder(const struct wctx *c)
+{
+	return c->d->topo.builder_done;
+}
+
+/* The home screen edits the deployment itself, not a working copy. */
+static void set_builder(struct wctx *c, bool v)
+{
+	c->d->topo.builder_done = v;
+	tui_changed(home_of(c)->t);
+}
+
+static char *builder_text(const struct wctx *c)
+{
+	return c->d->topo.builder_done ? NULL : xstrdup(home_builder_steps());
+}
+
 static const struct wfield home_fields[] = {
 	{.id = "state", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = summary_text},
 	{.id = "entries", .label = N_("What to do"), .kind = WF_ROWS, .flags = WFF_NOLABEL,
@@ -99,6 +117,16 @@ static const struct wfield home_fields[] = {
 	 .help = N_("Enter opens the entry. The three parts of the procedure are the "
 		    "certificate of the Edge Server, the XMPP federated partners and the DNS "
 		    "records.")},
+	{.id = "builder", .label = N_("Topology Builder step done"), .kind = WF_CHECK,
+	 .diag = "topology.builder_done",
+	 .help = N_("No cmdlet does this step. In Topology Builder: the site's Edit Properties, "
+		    "tick XMPP federation and choose the Edge pool; publish the topology; run "
+		    "Setup again (Lync Server Deployment Wizard) on each Front End Server and "
+		    "each Edge Server. To verify: netstat -ano | findstr 5269 on the Edge shows "
+		    "the XMPP proxy listening, and netstat -ano | findstr 23456 shows the Front "
+		    "End's XMPP gateway reaching the Edge's internal interface. Space ticks it "
+		    "once done; the Front End's script then leaves the step out."),
+	 .get_bool = get_builder, .set_bool = set_builder, .text = builder_text},
 	{.id = "warnings", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = warnings_text},
 };
 
