@@ -504,6 +504,6 @@ const struct tui_entry tui_entry_partners = {
 	.caption = N_("Open"),
 	.state = partners_state,
 	.help = N_("The list of XMPP federated partners: New, Edit, Delete, a filter as you "
-		   "type, and the Lync Management Shell script that applies them."),
+		   "type, and the Front End's script that applies them."),
 	.run = partners_run,
 };
