@@ -14,31 +14,31 @@
 #include "i18n.h"
 #include "xalloc.h"
 
-/* One row per export: the file name's ending, the title, where it is used
- * (shown under the choice), and the model's function. */
+/* One row per export: the file name's ending, the radio button's label,
+ * the title, where it is used (shown under the choice), and the model's
+ * function. A new export is a value of enum wexport_kind and a row here. */
 static const struct wexport_format {
 	const char *ext;
-	const char *title; /* N_() */
-	const char *where; /* N_() */
+	const char *choice; /* N_() */
+	const char *title;  /* N_() */
+	const char *where;  /* N_() */
 	char *(*run)(const struct deployment *d);
 } formats[WEXP_COUNT] = {
-	[WEXP_FRONTEND] = {"frontend.ps1", N_("Front End script"),
+	[WEXP_FRONTEND] = {"frontend.ps1", N_("Front End script (.frontend.ps1)"),
+			   N_("Front End script"),
 			   N_("Run on a Front End Server or an admin host with the Lync Server "
 			      "Management Shell."),
 			   export_frontend_ps1},
-	[WEXP_INF] = {"inf", N_("certreq INF"),
+	[WEXP_INF] = {"inf", N_("certreq INF (.inf)"), N_("certreq INF"),
 		      N_("Run certreq -new on the Edge Server, if Windows is to make the key."),
 		      export_inf},
-	[WEXP_ZONE] = {"zone", N_("Zone-file lines"),
+	[WEXP_ZONE] = {"zone", N_("Zone lines (.zone)"), N_("Zone-file lines"),
 		       N_("Publish in the external DNS zone of each SIP domain."), export_zone},
 };
 
-/* The choices of the screen's radio group, in the order of the table. */
-static const char *const kind_choices[WEXP_COUNT + 1] = {
-	[WEXP_FRONTEND] = N_("Front End script (.frontend.ps1)"),
-	[WEXP_INF] = N_("certreq INF (.inf)"),
-	[WEXP_ZONE] = N_("Zone lines (.zone)"),
-};
+/* The radio group's labels, taken from the table when the screen opens so
+ * that they cannot drift from it. */
+static const char *kind_choices[WEXP_COUNT + 1];
 
 static bool set(const char *s)
 {
@@ -275,6 +275,9 @@ static int press_show(struct wctx *c)
 static void begin(struct wctx *c)
 {
 	struct wexport_state *s = xcalloc(1, sizeof *s);
+
+	for (size_t i = 0; i < WEXP_COUNT; i++)
+		kind_choices[i] = formats[i].choice;
 
 	s->kind = WEXP_FRONTEND;
 	s->name = wexport_default_name(c->path, s->kind);
