@@ -1,4 +1,4 @@
-/* xmppgw export ps1|edge-ps1|inf|zone FILE [-o OUT] */
+/* xmppgw export frontend-ps1|edge-ps1|inf|zone FILE [-o OUT] */
 #include "config.h"
 
 #include <getopt.h>
@@ -18,7 +18,7 @@ static const struct format {
 	const char *name;
 	char *(*run)(const struct deployment *d);
 } formats[] = {
-	{"ps1", export_ps1},
+	{"frontend-ps1", export_frontend_ps1},
 	{"edge-ps1", export_edge_ps1},
 	{"inf", export_inf},
 	{"zone", export_zone},
@@ -26,7 +26,7 @@ static const struct format {
 
 static int usage(void)
 {
-	cli_error("%s", _("usage: xmppgw export ps1|edge-ps1|inf|zone FILE [-o OUT]"));
+	cli_error("%s", _("usage: xmppgw export frontend-ps1|edge-ps1|inf|zone FILE [-o OUT]"));
 	return CLI_USAGE;
 }
 
@@ -139,6 +139,12 @@ int cmd_export(int argc, char **argv)
 
 	if (first < 0)
 		return usage();
+	if (strcmp(argv[first], "ps1") == 0) {
+		cli_error("%s", _("export ps1 is gone: its cmdlets run on different servers. Use "
+				  "export frontend-ps1 (runs on a Front End Server) and export "
+				  "edge-ps1 (runs on each Edge Server)."));
+		return CLI_USAGE;
+	}
 	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
 		if (strcmp(argv[first], formats[i].name) == 0)
 			f = &formats[i];

@@ -170,6 +170,10 @@ void deployment_validate(const struct deployment *d, const struct posmap *pm, st
 void topology_validate(const struct topology *t, const struct posmap *pm, struct diags *out);
 void certreq_validate(const struct certreq *c, const struct topology *t,
 		      const struct posmap *pm, struct diags *out);
+/* The external access policy: the identity's syntax (global, site:NAME,
+ * a user policy's name or tag:NAME) as errors; a user policy, which must be
+ * granted, and XMPP or federation access left off, as warnings. */
+void policy_validate(const struct access_policy *p, const struct posmap *pm, struct diags *out);
 /* One partner as the form commits it: its fields, its negotiation row, and
  * its domains against every other partner (self is its index, or -1 when
  * it is not in d yet). prefix names the field paths ("partners[3]"). */

@@ -7,11 +7,17 @@
 
 #include "deployment.h"
 
-/* A Lync Management Shell script: an idempotent block per partner
- * (Set-CsXmppAllowedPartner when it exists, else New-...), the access
- * policy, Request-CsCertificate when the file has a request, and the Edge
- * service restart, commented. Every value is quoted inert for PowerShell. */
-char *export_ps1(const struct deployment *d);
+/* The Front End's script (Lync Server Management Shell, on a Front End
+ * Server or an admin host): everything that writes the Central Management
+ * Store. It makes the server's XMPP federated partners those of the
+ * deployment (New for a missing one, Set for what differs; -Prune removes
+ * those the deployment does not list, which are otherwise only listed), sets
+ * the external access policy, allows federated users on the Access Edge when
+ * the deployment asks, and carries the Topology Builder step as comments
+ * until it is ticked. -WhatIf shows every change and makes none. No
+ * certificate cmdlet and no service restart: those are the Edge's. Every
+ * value is quoted inert (pstext.h). */
+char *export_frontend_ps1(const struct deployment *d);
 /* The Edge Server's script, for the elevated Lync Server Management Shell
  * on each Edge of the pool: the PFX's absolute path a parameter, its
  * password read with Read-Host, Import-CsCertificate, Set-CsCertificate of

@@ -4,7 +4,7 @@
  * read-only replica of the Central Management Store: nothing in it writes
  * there. Like the Front End's script it is UTF-8 with a BOM and CRLF line
  * ends (see export_ps1.c), and every value from the deployment is an inert
- * single-quoted literal or comment text (psquote.h). */
+ * single-quoted literal or comment text (pstext.h). */
 #include "config.h"
 
 #include "export.h"
@@ -14,7 +14,7 @@
 #include <strings.h>
 
 #include "i18n.h"
-#include "psquote.h"
+#include "pstext.h"
 #include "san.h"
 #include "validate.h"
 #include "xalloc.h"
@@ -38,7 +38,7 @@ static void comment(struct strlist *l, const char *text)
 /* "    key = 'value'" in a splatted hash table. */
 static void put_string(struct strlist *l, const char *key, const char *value)
 {
-	char *q = psquote_text(value, true);
+	char *q = pstext_literal(value);
 
 	strlist_pushf(l, "    %s = %s", key, q);
 	free(q);
@@ -54,7 +54,7 @@ static void put_if_set(struct strlist *l, const char *key, const char *value)
  * before and after. */
 static void put_msg(struct strlist *l, const char *before, const char *msg, const char *after)
 {
-	char *q = psquote_text(msg, true);
+	char *q = pstext_literal(msg);
 
 	strlist_pushf(l, "%s%s%s", before, q, after);
 	free(q);
@@ -93,8 +93,8 @@ static char *pfx_name(const struct deployment *d)
 
 static void put_header(struct strlist *l, const struct deployment *d)
 {
-	char *edge = psquote_text(set(d->topo.access_edge_fqdn) ? d->topo.access_edge_fqdn
-								: _("(none)"), false);
+	char *edge = pstext_comment(set(d->topo.access_edge_fqdn) ? d->topo.access_edge_fqdn
+								  : _("(none)"));
 	char *text = xasprintf(_("Lync Server 2013 XMPP gateway: the Edge external certificate.\n"
 				 "Written by xmppgw for the Edge pool whose Access Edge is %s.\n"
 				 "\n"
@@ -122,7 +122,7 @@ static void put_header(struct strlist *l, const struct deployment *d)
 static void put_path_check(struct strlist *l, const char *in, const char *var,
 			   const char *relative, const char *missing)
 {
-	char *q = psquote_text(relative, true);
+	char *q = pstext_literal(relative);
 
 	strlist_pushf(l, "%sif ($%s -notmatch '^([A-Za-z]:\\\\|\\\\\\\\)') {", in, var);
 	strlist_pushf(l, "%s    throw (%s -f $%s)", in, q, var);
@@ -130,7 +130,7 @@ static void put_path_check(struct strlist *l, const char *in, const char *var,
 	free(q);
 	if (!missing)
 		return;
-	q = psquote_text(missing, true);
+	q = pstext_literal(missing);
 	strlist_pushf(l, "%sif (-not (Test-Path -LiteralPath $%s -PathType Leaf)) {", in, var);
 	strlist_pushf(l, "%s    throw (%s -f $%s)", in, q, var);
 	strlist_pushf(l, "%s}", in);
@@ -143,7 +143,7 @@ static void put_path_check(struct strlist *l, const char *in, const char *var,
 /* "Label: value" lines of the certificate, values inert. */
 static void put_fact(struct strlist *l, const char *label, const char *value)
 {
-	char *v = psquote_text(set(value) ? value : _("(not recorded)"), false);
+	char *v = pstext_comment(set(value) ? value : _("(not recorded)"));
 	char *line = xasprintf("%s %s", label, v);
 
 	comment(l, line);
@@ -154,7 +154,7 @@ static void put_fact(struct strlist *l, const char *label, const char *value)
 static void put_pfx_usage(struct strlist *l, const struct deployment *d, const char *pfx)
 {
 	const struct cert_issued *i = &d->cert.issued;
-	char *name = psquote_text(pfx, false);
+	char *name = pstext_comment(pfx);
 	char *text = xasprintf(_("Every Edge Server of the pool imports the same .pfx, %s, "
 				 "written by\n"
 				 "xmppgw cert pfx: A/V authentication needs "
@@ -199,7 +199,7 @@ static void put_pfx_usage(struct strlist *l, const struct deployment *d, const c
 
 static void put_pfx_params(struct strlist *l, const char *pfx)
 {
-	char *q = psquote_text(pfx, true);
+	char *q = pstext_literal(pfx);
 
 	strlist_push(l, "");
 	strlist_push(l, "param(");
@@ -213,7 +213,7 @@ static void put_pfx_params(struct strlist *l, const char *pfx)
 
 static void put_pfx_checks(struct strlist *l, const struct deployment *d)
 {
-	char *tp = psquote_text(d->cert.issued.thumbprint, true);
+	char *tp = pstext_literal(d->cert.issued.thumbprint);
 
 	strlist_push(l, "");
 	strlist_push(l, "$ErrorActionPreference = 'Stop'");
@@ -397,8 +397,8 @@ static void put_request_usage(struct strlist *l, const struct deployment *d, con
 {
 	const char *key = set(d->cert.generated.key_file) ? d->cert.generated.key_file
 							  : d->cert.key_file;
-	char *k = psquote_text(set(key) ? key : _("(none)"), false);
-	char *r = psquote_text(req, false);
+	char *k = pstext_comment(set(key) ? key : _("(none)"));
+	char *r = pstext_comment(req);
 	char *text = xasprintf(_("This Edge Server makes the key and the request itself "
 				 "(certificate.request_on_edge):\n"
 				 "the private key stays in its certificate store, as a pending "
@@ -457,7 +457,7 @@ static void put_request(struct strlist *l, const struct deployment *d)
 {
 	char *req = beside(set(d->cert.request_file) ? d->cert.request_file : "edge-external.csr",
 			   ".csr");
-	char *q = psquote_text(req, true);
+	char *q = pstext_literal(req);
 
 	strlist_push(l, "#");
 	put_request_usage(l, d, req);
@@ -510,7 +510,7 @@ static void put_nothing(struct strlist *l)
 char *export_edge_ps1(const struct deployment *d)
 {
 	struct strlist lines = {0};
-	char *body, *out;
+	char *out;
 
 	put_header(&lines, d);
 	if (d->cert.request_on_edge)
@@ -519,10 +519,7 @@ char *export_edge_ps1(const struct deployment *d)
 		put_pfx(&lines, d);
 	else
 		put_nothing(&lines);
-	strlist_push(&lines, ""); /* the last line ends too */
-	body = strlist_join(&lines, "\r\n");
-	out = xasprintf("\xEF\xBB\xBF%s", body);
-	free(body);
+	out = pstext_script(&lines);
 	strlist_free(&lines);
 	return out;
 }

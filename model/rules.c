@@ -492,6 +492,57 @@ static void check_generated_sans(const struct deployment *d, const struct posmap
 	posmap_free(sans);
 }
 
+/* The policy's name after "site:" or "tag:", or the identity itself. */
+static const char *policy_name(const char *id)
+{
+	if (strncasecmp(id, "site:", 5) == 0 || strncasecmp(id, "tag:", 4) == 0)
+		return strchr(id, ':') + 1;
+	return id;
+}
+
+static void policy_check_identity(const char *id, const struct posmap *pm, struct diags *out)
+{
+	const char *path = "access_policy.identity", *colon = strchr(id, ':');
+
+	if (!set(id)) {
+		report(out, pm, DIAG_ERROR, path,
+		       xstrdup(_("is empty: write global, site:NAME or the name of a user "
+				 "policy")));
+		return;
+	}
+	if (colon && strncasecmp(id, "site:", 5) != 0 && strncasecmp(id, "tag:", 4) != 0) {
+		report(out, pm, DIAG_ERROR, path,
+		       xasprintf(_("\"%s\" is not an external access policy's identity: write "
+				   "global, site:NAME or the name of a user policy"), id));
+		return;
+	}
+	if (!set(policy_name(id)) || policy_name(id)[0] == ' ') {
+		report(out, pm, DIAG_ERROR, path,
+		       xasprintf(_("\"%s\" names no policy: write the name after the colon, "
+				   "as Lync shows it"), id));
+		return;
+	}
+	check_text(out, pm, path, id);
+	if (strcasecmp(id, "global") != 0 && strncasecmp(id, "site:", 5) != 0)
+		report(out, pm, DIAG_WARNING, path,
+		       xasprintf(_("\"%s\" is a user policy: it applies only to the users it is "
+				   "granted to (Grant-CsExternalAccessPolicy; the Front End's script "
+				   "shows how)"), policy_name(id)));
+}
+
+void policy_validate(const struct access_policy *p, const struct posmap *pm, struct diags *out)
+{
+	policy_check_identity(p->identity ? p->identity : "", pm, out);
+	if (!p->enable_xmpp_access)
+		report(out, pm, DIAG_WARNING, "access_policy.enable_xmpp_access",
+		       xstrdup(_("is false: the users of this policy cannot talk to XMPP "
+				 "contacts, whatever the partners")));
+	if (!p->enable_federation_access)
+		report(out, pm, DIAG_WARNING, "access_policy.enable_federation_access",
+		       xstrdup(_("is false: Microsoft's procedure enables communications with "
+				 "federated users too")));
+}
+
 void deployment_validate(const struct deployment *d, const struct posmap *pm, struct diags *out)
 {
 	topology_validate(&d->topo, pm, out);
@@ -505,6 +556,7 @@ void deployment_validate(const struct deployment *d, const struct posmap *pm, st
 	partners_check_clashes(d, pm, out);
 	check_xmpp_domains(d, pm, out);
 	check_generated_sans(d, pm, out);
+	policy_validate(&d->policy, pm, out);
 	check_opt_name(out, pm, "dns.srv_target", d->dns.srv_target);
 	if (d->dns.ttl < 0)
 		report(out, pm, DIAG_ERROR, "dns.ttl", xstrdup(_("must not be negative")));

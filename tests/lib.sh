@@ -197,3 +197,10 @@ tmux_focus() {
 	tmux_screen | sed 's/^/#   | /'
 	return 1
 }
+
+# ps_guards FILE: every command the script calls, in order, with the if
+# conditions around it: NAME<TAB>COND..., an else branch as !(COND).
+ps_guards() { node "$top_srcdir/tests/ps/parse.mjs" --guards "$1"; }
+
+# ps_variables FILE: the variables the script names, one a line, sorted, once each.
+ps_variables() { node "$top_srcdir/tests/ps/parse.mjs" --variables "$1" | sort -u; }

@@ -345,7 +345,8 @@ static void refuse_terminal(const char *why)
 		"  xmppgw check FILE                  validate the deployment file\n"
 		"  xmppgw csr FILE [--force]          private key and certificate request\n"
 		"  xmppgw dns FILE                    check the DNS SRV records\n"
-		"  xmppgw export ps1|inf|zone FILE    script, certreq INF or zone lines\n"
+		"  xmppgw export frontend-ps1|inf|zone FILE   Front End script, certreq INF or\n"
+		"                                     zone lines\n"
 		"  xmppgw partners list|add|remove FILE ...   XMPP federated partners\n"),
 	      stderr);
 }

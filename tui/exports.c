@@ -15,7 +15,7 @@ static int exports_run(struct tui *t)
 const struct tui_entry tui_entry_exports = {
 	.label = N_("Exports"),
 	.caption = N_("Open"),
-	.help = N_("Writes and shows the Lync Management Shell script (partners, access "
-		   "policy, certificate request), the certreq INF and the DNS zone lines."),
+	.help = N_("Writes and shows the Front End's script (XMPP federated partners, access "
+		   "policy, Access Edge federation), the certreq INF and the DNS zone lines."),
 	.run = exports_run,
 };

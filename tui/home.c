@@ -20,6 +20,7 @@ static const struct tui_entry *const home_entries[] = {
 	&tui_entry_topology,
 	&tui_entry_certwizard,
 	&tui_entry_partners,
+	&tui_entry_policy,
 	&tui_entry_dns,
 	&tui_entry_exports,
 };
@@ -55,6 +56,36 @@ static char *name(struct tui *t)
 	return home_name(t->d, t->path);
 }
 
+static bool get_builder(const struct wctx *c)
+{
+	return c->d->topo.builder_done;
+}
+
+/* The home screen edits the deployment itself, not a working copy. */
+static void set_builder(struct wctx *c, bool v)
+{
+	c->d->topo.builder_done = v;
+	tui_changed(tui_menu_tui(c));
+}
+
+static char *builder_text(const struct wctx *c)
+{
+	return c->d->topo.builder_done ? NULL : xstrdup(home_builder_steps());
+}
+
+static const struct wfield builder_field = {
+	.id = "builder", .label = N_("Topology Builder step done"), .kind = WF_CHECK,
+	.diag = "topology.builder_done",
+	.help = N_("No cmdlet does this step. In Topology Builder: the site's Edit Properties, "
+		   "tick XMPP federation and choose the Edge pool; publish the topology; run "
+		   "Setup again (Lync Server Deployment Wizard) on each Front End Server and "
+		   "each Edge Server. To verify: netstat -ano | findstr 5269 on the Edge shows "
+		   "the XMPP proxy listening, and netstat -ano | findstr 23456 shows the Front "
+		   "End's XMPP gateway reaching the Edge's internal interface. Space ticks it "
+		   "once done; the Front End's script then leaves the step out."),
+	.get_bool = get_builder, .set_bool = set_builder, .text = builder_text,
+};
+
 void home_run(struct tui *t)
 {
 	const struct tui_menu m = {
@@ -66,6 +97,8 @@ void home_run(struct tui *t)
 		.above = summary_text,
 		.below = warnings_text,
 		.retitle = name,
+		.extra = &builder_field,
+		.nextra = 1,
 		.home = true,
 	};
 

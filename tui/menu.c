@@ -5,6 +5,7 @@
 #include "tui/menu.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "tui/page.h"
@@ -72,13 +73,36 @@ static int entry_open(struct wctx *c, size_t i)
 	return 0;
 }
 
-static const struct wfield menu_fields[] = {
+struct tui *tui_menu_tui(const struct wctx *c)
+{
+	return menu_of(c)->t;
+}
+
+static const struct wfield head_fields[] = {
 	{.id = "state", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = above_text},
 	{.id = "entries", .label = N_("What to do"), .kind = WF_ROWS, .flags = WFF_NOLABEL,
 	 .items = entry_items, .activate = entry_open,
 	 .help = N_("Enter opens the entry.")},
-	{.id = "warnings", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = below_text},
 };
+
+static const struct wfield below_field = {
+	.id = "warnings", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = below_text,
+};
+
+#define NHEAD (sizeof head_fields / sizeof *head_fields)
+
+/* The note and the entries, m's extra fields, the note below. */
+static struct wfield *menu_fields(const struct tui_menu *m, size_t *n)
+{
+	struct wfield *f = xcalloc(NHEAD + m->nextra + 1, sizeof *f);
+
+	memcpy(f, head_fields, sizeof head_fields);
+	if (m->nextra)
+		memcpy(f + NHEAD, m->extra, m->nextra * sizeof *f);
+	f[NHEAD + m->nextra] = below_field;
+	*n = NHEAD + m->nextra + 1;
+	return f;
+}
 
 int tui_menu_run(struct tui *t, const struct tui_menu *m)
 {
@@ -86,17 +110,19 @@ int tui_menu_run(struct tui *t, const struct tui_menu *m)
 	struct wctx c = {.d = tui_deployment(t), .path = tui_path(t),
 			 .base_dir = tui_base_dir(t), .state = &mn, .ui = &tui_wui, .ui_arg = t};
 	struct tpage_opts o = {.title = m->title, .hint = KEYS_HINT_HOME};
-	struct wpage pg = {.id = "menu", .fields = menu_fields,
-			   .nfields = sizeof menu_fields / sizeof *menu_fields, .help = m->help,
+	struct wpage pg = {.id = "menu", .help = m->help,
 			   .title = mn.title ? mn.title : m->page_title};
+	struct wfield *fields = menu_fields(m, &pg.nfields);
 	int r;
 
+	pg.fields = fields;
 	o.buttons = m->home ? 1u << TB_SAVE | 1u << TB_QUIT : 1u << TB_CANCEL;
 	o.cancel_quits = m->home;
 	mn.pg = &pg;
 	do
 		r = tpage_run(t, &pg, &c, &o, false);
 	while (!mn.quit && r != PO_QUIT && (m->home || r != PO_CANCEL));
+	free(fields);
 	free(mn.title);
 	return mn.quit || r == PO_QUIT ? TUI_QUIT : TUI_CANCELLED;
 }

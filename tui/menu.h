@@ -21,8 +21,16 @@ struct tui_menu {
 	/* After an entry ran (the deployment may have changed): a new page
 	 * title (caller frees), or NULL to keep it. */
 	char *(*retitle)(struct tui *t);
+	/* Fields shown after the entries (the home screen's Topology Builder
+	 * tick); their callbacks get the menu's context, whose deployment is
+	 * the program's own: a setter calls tui_changed(tui_menu_tui(c)). */
+	const struct wfield *extra;
+	size_t nextra;
 	bool home;                              /* Save and Quit; Esc quits */
 };
+
+/* The program, from the context a menu's fields receive. */
+struct tui *tui_menu_tui(const struct wctx *c);
 
 /* Runs m until the user leaves it: Cancel or Esc for a menu opened from
  * another screen (TUI_CANCELLED), quitting the program (TUI_QUIT; the home

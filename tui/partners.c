@@ -344,9 +344,9 @@ static void export_script(struct pscreen *s)
 {
 	struct wctx c = {.d = tui_deployment(s->t), .path = tui_path(s->t),
 			 .base_dir = tui_base_dir(s->t), .ui = &tui_wui, .ui_arg = s->t};
-	char *name = wexport_default_name(tui_path(s->t), WEXP_PS1);
+	char *name = wexport_default_name(tui_path(s->t), WEXP_FRONTEND);
 
-	wexport_write(&c, WEXP_PS1, name);
+	wexport_write(&c, WEXP_FRONTEND, name);
 	free(name);
 }
 
@@ -504,6 +504,6 @@ const struct tui_entry tui_entry_partners = {
 	.caption = N_("Open"),
 	.state = partners_state,
 	.help = N_("The list of XMPP federated partners: New, Edit, Delete, a filter as you "
-		   "type, and the Lync Management Shell script that applies them."),
+		   "type, and the Front End's script that applies them."),
 	.run = partners_run,
 };

@@ -11,6 +11,8 @@ extern const struct tui_entry tui_entry_topology;
 extern const struct tui_entry tui_entry_certwizard;
 /* tui/partners.c: the XMPP federated partners list and form. */
 extern const struct tui_entry tui_entry_partners;
+/* tui/policy.c: the access policy and Access Edge federation form. */
+extern const struct tui_entry tui_entry_policy;
 /* tui/dns.c: the DNS records, zone lines and live check. */
 extern const struct tui_entry tui_entry_dns;
 /* tui/exports.c: the script, INF and zone lines written and shown. */

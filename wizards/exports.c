@@ -15,17 +15,35 @@
 #include "san.h"
 #include "xalloc.h"
 
+/* One row per export: the file name's ending, the radio button's label,
+ * the title, where it is used (shown under the choice), and the model's
+ * function. A new export is a value of enum wexport_kind and a row here. */
 static const struct wexport_format {
-	const char *suffix; /* after the deployment's name: "-edge" */
 	const char *ext;
-	const char *title; /* N_() */
+	const char *choice; /* N_() */
+	const char *title;  /* N_() */
+	const char *where;  /* N_() */
 	char *(*run)(const struct deployment *d);
 } formats[WEXP_COUNT] = {
-	[WEXP_PS1] = {"", "ps1", N_("Lync Management Shell script"), export_ps1},
-	[WEXP_INF] = {"", "inf", N_("certreq INF"), export_inf},
-	[WEXP_ZONE] = {"", "zone", N_("Zone-file lines"), export_zone},
-	[WEXP_EDGE] = {"-edge", "ps1", N_("The Edge Server's script"), export_edge_ps1},
+	[WEXP_FRONTEND] = {"frontend.ps1", N_("Front End script (.frontend.ps1)"),
+			   N_("Front End script"),
+			   N_("Run on a Front End Server or an admin host with the Lync Server "
+			      "Management Shell."),
+			   export_frontend_ps1},
+	[WEXP_EDGE] = {"edge.ps1", N_("Edge script (.edge.ps1)"), N_("Edge script"),
+		       N_("Run on each Edge Server of the pool, in an elevated Lync Server "
+			  "Management Shell, with the .pfx file beside it."),
+		       export_edge_ps1},
+	[WEXP_INF] = {"inf", N_("certreq INF (.inf)"), N_("certreq INF"),
+		      N_("Run certreq -new on the Edge Server, if Windows is to make the key."),
+		      export_inf},
+	[WEXP_ZONE] = {"zone", N_("Zone lines (.zone)"), N_("Zone-file lines"),
+		       N_("Publish in the external DNS zone of each XMPP domain."), export_zone},
 };
+
+/* The radio group's labels, taken from the table when the screen opens so
+ * that they cannot drift from it. */
+static const char *kind_choices[WEXP_COUNT + 1];
 
 static bool set(const char *s)
 {
@@ -34,7 +52,7 @@ static bool set(const char *s)
 
 static enum wexport_kind valid_kind(enum wexport_kind k)
 {
-	return (unsigned)k < WEXP_COUNT ? k : WEXP_PS1;
+	return (unsigned)k < WEXP_COUNT ? k : WEXP_FRONTEND;
 }
 
 const char *wexport_missing(enum wexport_kind k, const struct deployment *d)
@@ -59,6 +77,11 @@ const char *wexport_missing(enum wexport_kind k, const struct deployment *d)
 		return _("The zone lines need a valid TTL, priority and weight: fix them on the "
 			 "DNS records screen.");
 	return NULL;
+}
+
+const char *wexport_where(enum wexport_kind k)
+{
+	return _(formats[valid_kind(k)].where);
 }
 
 char *wexport_text(enum wexport_kind k, const struct deployment *d)
@@ -93,8 +116,7 @@ char *wexport_default_name(const char *deployment_path, enum wexport_kind k)
 		base = "xmppgw";
 	dot = strrchr(base, '.');
 	n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	return xasprintf("%.*s%s.%s", (int)n, base, formats[valid_kind(k)].suffix,
-			 formats[valid_kind(k)].ext);
+	return xasprintf("%.*s.%s", (int)n, base, formats[valid_kind(k)].ext);
 }
 
 char *wexport_resolve(const char *base_dir, const char *name)
@@ -211,7 +233,7 @@ static void set_kind(struct wctx *c, int i)
 	char *old = wexport_default_name(c->path, s->kind);
 
 	if (i < 0 || i >= WEXP_COUNT)
-		i = WEXP_PS1;
+		i = WEXP_FRONTEND;
 	if (!s->name || strcmp(s->name, old) == 0) {
 		free(s->name);
 		s->name = wexport_default_name(c->path, (enum wexport_kind)i);
@@ -220,11 +242,13 @@ static void set_kind(struct wctx *c, int i)
 	free(old);
 }
 
+/* Where the export is used, then why it cannot be made, if it cannot. */
 static char *kind_remark(const struct wctx *c)
 {
 	const char *why = wexport_missing(st(c)->kind, c->d);
+	const char *where = wexport_where(st(c)->kind);
 
-	return why ? xstrdup(why) : NULL;
+	return why ? xasprintf("%s\n%s", where, why) : xstrdup(where);
 }
 
 static const char *get_name(const struct wctx *c)
@@ -260,7 +284,10 @@ static void begin(struct wctx *c)
 {
 	struct wexport_state *s = xcalloc(1, sizeof *s);
 
-	s->kind = WEXP_PS1;
+	for (size_t i = 0; i < WEXP_COUNT; i++)
+		kind_choices[i] = formats[i].choice;
+
+	s->kind = WEXP_FRONTEND;
 	s->name = wexport_default_name(c->path, s->kind);
 	c->state = s;
 }
@@ -276,20 +303,14 @@ static void end(struct wctx *c)
 	c->state = NULL;
 }
 
-static const char *const kind_choices[] = {
-	N_("PowerShell script (.ps1)"),
-	N_("certreq INF (.inf)"),
-	N_("Zone lines (.zone)"),
-	NULL,
-};
-
 static const struct wfield fields[] = {
 	{.id = "kind", .label = N_("Export"), .kind = WF_RADIO, .choices = kind_choices,
-	 .help = N_("PowerShell script: a Lync Management Shell script that creates or updates "
-		    "every XMPP federated partner, enables XMPP in the global external access "
-		    "policy when the deployment asks for it, requests the Edge certificate when "
-		    "the deployment has a request, and says how to restart the Edge services. "
-		    "It can be run again.\n"
+	 .help = N_("Front End script: run in the Lync Server Management Shell on a Front End "
+		    "Server or an admin host. It makes Lync's XMPP federated partners those of "
+		    "the deployment (with -Prune it also removes those the deployment does not "
+		    "list), sets the external access policy, allows federated users on the "
+		    "Access Edge when the deployment asks, and says what it changed. -WhatIf "
+		    "shows every change and makes none; it can be run again.\n"
 		    "certreq INF: builds the same Edge external certificate request with Windows "
 		    "certreq on the Edge Server, for those who want the key made there.\n"
 		    "Zone lines: the SRV records in BIND zone-file form, ready to paste."),
@@ -313,8 +334,8 @@ static const struct wfield fields[] = {
 
 static const struct wpage pages[] = {
 	{.id = "exports", .title = N_("Exports"),
-	 .intro = N_("What the deployment becomes on the Windows side: the script to run in the "
-		     "Lync Management Shell, the certreq INF, and the DNS zone lines."),
+	 .intro = N_("What the deployment becomes on the Windows side: the Front End's script for "
+		     "the Lync Server Management Shell, the certreq INF, and the DNS zone lines."),
 	 .help = N_("Choose the export, check the file name, then Write (or Show to read it "
 		    "first). The script and the INF are written as Windows expects them: UTF-8 "
 		    "with CRLF line ends (the script with a byte order mark). The exports are "

@@ -1,6 +1,6 @@
 /* exports (screen data): the Exports screen without curses. It writes the
- * Lync Management Shell script, the certreq INF or the zone lines
- * (model/export.h) to a file beside the deployment, and shows them. The DNS
+ * Front End's script, the certreq INF or the zone lines (model/export.h) to
+ * a file beside the deployment, and shows them. The DNS
  * screen shows the zone lines through wexport_show too. */
 #ifndef XMPPGW_WIZARDS_EXPORTS_H
 #define XMPPGW_WIZARDS_EXPORTS_H
@@ -8,17 +8,20 @@
 #include "deployment.h"
 #include "wizards/wizard.h"
 
-enum wexport_kind { WEXP_PS1, WEXP_INF, WEXP_ZONE, WEXP_EDGE, WEXP_COUNT };
+/* One per row of the formats table in exports.c. */
+enum wexport_kind { WEXP_FRONTEND, WEXP_EDGE, WEXP_INF, WEXP_ZONE, WEXP_COUNT };
 
 /* Why kind means nothing for d, naming what to fill in (translated); NULL
  * when d has what it needs. */
 const char *wexport_missing(enum wexport_kind k, const struct deployment *d);
 /* The export's text, as written (BOM and CRLF kept); the caller frees it. */
 char *wexport_text(enum wexport_kind k, const struct deployment *d);
+/* Where the export is used ("Run on a Front End Server ..."), translated. */
+const char *wexport_where(enum wexport_kind k);
 /* The text for the screen: without the byte order mark, CRLF and lone CR
  * turned into LF; the caller frees it. */
 char *wexport_for_view(const char *text);
-/* "<base>.ps1" for "dir/<base>.yaml" (the last extension replaced, or the
+/* "<base>.frontend.ps1" for "dir/<base>.yaml" (the last extension replaced, or the
  * extension added); the file name only, the caller frees it. */
 char *wexport_default_name(const char *deployment_path, enum wexport_kind k);
 /* name as a path: absolute names as they are, others in base_dir (NULL or

@@ -109,6 +109,24 @@ static char *dns_line(const struct deployment *d)
 	return s;
 }
 
+static char *policy_line(const struct deployment *d)
+{
+	const char *id = set(d->policy.identity) ? d->policy.identity : "global";
+	const char *edge = d->edge.allow_federated_users ? _("the Access Edge allows federated users")
+							 : _("Access Edge left as it is");
+
+	return xasprintf(d->policy.enable_xmpp_access
+				 ? _("Access policy %s: XMPP access enabled; %s")
+				 : _("Access policy %s: XMPP access NOT enabled; %s"), id, edge);
+}
+
+const char *home_builder_steps(void)
+{
+	return _("Topology Builder: the site's Edit Properties, tick XMPP federation, choose the "
+		 "Edge pool; publish; run Setup again on the Front End and each Edge. Verify on "
+		 "the Edge: netstat -ano | findstr 5269 (and 23456 from the Front End).");
+}
+
 char *home_summary(const struct deployment *d, size_t problems, time_t now)
 {
 	struct strlist l = {0};
@@ -118,13 +136,14 @@ char *home_summary(const struct deployment *d, size_t problems, time_t now)
 		strlist_push_owned(&l, xasprintf(_("Problems in the file: %zu (the wizard pages "
 						   "show them beside their fields)"), problems));
 	strlist_push_owned(&l, topology_line(d));
+	strlist_push(&l, d->topo.builder_done ? _("Topology Builder step: done")
+					      : _("Topology Builder step: not done"));
 	strlist_push_owned(&l, certificate_line(d));
 	strlist_push_owned(&l, certtasks_state(d, now));
-	strlist_push_owned(&l, xasprintf(d->policy.enable_xmpp_access
-						 ? _("XMPP federated partners: %zu; access policy: "
-						     "XMPP access enabled")
-						 : _("XMPP federated partners: %zu; access policy: "
-						     "XMPP access NOT enabled"), d->npartners));
+	strlist_push_owned(&l, xasprintf(ngettext("XMPP federated partners: %zu",
+						  "XMPP federated partners: %zu", d->npartners),
+					 d->npartners));
+	strlist_push_owned(&l, policy_line(d));
 	strlist_push_owned(&l, dns_line(d));
 	s = strlist_join(&l, "\n");
 	strlist_free(&l);

@@ -11,11 +11,14 @@
 
 /* The primary SIP domain, else the file's name. Caller frees. */
 char *home_name(const struct deployment *d, const char *path);
-/* One line per part (topology, certificate settings, the certificate's
- * state at time now, partners, access policy, DNS), saying what is done
- * and what is missing, after a line with the count of problems when there
- * are any. Caller frees. */
+/* One line per part (topology, Topology Builder step, certificate
+ * settings, the certificate's state at time now, partners, access policy
+ * and Access Edge, DNS), saying what is done and what is missing, after a
+ * line with the count of problems when there are any. Caller frees. */
 char *home_summary(const struct deployment *d, size_t problems, time_t now);
+/* The Topology Builder step in short: what to do and how to verify
+ * (translated, static). */
+const char *home_builder_steps(void);
 /* The two warnings of the procedure (translated, static). */
 const char *home_warnings(void);
 /* True when the topology the certificate needs is all there. */

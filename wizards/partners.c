@@ -334,7 +334,7 @@ const struct wpage partner_list_page = {
 		   "screen.\n\n"
 		   "Up, Down, PgUp, PgDn, Home and End move in the list; Enter edits the "
 		   "selected partner; Delete removes it after asking. Tab moves to the "
-		   "buttons: New, Edit, Delete, Export script (writes the Lync Management "
-		   "Shell script beside the deployment file and shows it) and Close.\n\n"
+		   "buttons: New, Edit, Delete, Export script (writes the Front End's "
+		   "script beside the deployment file and shows it) and Close.\n\n"
 		   "Changes are made in memory; Ctrl-O saves the deployment file."),
 };

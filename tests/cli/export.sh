@@ -1,7 +1,9 @@
 #!/bin/sh
-# xmppgw export ps1|inf|zone: the example deployment against the expected
-# files, -o (atomic, mode), hostile text through the YAML file, and the
-# refusals: bad usage, a file with errors, what an export cannot do without.
+# xmppgw export frontend-ps1|inf|zone: the example deployment against the
+# expected files, -o (atomic, mode), hostile text through the YAML file, the
+# Front End script's shape read with a PowerShell grammar (what -Prune guards,
+# no $null, no certificate cmdlet), and the refusals: bad usage, the old
+# `export ps1`, a file with errors, what an export cannot do without.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 umask 022
@@ -9,42 +11,52 @@ fx=$top_srcdir/tests/fixtures/export
 d=$T_TMP/contoso.yaml
 cp "$top_srcdir/share/examples/contoso.yaml" "$d"
 
-for f in ps1 inf zone; do
+# format and the expected file's suffix
+for pair in frontend-ps1:frontend.ps1 inf:inf zone:zone; do
+	f=${pair%%:*} x=${pair#*:}
 	check_status "export $f exits 0" 0 "$XMPPGW" export $f "$d"
-	check "export $f is contoso.$f, byte for byte" cmp "$fx/contoso.$f" "$T_TMP/out"
-	check_status "export $f -o exits 0" 0 "$XMPPGW" export $f "$d" -o "$T_TMP/o.$f"
-	check "-o writes the same bytes" cmp "$fx/contoso.$f" "$T_TMP/o.$f"
+	check "export $f is contoso.$x, byte for byte" cmp "$fx/contoso.$x" "$T_TMP/out"
+	check_status "export $f -o exits 0" 0 "$XMPPGW" export $f "$d" -o "$T_TMP/o.$x"
+	check "-o writes the same bytes" cmp "$fx/contoso.$x" "$T_TMP/o.$x"
 	check_eq "-o prints nothing" "" "$(cat "$T_TMP/out")"
-	check_eq "-o creates the file with mode 644" 644 "$(stat -c %a "$T_TMP/o.$f")"
+	check_eq "-o creates the file with mode 644" 644 "$(stat -c %a "$T_TMP/o.$x")"
 done
 
-chmod 600 "$T_TMP/o.ps1"
+chmod 600 "$T_TMP/o.frontend.ps1"
 check_status "-o before the operands, over an existing file" 0 \
-	"$XMPPGW" export --output "$T_TMP/o.ps1" ps1 "$d"
-check "the replaced file has the new bytes" cmp "$fx/contoso.ps1" "$T_TMP/o.ps1"
-check_eq "the replaced file keeps its mode" 600 "$(stat -c %a "$T_TMP/o.ps1")"
-check_eq "no temporary file is left behind" "o.inf o.ps1 o.zone" \
+	"$XMPPGW" export --output "$T_TMP/o.frontend.ps1" frontend-ps1 "$d"
+check "the replaced file has the new bytes" cmp "$fx/contoso.frontend.ps1" "$T_TMP/o.frontend.ps1"
+check_eq "the replaced file keeps its mode" 600 "$(stat -c %a "$T_TMP/o.frontend.ps1")"
+check_eq "no temporary file is left behind" "o.frontend.ps1 o.inf o.zone" \
 	"$(cd "$T_TMP" && ls o.* | tr '\n' ' ' | sed 's/ $//')"
+
+# The old single script is refused, naming the two that replace it.
+check_status "export ps1: usage error" 2 "$XMPPGW" export ps1 "$d" -o "$T_TMP/old.ps1"
+check_grep "export frontend-ps1 is named, and where it runs" \
+	"export frontend-ps1 (runs on a Front End Server)" "$T_TMP/err"
+check_grep "export edge-ps1 is named, and where it runs" \
+	"export edge-ps1 (runs on each Edge Server)" "$T_TMP/err"
+check "nothing is written for export ps1" test ! -e "$T_TMP/old.ps1"
 
 # Usage and I/O.
 check_status "no arguments: usage" 2 "$XMPPGW" export
-check_grep "usage is shown" "usage: xmppgw export ps1|edge-ps1|inf|zone FILE" "$T_TMP/err"
+check_grep "usage is shown" "usage: xmppgw export frontend-ps1|edge-ps1|inf|zone FILE" "$T_TMP/err"
 check_status "unknown format: usage" 2 "$XMPPGW" export pdf "$d"
 check_grep "the format is named" "unknown export format: pdf" "$T_TMP/err"
-check_status "extra operand: usage" 2 "$XMPPGW" export ps1 "$d" "$d"
-check_status "unknown option: usage" 2 "$XMPPGW" export ps1 "$d" --bogus
-check_status "-o without a value: usage" 2 "$XMPPGW" export ps1 "$d" -o
-check_status "missing file: 2" 2 "$XMPPGW" export ps1 "$T_TMP/none.yaml"
-check_status "unwritable OUT: 2" 2 "$XMPPGW" export ps1 "$d" -o "$T_TMP/no/such/dir/x.ps1"
+check_status "extra operand: usage" 2 "$XMPPGW" export frontend-ps1 "$d" "$d"
+check_status "unknown option: usage" 2 "$XMPPGW" export frontend-ps1 "$d" --bogus
+check_status "-o without a value: usage" 2 "$XMPPGW" export frontend-ps1 "$d" -o
+check_status "missing file: 2" 2 "$XMPPGW" export frontend-ps1 "$T_TMP/none.yaml"
+check_status "unwritable OUT: 2" 2 "$XMPPGW" export frontend-ps1 "$d" -o "$T_TMP/no/such/dir/x.ps1"
 
 # A file with errors is not exported.
 sed 's/^  key_bits: 2048$/  key_bits: 1024/' "$d" >"$T_TMP/bad.yaml"
-check_status "a file with errors: 1" 1 "$XMPPGW" export ps1 "$T_TMP/bad.yaml" -o "$T_TMP/bad.ps1"
+check_status "a file with errors: 1" 1 "$XMPPGW" export frontend-ps1 "$T_TMP/bad.yaml" -o "$T_TMP/bad.ps1"
 check_grep "the error is shown" "key_bits" "$T_TMP/err"
 check "nothing is written" test ! -e "$T_TMP/bad.ps1"
 
-# Without an Access Edge FQDN: no INF and no zone lines, a script without
-# the certificate request.
+# Without an Access Edge FQDN: no INF and no zone lines; the Front End's
+# script does not need it.
 grep -v '^  access_edge_fqdn:' "$d" >"$T_TMP/noedge.yaml"
 check_status "the file without an Access Edge FQDN is valid" 0 "$XMPPGW" check "$T_TMP/noedge.yaml"
 check_status "inf without an Access Edge FQDN: 1" 1 \
@@ -53,9 +65,9 @@ check_grep "the reason is given" "no Access Edge FQDN (topology.access_edge_fqdn
 check "no INF is written" test ! -e "$T_TMP/noedge.inf"
 check_status "zone without an Access Edge FQDN: 1" 1 "$XMPPGW" export zone "$T_TMP/noedge.yaml"
 check_grep "the reason is given" "no SRV target" "$T_TMP/err"
-check_status "ps1 without an Access Edge FQDN: 0" 0 "$XMPPGW" export ps1 "$T_TMP/noedge.yaml"
-check_grep "the script says why there is no request" "# No certificate request" "$T_TMP/out"
-if grep -q Request-CsCertificate "$T_TMP/out"; then not_ok "no Request-CsCertificate"; else ok "no Request-CsCertificate"; fi
+check_status "frontend-ps1 without an Access Edge FQDN: 0" 0 \
+	"$XMPPGW" export frontend-ps1 "$T_TMP/noedge.yaml"
+check_grep "the header says so" "Access Edge (none)," "$T_TMP/out"
 
 # dns.srv_target stands in for the Access Edge FQDN.
 sed 's/^  weight: 0$/  weight: 0\n  srv_target: xmpp.contoso.com/' "$T_TMP/noedge.yaml" >"$T_TMP/target.yaml"
@@ -95,24 +107,81 @@ rsquo=$(printf '\342\200\231')
 sed "s/^  description: Google Talk\$/  description: 'It''s \"q\" \`b\` \$(Remove-Item C:\\\\) ; x${rsquo}y'/" \
 	"$d" >"$T_TMP/hostile.yaml"
 check_status "hostile description: the file is valid" 0 "$XMPPGW" check "$T_TMP/hostile.yaml"
-check_status "hostile description: export ps1" 0 "$XMPPGW" export ps1 "$T_TMP/hostile.yaml"
+check_status "hostile description: export frontend-ps1" 0 \
+	"$XMPPGW" export frontend-ps1 "$T_TMP/hostile.yaml"
 check_grep "the description is one doubled-quote literal" \
-	"    Description = 'It''s \"q\" \`b\` \$(Remove-Item C:\\) ; x${rsquo}${rsquo}y'" "$T_TMP/out"
+	"        Description = 'It''s \"q\" \`b\` \$(Remove-Item C:\\) ; x${rsquo}${rsquo}y'" "$T_TMP/out"
 cp "$T_TMP/out" "$T_TMP/hostile.ps1"
 check_ps_parses "the hostile script parses as PowerShell" "$T_TMP/hostile.ps1"
-check_ps_parses "the example's script parses as PowerShell" "$fx/contoso.ps1"
+check_ps_parses "the example's script parses as PowerShell" "$fx/contoso.frontend.ps1"
+check_ps_parses "the hostile fixture parses as PowerShell" "$fx/hostile.frontend.ps1"
 sed 's/^  description: Google Talk$/  description: "two\\nlines"/' "$d" >"$T_TMP/newline.yaml"
 check_status "a line break in a description is refused by the file's rules" 1 \
-	"$XMPPGW" export ps1 "$T_TMP/newline.yaml"
+	"$XMPPGW" export frontend-ps1 "$T_TMP/newline.yaml"
 check_grep "the reason is given" "partners[0].description: the text holds a control character" \
 	"$T_TMP/err"
+
+# The Front End's script read with the PowerShell grammar: it calls no
+# certificate cmdlet and restarts no service (the Edge's business), and
+# passes no $null anywhere, splats included.
+for f in "$fx/contoso.frontend.ps1" "$fx/hostile.frontend.ps1"; do
+	ps_commands "$f" >"$T_TMP/cmds"
+	check "$(basename "$f") reads the partners" grep -qx Get-CsXmppAllowedPartner "$T_TMP/cmds"
+	if grep -Ei 'CsCertificate|certutil|PfxCertificate|CsWindowsService' "$T_TMP/cmds" \
+		>"$T_TMP/bad"; then
+		not_ok "$(basename "$f") calls no certificate or service cmdlet"
+		sed 's/^/#   /' "$T_TMP/bad"
+	else
+		ok "$(basename "$f") calls no certificate or service cmdlet"
+	fi
+	ps_variables "$f" >"$T_TMP/vars"
+	check "$(basename "$f") splats the partner" grep -qx @want "$T_TMP/vars"
+	if grep -qix '\$null' "$T_TMP/vars"; then
+		not_ok "$(basename "$f") names no \$null"
+	else
+		ok "$(basename "$f") names no \$null"
+	fi
+done
+
+# A partner renamed (gmail.com is now gtalk.example) and one deleted
+# (jabber.org): the script has the new name and neither old one, and the
+# server's partners it does not list are removed only under -Prune, else
+# listed.
+sed -e 's/^- domain: gmail.com$/- domain: gtalk.example/' "$d" |
+	awk '/^- domain: jabber.org$/ { skip = 1; next } /^- domain:|^[a-z]/ { skip = 0 } !skip' \
+	>"$T_TMP/renamed.yaml"
+check_status "the renamed deployment is valid" 0 "$XMPPGW" check "$T_TMP/renamed.yaml"
+check_status "export frontend-ps1 of the renamed deployment" 0 \
+	"$XMPPGW" export frontend-ps1 "$T_TMP/renamed.yaml" -o "$T_TMP/renamed.ps1"
+check_ps_parses "the renamed deployment's script parses" "$T_TMP/renamed.ps1"
+check_eq "its partners: the new name, not the old ones" \
+	"gtalk.example litwareinc.com tailspintoys.com adatum.com" \
+	"$(sed -n "s/^        Identity = '\(.*\)'\r\$/\1/p" "$T_TMP/renamed.ps1" | tr '\n' ' ' | sed 's/ $//')"
+ps_guards "$T_TMP/renamed.ps1" >"$T_TMP/guards"
+check_eq "Remove-CsXmppAllowedPartner is called once, only under -Prune" \
+	"$(printf 'Remove-CsXmppAllowedPartner\t$Prune')" \
+	"$(grep '^Remove-' "$T_TMP/guards")"
+check_eq "New-CsXmppAllowedPartner only for a partner the server lacks" \
+	"$(printf 'New-CsXmppAllowedPartner\t$current.Count -eq 0')" \
+	"$(grep '^New-CsXmppAllowedPartner' "$T_TMP/guards")"
+check_eq "the server's partners are read before anything changes" "Get-CsXmppAllowedPartner" \
+	"$(grep -m1 -E '^(Get|New|Set|Remove)-CsXmpp' "$T_TMP/guards")"
+tr -d '\r' <"$T_TMP/renamed.ps1" | tr '\n' '~' >"$T_TMP/flat"
+check_grep "without -Prune, a partner the deployment lacks is listed" \
+	'    if ($Prune) {~        Invoke-XgChange -Target $id -Action $text.RemovePartner -Change {~            Remove-CsXmppAllowedPartner -Identity $id -Confirm:$false~        }~    } else {~        [void]$summary.Add(($text.Listed -f $id))~    }' \
+	"$T_TMP/flat"
+check_grep "the listing says how to remove it" \
+	"Listed = '{0}: an XMPP federated partner on the server that the deployment does not list; kept (run the script with -Prune to remove it).'" \
+	"$T_TMP/renamed.ps1"
+check_grep "-Prune is the script's parameter" '~[CmdletBinding(SupportsShouldProcess = $true)]~param(~    [switch]$Prune~)~' \
+	"$T_TMP/flat"
 
 # -o naming the deployment file, under its name or through a link: refused.
 cp "$d" "$T_TMP/self.yaml"
 cp "$d" "$T_TMP/self.before"
 ln -s self.yaml "$T_TMP/self-link.yaml"
 check_status "-o the deployment file itself: usage error" 2 \
-	"$XMPPGW" export ps1 "$T_TMP/self.yaml" -o "$T_TMP/self.yaml"
+	"$XMPPGW" export frontend-ps1 "$T_TMP/self.yaml" -o "$T_TMP/self.yaml"
 check_grep "the reason is given" "names the deployment file itself" "$T_TMP/err"
 check_status "-o a link to the deployment file: usage error" 2 \
 	"$XMPPGW" export zone "$T_TMP/self.yaml" -o "$T_TMP/self-link.yaml"

@@ -58,8 +58,8 @@ check_eq "every option is kept" \
 	"fourthcoffee.com${tab}Federated${tab}Optional${tab}NotSupported${tab}true${tab}false${tab}chat.fourthcoffee.com,eu.fourthcoffee.com${tab}Fourth Coffee; it's ours${tab}xmpp.fourthcoffee.com" \
 	"$(tail -n 1 "$T_TMP/list")"
 still_valid "add with every option"
-"$XMPPGW" export ps1 "$d" >"$T_TMP/ps1"
-check_grep "the export has the new partner" "    Description = 'Fourth Coffee; it''s ours'" "$T_TMP/ps1"
+"$XMPPGW" export frontend-ps1 "$d" >"$T_TMP/ps1"
+check_grep "the export has the new partner" "        Description = 'Fourth Coffee; it''s ours'" "$T_TMP/ps1"
 
 chmod 600 "$d"
 check_status "a WARN row is saved" 0 "$XMPPGW" partners add "$d" --domain wideworldimporters.com \

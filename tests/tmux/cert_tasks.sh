@@ -111,14 +111,14 @@ step "Assign Certificate"
 step "1. Copy edge-external.pfx and the script to each Edge Server"
 check "Write is offered" tmux_focus Tab "Write the script"
 tmux_keys Enter
-step "Written to $W/d-edge.ps1"
+step "Written to $W/d.edge.ps1"
 step "# Thumbprint: $TP"
 tmux_keys Escape
 tmux_wait_gone "Written to"
 "$XMPPGW" export edge-ps1 "$W/d.yaml" >"$T_TMP/want-edge.ps1"
-check "the script is what export edge-ps1 prints" cmp -s "$T_TMP/want-edge.ps1" "$W/d-edge.ps1"
-check_grep "it assigns the imported certificate" "$TP" "$W/d-edge.ps1"
-check_ps_parses "it parses as PowerShell" "$W/d-edge.ps1"
+check "the script is what export edge-ps1 prints" cmp -s "$T_TMP/want-edge.ps1" "$W/d.edge.ps1"
+check_grep "it assigns the imported certificate" "$TP" "$W/d.edge.ps1"
+check_ps_parses "it parses as PowerShell" "$W/d.edge.ps1"
 tmux_keys Escape
 step "Available Certificate Tasks"
 tmux_keys Escape

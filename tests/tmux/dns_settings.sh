@@ -13,7 +13,7 @@ cp "$top_srcdir/share/examples/contoso.yaml" "$W/d.yaml"
 
 tmux_start 80 24 -- "$XMPPGW" "$W/d.yaml"
 check "home screen" tmux_wait "DNS records"
-tmux_keys Down Down Down Enter
+tmux_keys Down Down Down Down Enter
 check "the DNS records screen opens" tmux_wait "Records to publish in external DNS"
 check "the SRV target field, empty by default" tmux_wait "empty: the Access Edge FQDN"
 check "the records use the deployment's values" \

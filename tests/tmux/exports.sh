@@ -1,7 +1,7 @@
 #!/bin/sh
 # The Exports screen in tmux at 80x24, on a copy of the example deployment:
-# the script and the zone lines written beside it, byte for byte what
-# `xmppgw export` prints; the viewer shows the script without the byte
+# the Front End's script (saying where it runs) and the zone lines written
+# beside it, byte for byte what `xmppgw export` prints; the viewer shows the script without the byte
 # order mark or carriage returns; an existing file is replaced only after
 # a yes; an export the deployment cannot make says what to fill in.
 . "$top_srcdir/tests/lib.sh"
@@ -12,7 +12,8 @@ LC_ALL=C.UTF-8
 export LC_ALL
 
 cp "$top_srcdir/share/examples/contoso.yaml" "$T_TMP/contoso.yaml"
-"$XMPPGW" export ps1 "$T_TMP/contoso.yaml" >"$T_TMP/want.ps1" || not_ok "export ps1 runs"
+"$XMPPGW" export frontend-ps1 "$T_TMP/contoso.yaml" >"$T_TMP/want.ps1" ||
+	not_ok "export frontend-ps1 runs"
 "$XMPPGW" export zone "$T_TMP/contoso.yaml" >"$T_TMP/want.zone" || not_ok "export zone runs"
 
 marker() { tmux_screen | grep '^ >' | head -n 1; }
@@ -68,17 +69,26 @@ start "$T_TMP/contoso.yaml"
 check "home screen shows" tmux_wait "Step 3: Request"
 check "Exports has an entry" focus Down "Exports"
 tmux_keys Enter
-check "the Exports screen opens" tmux_wait "File name  contoso.ps1"
+check "the Exports screen opens" tmux_wait "File name  contoso.frontend.ps1"
 tmux_screen >"$T_TMP/s"
-check_grep "the script is the first choice" "(*) PowerShell script (.ps1)" "$T_TMP/s"
+check_grep "the Front End script is the first choice" "(*) Front End script (.frontend.ps1)" \
+	"$T_TMP/s"
+check_grep "it says where it runs" \
+	"Run on a Front End Server or an admin host with the Lync Server" "$T_TMP/s"
+check_grep "... in the Lync Server Management Shell" "Management Shell." "$T_TMP/s"
+if grep -q "PowerShell script (.ps1)" "$T_TMP/s"; then
+	not_ok "the single script is no longer offered"
+else
+	ok "the single script is no longer offered"
+fi
 
 # The script.
 check "Write has the focus" focus Tab "Write the file, then show it"
 tmux_keys Enter
-check "the script is written and shown" tmux_wait "Written to $T_TMP/contoso.ps1"
-check "the file is what \`xmppgw export ps1\` prints, byte for byte" \
-	cmp "$T_TMP/contoso.ps1" "$T_TMP/want.ps1"
-check "the file has CRLF line ends" grep -q "$(printf '\r')\$" "$T_TMP/contoso.ps1"
+check "the script is written and shown" tmux_wait "Written to $T_TMP/contoso.frontend.ps1"
+check "the file is what \`xmppgw export frontend-ps1\` prints, byte for byte" \
+	cmp "$T_TMP/contoso.frontend.ps1" "$T_TMP/want.ps1"
+check "the file has CRLF line ends" grep -q "$(printf '\r')\$" "$T_TMP/contoso.frontend.ps1"
 tmux_screen >"$T_TMP/s"
 check "the first line shows without the byte order mark" \
 	grep -qE '^..│ # Lync Server 2013 XMPP gateway' "$T_TMP/s"
@@ -93,12 +103,12 @@ scroll_to() {
 	done
 	tmux_screen >"$T_TMP/s"
 }
-scroll_to "Set-CsXmppAllowedPartner @partner"
-check "Set-CsXmppAllowedPartner shows as a clean line" \
-	grep -qE '^..│     Set-CsXmppAllowedPartner @partner +│' "$T_TMP/s"
-scroll_to "New-CsXmppAllowedPartner @partner"
-check "... as does New-CsXmppAllowedPartner" \
-	grep -qE '^..│     New-CsXmppAllowedPartner @partner +│' "$T_TMP/s"
+scroll_to "New-CsXmppAllowedPartner @want"
+check "New-CsXmppAllowedPartner shows as a clean line" \
+	grep -qE '^..│             New-CsXmppAllowedPartner @want -Confirm:\$false +│' "$T_TMP/s"
+scroll_to "Set-CsXmppAllowedPartner @set"
+check "... as does Set-CsXmppAllowedPartner" \
+	grep -qE '^..│         Set-CsXmppAllowedPartner @set -Confirm:\$false +│' "$T_TMP/s"
 check "no row of the viewer is broken further down" viewer_intact
 tmux_keys Escape
 check "the viewer closes" tmux_wait_gone "Written to"
@@ -150,7 +160,7 @@ sed '/access_edge_fqdn/d' "$T_TMP/contoso.yaml" >"$T_TMP/noedge.yaml"
 start "$T_TMP/noedge.yaml"
 check "home screen shows" tmux_wait "Step 3: Request"
 focus Down "Exports" && tmux_keys Enter
-check "the Exports screen opens" tmux_wait "File name  noedge.ps1"
+check "the Exports screen opens" tmux_wait "File name  noedge.frontend.ps1"
 focus Tab "certreq INF (.inf)" && tmux_keys Space
 check "the INF choice says what is missing" tmux_wait "The INF needs the certificate's subject: fill in the Access Edge"
 focus Tab "Write the file, then show it" && tmux_keys Enter

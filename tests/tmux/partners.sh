@@ -195,8 +195,8 @@ check "Ctrl-G shows the screen's help" shows "Typing filters the list as you typ
 tmux_keys Escape
 tmux_wait_gone "Typing filters the list" 15
 tmux_keys Tab Tab Tab Tab Enter
-check "Export script writes the script and shows it" shows "Written to $T_TMP/contoso.ps1"
-check_grep "the script has the added partner" "'fabrikam.com'" "$T_TMP/contoso.ps1"
+check "Export script writes the script and shows it" shows "Written to $T_TMP/contoso.frontend.ps1"
+check_grep "the script has the added partner" "'fabrikam.com'" "$T_TMP/contoso.frontend.ps1"
 tmux_keys Escape
 tmux_wait_gone "Written to" 15
 

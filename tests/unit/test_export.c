@@ -1,6 +1,7 @@
-/* The exports against the expected files in tests/fixtures/export/, and the
- * PowerShell script read back the way PowerShell tokenizes single-quoted
- * strings, to show that hostile values stay inert. */
+/* The exports against the expected files in tests/fixtures/export/, the
+ * Front End's script read back the way PowerShell tokenizes single-quoted
+ * strings, to show that hostile values stay inert, and its variants: policy
+ * identities, the Access Edge setting, the Topology Builder step. */
 #include "config.h"
 
 #include <check.h>
@@ -119,6 +120,7 @@ static struct deployment *hostile(void)
 	xstrset(&d->cert.city, "M\xC3\xBCnchen");
 	list(&d->cert.additional_sans, "bad&name\r\nDNS=evil.example", "ok.example");
 	list(&d->topo.sip_domains, "evil.example.\n@ 60 IN A 192.0.2.1", NULL);
+	xstrset(&d->policy.identity, "p'; Remove-Item C:\\; '\n# x");
 	return d;
 }
 
@@ -197,12 +199,12 @@ static void compare_fixture(const char *got, const char *name)
 	free(path);
 }
 
-START_TEST(contoso_ps1)
+START_TEST(contoso_frontend)
 {
 	struct deployment *d = contoso();
-	char *s = export_ps1(d);
+	char *s = export_frontend_ps1(d);
 
-	compare_fixture(s, "contoso.ps1");
+	compare_fixture(s, "contoso.frontend.ps1");
 	free(s);
 	deployment_free(d);
 }
@@ -233,13 +235,13 @@ END_TEST
 START_TEST(hostile_fixtures)
 {
 	struct deployment *d = hostile();
-	char *ps1 = export_ps1(d), *inf = export_inf(d), *zone;
+	char *ps1 = export_frontend_ps1(d), *inf = export_inf(d), *zone;
 
 	/* Without the XMPP proxy every SIP domain gets a record, the hostile
 	 * one included. */
 	d->topo.xmpp_proxy = false;
 	zone = export_zone(d);
-	compare_fixture(ps1, "hostile.ps1");
+	compare_fixture(ps1, "hostile.frontend.ps1");
 	compare_fixture(inf, "hostile.inf");
 	compare_fixture(zone, "hostile.zone");
 	free(zone);
@@ -339,7 +341,7 @@ static char *flattened(const char *s)
 START_TEST(hostile_ps1_inert)
 {
 	struct deployment *d = hostile();
-	char *ps1 = export_ps1(d);
+	char *ps1 = export_frontend_ps1(d);
 	struct tokens t = {{0}, {0}};
 	char *code;
 
@@ -359,6 +361,7 @@ START_TEST(hostile_ps1_inert)
 	ck_assert(strlist_find_ci(&t.literals, "x'; Remove-Item C:\\; '") >= 0);
 	ck_assert(strlist_find_ci(&t.literals, "evil.example $(Remove-Item C:\\)") >= 0);
 	ck_assert(strlist_find_ci(&t.literals, "c" RSQUO "d.example") >= 0);
+	ck_assert(strlist_find_ci(&t.literals, "p'; Remove-Item C:\\; ' # x") >= 0);
 	free(code);
 	strlist_free(&t.code);
 	strlist_free(&t.literals);
@@ -370,7 +373,7 @@ END_TEST
 START_TEST(same_input_same_bytes)
 {
 	struct deployment *a = contoso(), *b = deployment_clone(a);
-	char *(*const exports[])(const struct deployment *) = {export_ps1, export_inf,
+	char *(*const exports[])(const struct deployment *) = {export_frontend_ps1, export_inf,
 							       export_zone};
 
 	for (size_t i = 0; i < 3; i++) {
@@ -388,7 +391,7 @@ END_TEST
 START_TEST(line_ends)
 {
 	struct deployment *d = contoso();
-	char *ps1 = export_ps1(d), *inf = export_inf(d), *zone = export_zone(d);
+	char *ps1 = export_frontend_ps1(d), *inf = export_inf(d), *zone = export_zone(d);
 
 	for (const char *p = strchr(ps1, '\n'); p; p = strchr(p + 1, '\n'))
 		ck_assert_msg(p[-1] == '\r', "bare LF in the script");
@@ -403,30 +406,22 @@ START_TEST(line_ends)
 }
 END_TEST
 
-/* Not every SIP domain chosen: their sip.<domain> names go in -DomainName
- * and -AllSipDomain stays out; no template; client EKU. */
+/* Not every SIP domain chosen, no template, client EKU: the INF follows. */
 START_TEST(request_variants)
 {
 	struct deployment *d = contoso();
-	char *ps1, *inf;
+	char *inf;
 
 	strlist_clear(&d->cert.sip_domain_sans);
 	strlist_push(&d->cert.sip_domain_sans, "fabrikam.com");
 	free(d->cert.template_name);
 	d->cert.template_name = NULL;
 	d->cert.client_eku = true;
-	ps1 = export_ps1(d);
 	inf = export_inf(d);
-	ck_assert(strstr(ps1, "AllSipDomain") == NULL);
-	ck_assert(strstr(ps1, "    DomainName = 'webcon.contoso.com,sip.fabrikam.com,"
-			      "contoso.com'\r\n") != NULL);
-	ck_assert(strstr(ps1, "Template") == NULL);
-	ck_assert(strstr(ps1, "    ClientEku = $true\r\n") != NULL);
 	ck_assert(strstr(inf, "OID=1.3.6.1.5.5.7.3.1\r\nOID=1.3.6.1.5.5.7.3.2\r\n") != NULL);
 	ck_assert(strstr(inf, "RequestAttributes") == NULL);
 	ck_assert(strstr(inf, "_continue_ = \"DNS=sip.fabrikam.com&\"\r\n") != NULL);
 	free(inf);
-	free(ps1);
 	deployment_free(d);
 }
 END_TEST
@@ -439,12 +434,11 @@ START_TEST(policy_and_partners_off)
 	d->policy.enable_xmpp_access = false;
 	while (d->npartners)
 		deployment_remove_partner(d, 0);
-	ps1 = export_ps1(d);
-	ck_assert(strstr(ps1, "Set-CsExternalAccessPolicy") == NULL);
-	ck_assert(strstr(ps1, "# users need a policy with -EnableXmppAccess $true") != NULL);
-	ck_assert(strstr(ps1, "# The deployment has no XMPP federated partners.") != NULL);
-	ck_assert(strstr(ps1, "New-CsXmppAllowedPartner") == NULL);
-	ck_assert(strstr(ps1, "Set-CsAccessEdgeConfiguration -AllowFederatedUsers $true\r\n"));
+	ps1 = export_frontend_ps1(d);
+	ck_assert(strstr(ps1, "\r\n    EnableXmppAccess = $false\r\n") != NULL);
+	ck_assert(strstr(ps1, "# The deployment leaves XMPP access off in this policy") != NULL);
+	ck_assert(strstr(ps1, "\r\n$partners = @()\r\n") != NULL);
+	ck_assert(strstr(ps1, "# The deployment has none: with -Prune, every partner") != NULL);
 	free(ps1);
 	deployment_free(d);
 }
@@ -515,10 +509,11 @@ END_TEST
 START_TEST(nothing_to_export)
 {
 	struct deployment *d = deployment_new();
-	char *ps1 = export_ps1(d), *inf = export_inf(d), *zone = export_zone(d);
+	char *ps1 = export_frontend_ps1(d), *inf = export_inf(d), *zone = export_zone(d);
 
-	ck_assert(strstr(ps1, "Request-CsCertificate") == NULL);
-	ck_assert(strstr(ps1, "# No certificate request: the deployment has no Access Edge"));
+	ck_assert(strstr(ps1, "# Written by xmppgw from the deployment with Access Edge (none),\r\n"
+			      "# SIP domains (none), and 0 XMPP federated partners.\r\n"));
+	ck_assert(strstr(ps1, "\r\n$partners = @()\r\n"));
 	ck_assert(strstr(inf, "[NewRequest]") == NULL);
 	ck_assert(strstr(inf, "; Nothing to request: the deployment has no Access Edge FQDN"));
 	ck_assert(strstr(zone, "IN SRV") == NULL);
@@ -545,21 +540,161 @@ START_TEST(nothing_to_export)
 }
 END_TEST
 
-/* A partner whose additional domains were all removed: Set must clear
- * them, so the parameter is there, as $null. */
-START_TEST(cleared_values)
+/* The partner's hashtable, from "    @{" to "    }", as a new string. */
+static char *partner_block(const char *ps1, const char *domain)
+{
+	char *key = xasprintf("        Identity = '%s'\r\n", domain);
+	const char *at = strstr(ps1, key), *start, *end;
+
+	free(key);
+	ck_assert_msg(at != NULL, "no hashtable for %s", domain);
+	for (start = at; strncmp(start, "    @{\r\n", 8) != 0; start--)
+		;
+	end = strstr(at, "\r\n    }\r\n");
+	ck_assert(end != NULL);
+	return xasprintf("%.*s", (int)(end + 2 - start), start);
+}
+
+/* Only the values the deployment sets: an empty description, proxy or list
+ * of additional domains is left out of the hashtable (New takes the
+ * cmdlet's default, Set empties it through the comparison), never $null. */
+START_TEST(only_set_values)
 {
 	struct deployment *d = contoso();
-	char *ps1 = export_ps1(d);
-	const char *gmail = strstr(ps1, "    Identity = 'gmail.com'\r\n");
+	char *ps1, *gmail, *litware, *tailspin;
 
-	ck_assert(gmail != NULL);
-	ck_assert(strstr(gmail, "    AdditionalDomains = $null\r\n") != NULL);
-	ck_assert(strstr(gmail, "    ProxyFqdn = $null\r\n") != NULL);
-	ck_assert(strstr(ps1, "    AdditionalDomains = 'chat.litwareinc.com', "
-			      "'eu.litwareinc.com'\r\n") != NULL);
+	xstrset(&d->partners[0]->description, "");
+	ps1 = export_frontend_ps1(d);
+	gmail = partner_block(ps1, "gmail.com");
+	litware = partner_block(ps1, "litwareinc.com");
+	tailspin = partner_block(ps1, "tailspintoys.com");
+	ck_assert(strstr(gmail, "Description") == NULL);
+	ck_assert(strstr(gmail, "AdditionalDomains") == NULL);
+	ck_assert(strstr(gmail, "ProxyFqdn") == NULL);
+	ck_assert(strstr(gmail, "        PartnerType = 'PublicUnverified'\r\n"));
+	ck_assert(strstr(gmail, "        SupportDialbackNegotiation = $true\r\n"));
+	ck_assert(strstr(gmail, "        EnableKeepAlive = $false\r\n"));
+	ck_assert(strstr(litware, "        AdditionalDomains = @('chat.litwareinc.com', "
+				  "'eu.litwareinc.com')\r\n"));
+	ck_assert(strstr(tailspin, "        ProxyFqdn = 'xmpp.tailspintoys.com'\r\n"));
+	ck_assert_msg(strstr(ps1, "$null") == NULL, "$null in the script");
+	ck_assert(strstr(ps1, "$set['AdditionalDomains'] = @{ Remove = "
+			      "@($current[0].AdditionalDomains) }"));
+	free(tailspin);
+	free(litware);
+	free(gmail);
 	free(ps1);
 	deployment_free(d);
+}
+END_TEST
+
+/* No certificate cmdlet, no service restart: those run on the Edge. */
+START_TEST(frontend_only)
+{
+	struct deployment *d = contoso();
+	char *ps1 = export_frontend_ps1(d);
+
+	ck_assert(strstr(ps1, "CsCertificate") == NULL);
+	ck_assert(strstr(ps1, "certutil") == NULL);
+	ck_assert(strstr(ps1, "PfxCertificate") == NULL);
+	ck_assert(strstr(ps1, "CsWindowsService") == NULL);
+	ck_assert(strncmp(ps1 + 3, "# Lync Server 2013 XMPP gateway: the Front End's script.\r\n",
+			  57) == 0);
+	ck_assert(strstr(ps1, "\r\n[CmdletBinding(SupportsShouldProcess = $true)]\r\nparam(\r\n"
+			      "    [switch]$Prune\r\n)\r\n"));
+	free(ps1);
+	deployment_free(d);
+}
+END_TEST
+
+static char *frontend_with_policy(const char *identity, bool allow, bool builder)
+{
+	struct deployment *d = contoso();
+	char *ps1;
+
+	xstrset(&d->policy.identity, identity);
+	d->edge.allow_federated_users = allow;
+	d->topo.builder_done = builder;
+	ps1 = export_frontend_ps1(d);
+	deployment_free(d);
+	return ps1;
+}
+
+START_TEST(policy_global)
+{
+	char *ps1 = frontend_with_policy("global", false, false);
+
+	ck_assert(strstr(ps1, "$policy = @{\r\n    Identity = 'global'\r\n"
+			      "    EnableFederationAccess = $true\r\n"
+			      "    EnableXmppAccess = $true\r\n}\r\n"));
+	ck_assert(strstr(ps1, "Grant-CsExternalAccessPolicy") == NULL);
+	free(ps1);
+}
+END_TEST
+
+START_TEST(policy_site)
+{
+	char *ps1 = frontend_with_policy("site:Redmond", false, false);
+
+	ck_assert(strstr(ps1, "$policy = @{\r\n    Identity = 'site:Redmond'\r\n"));
+	ck_assert(strstr(ps1, "        New-CsExternalAccessPolicy @policy -Confirm:$false\r\n"));
+	ck_assert(strstr(ps1, "Grant-CsExternalAccessPolicy") == NULL);
+	free(ps1);
+}
+END_TEST
+
+/* A user policy is created when missing, and granted by the administrator:
+ * the Grant lines are comments, with the name quoted inert. */
+START_TEST(policy_user)
+{
+	char *ps1 = frontend_with_policy("XMPP users", false, false);
+	char *tagged = frontend_with_policy("Tag:It's", false, false);
+
+	ck_assert(strstr(ps1, "$policy = @{\r\n    Identity = 'XMPP users'\r\n"));
+	ck_assert(strstr(ps1, "\r\n# The user policy XMPP users applies only to the users it is "
+			      "granted to."));
+	ck_assert(strstr(ps1, "\r\n#   Get-CsUser -Filter {RegistrarPool -eq 'pool01.contoso.com'} "
+			      "| Grant-CsExternalAccessPolicy -PolicyName 'XMPP users'\r\n"));
+	ck_assert(strstr(ps1, "\r\n#   Get-CsUser -OU 'OU=Sales,DC=contoso,DC=com' | "
+			      "Grant-CsExternalAccessPolicy -PolicyName 'XMPP users'\r\n"));
+	ck_assert(strstr(ps1, "\r\nGrant-") == NULL);
+	ck_assert(strstr(tagged, "    Identity = 'Tag:It''s'\r\n"));
+	ck_assert(strstr(tagged, "Grant-CsExternalAccessPolicy -PolicyName 'It''s'\r\n"));
+	free(tagged);
+	free(ps1);
+}
+END_TEST
+
+START_TEST(edge_federation)
+{
+	char *off = frontend_with_policy("global", false, false);
+	char *on = frontend_with_policy("global", true, false);
+
+	ck_assert(strstr(off, "Set-CsAccessEdgeConfiguration -AllowFederatedUsers") == NULL);
+	ck_assert(strstr(off, "    [void]$summary.Add($text.EdgeClosed)\r\n"));
+	ck_assert(strstr(on, "        Set-CsAccessEdgeConfiguration -AllowFederatedUsers $true "
+			     "-Confirm:$false\r\n"));
+	ck_assert(strstr(on, "# The deployment asks for it: this opens federation for the whole "
+			     "Edge"));
+	free(on);
+	free(off);
+}
+END_TEST
+
+START_TEST(builder_step)
+{
+	char *todo = frontend_with_policy("global", false, false);
+	char *done = frontend_with_policy("global", false, true);
+
+	ck_assert(strstr(todo, "\r\n# One step no cmdlet does, in Topology Builder"));
+	ck_assert(strstr(todo, "# To verify: on the Edge, netstat -ano | findstr 5269"));
+	ck_assert(strstr(todo, "# netstat -ano | findstr 23456"));
+	ck_assert(strstr(todo, "\r\n[void]$summary.Add($text.Builder)\r\n"));
+	ck_assert(strstr(done, "Topology Builder,") == NULL);
+	ck_assert(strstr(done, "findstr") == NULL);
+	ck_assert(strstr(done, "$summary.Add($text.Builder)") == NULL);
+	free(done);
+	free(todo);
 }
 END_TEST
 
@@ -568,7 +703,7 @@ static Suite *export_suite(void)
 	Suite *s = suite_create("export");
 	TCase *tc = tcase_create("export");
 
-	tcase_add_test(tc, contoso_ps1);
+	tcase_add_test(tc, contoso_frontend);
 	tcase_add_test(tc, contoso_inf);
 	tcase_add_test(tc, contoso_zone);
 	tcase_add_test(tc, hostile_fixtures);
@@ -579,7 +714,13 @@ static Suite *export_suite(void)
 	tcase_add_test(tc, policy_and_partners_off);
 	tcase_add_test(tc, zone_xmpp_domains);
 	tcase_add_test(tc, nothing_to_export);
-	tcase_add_test(tc, cleared_values);
+	tcase_add_test(tc, only_set_values);
+	tcase_add_test(tc, frontend_only);
+	tcase_add_test(tc, policy_global);
+	tcase_add_test(tc, policy_site);
+	tcase_add_test(tc, policy_user);
+	tcase_add_test(tc, edge_federation);
+	tcase_add_test(tc, builder_step);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -85,14 +85,14 @@ START_TEST(test_default_name)
 		const char *path, *want;
 		enum wexport_kind k;
 	} cases[] = {
-		{"/srv/lync/contoso.yaml", "contoso.ps1", WEXP_PS1},
+		{"/srv/lync/contoso.yaml", "contoso.frontend.ps1", WEXP_FRONTEND},
 		{"contoso.yaml", "contoso.inf", WEXP_INF},
 		{"dir.d/contoso", "contoso.zone", WEXP_ZONE},
-		{"a/b.c.yaml", "b.c.ps1", WEXP_PS1},
+		{"a/b.c.yaml", "b.c.frontend.ps1", WEXP_FRONTEND},
 		{"/x/.hidden", ".hidden.zone", WEXP_ZONE},
-		{"", "xmppgw.ps1", WEXP_PS1},
+		{"", "xmppgw.frontend.ps1", WEXP_FRONTEND},
 		{NULL, "xmppgw.inf", WEXP_INF},
-		{"/srv/lync/contoso.yaml", "contoso-edge.ps1", WEXP_EDGE},
+		{"/srv/lync/contoso.yaml", "contoso.edge.ps1", WEXP_EDGE},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -156,7 +156,7 @@ START_TEST(test_missing)
 	d->cert.request_on_edge = true;
 	ck_assert_ptr_null(wexport_missing(WEXP_EDGE, d));
 	xstrset(&d->topo.access_edge_fqdn, NULL);
-	ck_assert_ptr_null(wexport_missing(WEXP_PS1, d));
+	ck_assert_ptr_null(wexport_missing(WEXP_FRONTEND, d));
 	ck_assert_ptr_nonnull(strstr(wexport_missing(WEXP_INF, d), "Access Edge FQDN"));
 	ck_assert_ptr_nonnull(strstr(wexport_missing(WEXP_ZONE, d), "Access Edge FQDN"));
 	xstrset(&d->dns.srv_target, "xmpp.contoso.com");
@@ -186,10 +186,10 @@ START_TEST(test_write)
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	c.base_dir = dir;
-	path = xasprintf("%s/contoso.ps1", dir);
-	want = export_ps1(d);
+	path = xasprintf("%s/contoso.frontend.ps1", dir);
+	want = export_frontend_ps1(d);
 
-	ck_assert_int_eq(wexport_write(&c, WEXP_PS1, "contoso.ps1"), 0);
+	ck_assert_int_eq(wexport_write(&c, WEXP_FRONTEND, "contoso.frontend.ps1"), 0);
 	ck_assert_int_eq(f.confirms, 0);
 	ck_assert_int_eq(f.views, 1);
 	ck_assert_ptr_nonnull(strstr(f.last_title, path));
@@ -201,7 +201,7 @@ START_TEST(test_write)
 
 	/* Replacing asks; "no" leaves the file alone. */
 	xstrset(&d->partners[0]->description, "changed");
-	ck_assert_int_eq(wexport_write(&c, WEXP_PS1, "contoso.ps1"), 0);
+	ck_assert_int_eq(wexport_write(&c, WEXP_FRONTEND, "contoso.frontend.ps1"), 0);
 	ck_assert_int_eq(f.confirms, 1);
 	ck_assert_int_eq(f.views, 1);
 	got = slurp(path, &len);
@@ -210,7 +210,7 @@ START_TEST(test_write)
 	free(want);
 
 	f.answer = true;
-	ck_assert_int_eq(wexport_write(&c, WEXP_PS1, "contoso.ps1"), 0);
+	ck_assert_int_eq(wexport_write(&c, WEXP_FRONTEND, "contoso.frontend.ps1"), 0);
 	ck_assert_int_eq(f.confirms, 2);
 	got = slurp(path, &len);
 	ck_assert_ptr_nonnull(strstr(got, "'changed'"));
@@ -226,7 +226,7 @@ START_TEST(test_write)
 	free(got);
 
 	/* A folder that is not there: the write fails and says where. */
-	ck_assert_int_eq(wexport_write(&c, WEXP_PS1, "nowhere/x.ps1"), -1);
+	ck_assert_int_eq(wexport_write(&c, WEXP_FRONTEND, "nowhere/x.ps1"), -1);
 	ck_assert_int_eq(f.messages, 2);
 	ck_assert_ptr_nonnull(strstr(f.last_text, "nowhere"));
 
@@ -234,7 +234,7 @@ START_TEST(test_write)
 	got = xasprintf("%s/d.yaml", dir);
 	write_file(got, "version: 1\n");
 	c.path = got;
-	ck_assert_int_eq(wexport_write(&c, WEXP_PS1, "d.yaml"), 0);
+	ck_assert_int_eq(wexport_write(&c, WEXP_FRONTEND, "d.yaml"), 0);
 	ck_assert_int_eq(f.messages, 3);
 	ck_assert_ptr_nonnull(strstr(f.last_text, "deployment file itself"));
 	ck_assert_int_eq(f.confirms, 2);
@@ -253,6 +253,17 @@ START_TEST(test_write)
 }
 END_TEST
 
+/* Each export says where it is used; the Front End's script, where it runs. */
+START_TEST(test_where)
+{
+	for (int k = 0; k < WEXP_COUNT; k++)
+		ck_assert_ptr_nonnull(wexport_where(k));
+	ck_assert_str_eq(wexport_where(WEXP_FRONTEND),
+			 "Run on a Front End Server or an admin host with the Lync Server "
+			 "Management Shell.");
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("exportscreen");
@@ -263,6 +274,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_for_view);
 	tcase_add_test(tc, test_missing);
 	tcase_add_test(tc, test_write);
+	tcase_add_test(tc, test_where);
 	suite_add_tcase(s, tc);
 	return s;
 }

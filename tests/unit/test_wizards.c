@@ -16,6 +16,7 @@
 #include "wizards/certtasks.h"
 #include "wizards/certwizard.h"
 #include "wizards/home.h"
+#include "wizards/policy.h"
 #include "wizards/topology.h"
 #include "wizards/wizard.h"
 #include "xalloc.h"
@@ -110,8 +111,8 @@ static void check_field(const struct wfield *f)
 
 START_TEST(t_fields_bound)
 {
-	const struct wizard *all[] = {&certwizard, &topology_form, &certimport_wizard,
-				      &certpfx_wizard, &certassign_wizard};
+	const struct wizard *all[] = {&certwizard, &topology_form, &wpolicy_form,
+				      &certimport_wizard, &certpfx_wizard, &certassign_wizard};
 
 	for (size_t w = 0; w < sizeof all / sizeof *all; w++)
 		for (size_t p = 0; p < all[w]->npages; p++) {
@@ -534,7 +535,117 @@ START_TEST(t_home_text)
 	ck_assert_ptr_nonnull(strstr(s, "SRV and 2 other records -> "));
 	free(s);
 	ck_assert_ptr_nonnull(strstr(home_warnings(), "Survivable Branch Appliances"));
+	s = home_summary(d, 0, 0);
+	ck_assert_ptr_nonnull(strstr(s, "\nTopology Builder step: not done\n"));
+	ck_assert_ptr_nonnull(strstr(s, "\nAccess policy global: XMPP access enabled; Access Edge "
+				       "left as it is\n"));
+	free(s);
+	d->topo.builder_done = true;
+	d->edge.allow_federated_users = true;
+	xstrset(&d->policy.identity, "site:Redmond");
+	s = home_summary(d, 0, 0);
+	ck_assert_ptr_nonnull(strstr(s, "\nTopology Builder step: done\n"));
+	ck_assert_ptr_nonnull(strstr(s, "\nAccess policy site:Redmond: XMPP access enabled; the "
+				       "Access Edge allows federated users\n"));
+	free(s);
+	ck_assert_ptr_nonnull(strstr(home_builder_steps(), "findstr 5269"));
+	ck_assert_ptr_nonnull(strstr(home_builder_steps(), "23456"));
 	deployment_free(d);
+}
+END_TEST
+
+static const struct wfield *policy_field(const char *id)
+{
+	const struct wpage *pg = &wpolicy_form.pages[0];
+
+	for (size_t i = 0; i < pg->nfields; i++)
+		if (strcmp(pg->fields[i].id, id) == 0)
+			return &pg->fields[i];
+	ck_abort_msg("no field %s", id);
+	return NULL;
+}
+
+/* The scope and the name make the identity; a name typed survives a
+ * switch to global and back; the page check lands on the name. */
+START_TEST(t_policy_form)
+{
+	struct deployment *d = contoso();
+	struct wctx c = {.d = d};
+	const struct wfield *scope = policy_field("scope"), *name = policy_field("name");
+	struct diags dg = {0};
+
+	wpolicy_form.begin(&c);
+	ck_assert_int_eq(scope->get_choice(&c), WPOL_GLOBAL);
+	ck_assert(!wfield_is_visible(name, &c));
+	scope->set_choice(&c, WPOL_SITE);
+	ck_assert_str_eq(d->policy.identity, "site:");
+	ck_assert_uint_eq(wpage_check(&wpolicy_form.pages[0], &c, &dg), 1);
+	ck_assert_ptr_nonnull(wfield_diag(name, &dg, -1));
+	diags_free(&dg);
+	name->set_text(&c, "Redmond");
+	ck_assert_str_eq(d->policy.identity, "site:Redmond");
+	ck_assert_str_eq(name->get_text(&c), "Redmond");
+	scope->set_choice(&c, WPOL_GLOBAL);
+	ck_assert_str_eq(d->policy.identity, "global");
+	scope->set_choice(&c, WPOL_USER);
+	ck_assert_str_eq(d->policy.identity, "Redmond");
+	ck_assert_int_eq(scope->get_choice(&c), WPOL_USER);
+	memset(&dg, 0, sizeof dg);
+	ck_assert_uint_eq(wpage_check(&wpolicy_form.pages[0], &c, &dg), 0);
+	ck_assert_uint_eq(dg.warnings, 1);
+	diags_free(&dg);
+	policy_field("allow_federated")->set_bool(&c, true);
+	ck_assert(d->edge.allow_federated_users);
+	policy_field("xmpp")->set_bool(&c, false);
+	ck_assert(!d->policy.enable_xmpp_access);
+	{
+		char *remark = policy_field("xmpp")->text(&c);
+
+		ck_assert_ptr_nonnull(strstr(remark, "cannot talk to XMPP contacts"));
+		free(remark);
+	}
+	wpolicy_form.end(&c);
+	deployment_free(d);
+}
+END_TEST
+
+/* The identity's syntax: errors; a user policy or access left off: warnings. */
+START_TEST(t_policy_rules)
+{
+	static const struct {
+		const char *id;
+		size_t errors, warnings;
+	} cases[] = {
+		{"global", 0, 0}, {"Global", 0, 0}, {"site:Redmond", 0, 0}, {"SITE:Redmond", 0, 0},
+		{"XMPP users", 0, 1}, {"Tag:XMPP users", 0, 1}, {"", 1, 0}, {"site:", 1, 0},
+		{"tag:", 1, 0}, {"site: x", 1, 0}, {"service:Registrar", 1, 0}, {"a\tb", 1, 1},
+	};
+	struct access_policy p = {.enable_federation_access = true, .enable_xmpp_access = true};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct diags dg = {0};
+
+		p.identity = xstrdup(cases[i].id);
+		policy_validate(&p, NULL, &dg);
+		free(p.identity);
+		ck_assert_msg(dg.errors == cases[i].errors && dg.warnings == cases[i].warnings,
+			      "\"%s\": %zu errors, %zu warnings", cases[i].id, dg.errors,
+			      dg.warnings);
+		diags_free(&dg);
+	}
+	{
+		struct diags dg = {0};
+
+		p.identity = xstrdup("global");
+		p.enable_xmpp_access = false;
+		p.enable_federation_access = false;
+		policy_validate(&p, NULL, &dg);
+		free(p.identity);
+		ck_assert_uint_eq(dg.errors, 0);
+		ck_assert_ptr_nonnull(diags_find(&dg, "access_policy.enable_xmpp_access"));
+		ck_assert_ptr_nonnull(diags_find(&dg, "access_policy.enable_federation_access"));
+		diags_free(&dg);
+	}
 }
 END_TEST
 
@@ -559,6 +670,8 @@ static Suite *wizards_suite(void)
 	tcase_add_test(tc, t_draft_link);
 	tcase_add_test(tc, t_home_text);
 	tcase_add_test(tc, t_cert_state);
+	tcase_add_test(tc, t_policy_form);
+	tcase_add_test(tc, t_policy_rules);
 	suite_add_tcase(s, tc);
 	return s;
 }
