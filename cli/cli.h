@@ -17,6 +17,7 @@ int cmd_csr(int argc, char **argv);
 int cmd_dns(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_partners(int argc, char **argv);
+int cmd_probe(int argc, char **argv);
 /* The full-screen program on path (created on request when missing). */
 int tui_main(const char *path);
 
@@ -26,5 +27,11 @@ int tui_main(const char *path);
 int cli_load(const char *path, struct deployment **out);
 /* Prints "xmppgw: " + the formatted message + newline to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The value of --name VALUE or --name=VALUE at argv[*i] (advancing *i
+ * past a separate value), or NULL when argv[*i] is not that option. */
+const char *cli_option_value(int argc, char **argv, int *i, const char *name);
+/* A number of milliseconds from 1 to max into *out; -1 after saying why. */
+int cli_parse_ms(const char *option, const char *s, int max, int *out);
 
 #endif

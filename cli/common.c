@@ -1,11 +1,14 @@
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
 #include "depfile.h"
+#include "i18n.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -38,4 +41,33 @@ int cli_load(const char *path, struct deployment **out)
 	}
 	*out = d;
 	return CLI_OK;
+}
+
+const char *cli_option_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t len = strlen(name);
+
+	if (strncmp(argv[*i], name, len) != 0)
+		return NULL;
+	if (argv[*i][len] == '=')
+		return argv[*i] + len + 1;
+	if (argv[*i][len] != '\0' || *i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+int cli_parse_ms(const char *option, const char *s, int max, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > max) {
+		cli_error(_("%s: \"%s\" is not a number of milliseconds from 1 to %d"), option, s,
+			  max);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
 }

@@ -1,0 +1,161 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "i18n.h"
+#include "probe.h"
+#include "xalloc.h"
+
+#define PROBE_MAX_TIMEOUT_MS 600000
+
+struct probe_args {
+	const char *path;
+	struct strlist domains;
+	struct probe_options o;
+};
+
+static int usage(void)
+{
+	cli_error("%s", _("usage: xmppgw probe FILE [DOMAIN...] [--server ADDR[:PORT]] "
+			  "[--timeout MS] [--ca-file FILE]"));
+	return CLI_USAGE;
+}
+
+static int parse_args(int argc, char **argv, struct probe_args *a)
+{
+	const char *v;
+
+	for (int i = 1; i < argc; i++) {
+		if ((v = cli_option_value(argc, argv, &i, "--server"))) {
+			a->o.server = v;
+		} else if ((v = cli_option_value(argc, argv, &i, "--ca-file"))) {
+			a->o.ca_file = v;
+		} else if ((v = cli_option_value(argc, argv, &i, "--timeout"))) {
+			if (cli_parse_ms("--timeout", v, PROBE_MAX_TIMEOUT_MS, &a->o.timeout_ms) < 0)
+				return -1;
+		} else if (argv[i][0] == '-') {
+			return -1;
+		} else if (!a->path) {
+			a->path = argv[i];
+		} else {
+			strlist_push(&a->domains, argv[i]);
+		}
+	}
+	a->o.domains = &a->domains;
+	return a->path ? 0 : -1;
+}
+
+/* Prints "  LABEL TEXT" with everything the server may have sent escaped. */
+static void line(const char *label, const char *text)
+{
+	char *e = diag_escape(text);
+
+	printf("  %s%s%s\n", label, *label ? " " : "", e);
+	free(e);
+}
+
+static void print_rows(const struct probe_result *r)
+{
+	fputs(_("  rows that work:"), stdout);
+	for (int row = 1; row <= 18; row++)
+		if (r->works[row - 1])
+			printf(" %d", row);
+	if (!r->best)
+		fputs(_(" none"), stdout);
+	putchar('\n');
+	if (r->best) {
+		const struct neg_row *b = negotiation_row(r->best);
+
+		printf(_("  best row: %d (TLS %s, SASL %s, dialback %s: %s)\n"), r->best,
+		       neg_name(b->tls), neg_name(b->sasl), b->dialback ? "True" : "False",
+		       _(b->method));
+	}
+}
+
+static void print_result(const struct probe_result *r)
+{
+	const char *kind = r->own ? _("our domain") : r->partner >= 0 ? _("partner")
+								       : _("not in the file");
+	char *dom = diag_escape(r->domain);
+
+	printf("%s (%s): %s\n", dom, kind,
+	       r->ok ? (r->current ? _("works with its settings") : _("works"))
+		     : (r->current ? _("FAILS with its settings") : _("FAILS")));
+	free(dom);
+	if (r->address)
+		line(_("server:"), r->address);
+	if (r->failure)
+		line(_("failure:"), r->failure);
+	for (size_t i = 0; i < r->notes.n; i++)
+		line("-", r->notes.v[i]);
+	print_rows(r);
+	fflush(stdout);
+}
+
+static int run(const struct deployment *d, const struct probe_options *o)
+{
+	struct probe *p;
+	struct timespec t0, t1;
+	char *err = NULL;
+	bool *printed;
+	size_t bad = 0, n, done = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (probe_start(d, o, &p, &err) < 0) {
+		cli_error("%s", err);
+		free(err);
+		return CLI_USAGE;
+	}
+	n = probe_count(p);
+	if (n == 0) {
+		cli_error("%s", _("nothing to probe: no partners and no XMPP domains"));
+		probe_free(p);
+		return CLI_PROBLEMS;
+	}
+	printed = xcalloc(n, sizeof *printed);
+	while (done < n) {
+		probe_process(p, 1000);
+		for (size_t i = 0; i < n; i++) {
+			const struct probe_result *r = probe_result(p, i);
+
+			if (!printed[i] && r->done) {
+				print_result(r);
+				printed[i] = true;
+				done++;
+				bad += !r->ok;
+			}
+		}
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf(ngettext("%zu domain probed in %.3f s: %zu works, %zu does not\n",
+			"%zu domains probed in %.3f s: %zu work, %zu do not\n", n),
+	       n, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+	       n - bad, bad);
+	free(printed);
+	probe_free(p);
+	return bad ? CLI_PROBLEMS : CLI_OK;
+}
+
+int cmd_probe(int argc, char **argv)
+{
+	struct probe_args a;
+	struct deployment *d;
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	if (parse_args(argc, argv, &a) < 0) {
+		strlist_free(&a.domains);
+		return usage();
+	}
+	rc = cli_load(a.path, &d);
+	if (rc == CLI_OK) {
+		rc = run(d, &a.o);
+		deployment_free(d);
+	}
+	strlist_free(&a.domains);
+	return rc;
+}
