@@ -237,15 +237,20 @@ static void queue_out(struct pconn *c, const char *s)
 	c->outlen += n;
 }
 
+/* To our own Edge the stream goes without a from: a server refuses a
+ * stream from a domain it serves itself, and the probe is not a server of
+ * some other domain (RFC 6120 4.7.1 lets an initiator leave it out). */
 static void queue_header(struct pconn *c)
 {
-	char hdr[sizeof c->out];
+	char hdr[sizeof c->out], from[300] = "";
 
+	if (!c->it->r.own)
+		snprintf(from, sizeof from, "from='%s' ", c->p->from);
 	snprintf(hdr, sizeof hdr,
 		 "<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
 		 "xmlns:stream='http://etherx.jabber.org/streams' "
-		 "xmlns:db='jabber:server:dialback' from='%s' to='%s' version='1.0'>",
-		 c->p->from, c->it->r.domain);
+		 "xmlns:db='jabber:server:dialback' %sto='%s' version='1.0'>",
+		 from, c->it->r.domain);
 	queue_out(c, hdr);
 }
 
@@ -323,10 +328,9 @@ static void handshake(struct pconn *c)
 		return;
 	code = ERR_peek_last_error();
 	conn_finish(c, CS_HANDSHAKE,
-		    code ? xasprintf(_("%s handshake refused: %s"), probe_tls_name(c->v),
+		    code ? xasprintf(_("handshake refused: %s"),
 				     ERR_reason_error_string(code))
-			 : xasprintf(_("%s handshake refused: the server closed the connection"),
-				     probe_tls_name(c->v)));
+			 : xstrdup(_("handshake refused: the server closed the connection")));
 }
 
 static void start_tls(struct pconn *c)

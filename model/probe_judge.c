@@ -43,13 +43,36 @@ static bool tls_usable(const struct probe_offer *o, const char **why)
 	return false;
 }
 
-/* Whether the server lets path through, from what it offered. A server
- * that closes the stream after TLS because the probe showed no
- * certificate (Prosody's s2s_secure_auth) authenticates peers by
- * certificate: SASL EXTERNAL with our Edge certificate is the way in, and
- * dialback alone is refused. The probe presents no certificate, so a server
- * may keep EXTERNAL from it that it offers an Edge it trusts: only seen
- * offers count. */
+/* A server that admits a peer without a certificate by no means at all:
+ * it closed the stream after TLS because the probe showed none (Prosody's
+ * s2s_secure_auth), or it offered neither dialback nor EXTERNAL to it. It
+ * authenticates servers by certificate only, and then offers EXTERNAL to a
+ * peer whose certificate it trusts: the probe, showing none, cannot see
+ * that offer, so SASL EXTERNAL with our Edge certificate counts as the way
+ * in. Otherwise only seen offers count. */
+static bool cert_auth_only(const struct probe_offer *o)
+{
+	return o->refused || (o->features_tls && !o->dialback_tls && !o->sasl_external);
+}
+
+static bool path_sasl(const struct probe_offer *o, const char **why)
+{
+	if (!o->refused && !o->features_tls)
+		*why = _("the stream after TLS failed");
+	else if (!o->sasl_external && !cert_auth_only(o))
+		*why = _("the server did not offer SASL EXTERNAL to the probe (it may offer it to an "
+			 "Edge whose certificate it trusts; the probe shows none)");
+	else if (!o->cert_trusted)
+		*why = _("SASL EXTERNAL needs a trusted certificate and the server's is not trusted");
+	else if (!o->cert_name_ok)
+		*why = _("SASL EXTERNAL needs the server's certificate to name the domain, and it "
+			 "does not");
+	else
+		return true;
+	return false;
+}
+
+/* Whether the server lets path through, from what it offered. */
 static bool path_ok(unsigned path, const struct probe_offer *o, const char **why)
 {
 	if (!o->reached) {
@@ -65,28 +88,16 @@ static bool path_ok(unsigned path, const struct probe_offer *o, const char **why
 	}
 	if (!tls_usable(o, why))
 		return false;
-	if (path == PATH_TLS_DB) {
-		if (o->refused)
-			*why = _("the server refuses a peer without a trusted certificate, so "
-				 "dialback alone does not get in");
-		else if (!o->features_tls)
-			*why = _("the stream after TLS failed");
-		else if (!o->dialback_tls)
-			*why = _("the server does not offer dialback after TLS");
-		return !o->refused && o->features_tls && o->dialback_tls;
-	}
-	if (!o->refused && !o->features_tls)
+	if (path == PATH_SASL)
+		return path_sasl(o, why);
+	if (o->refused)
+		*why = _("the server refuses a peer without a trusted certificate, so dialback "
+			 "alone does not get in");
+	else if (!o->features_tls)
 		*why = _("the stream after TLS failed");
-	else if (!o->refused && !o->sasl_external)
-		*why = _("the server did not offer SASL EXTERNAL after TLS");
-	else if (!o->cert_trusted)
-		*why = _("SASL EXTERNAL needs a trusted certificate and the server's is not trusted");
-	else if (!o->cert_name_ok)
-		*why = _("SASL EXTERNAL needs the server's certificate to name the domain, and it "
-			 "does not");
-	else
-		return true;
-	return false;
+	else if (!o->dialback_tls)
+		*why = _("the server does not offer dialback after TLS");
+	return !o->refused && o->features_tls && o->dialback_tls;
 }
 
 static unsigned feasible(const struct neg_row *r, const struct probe_offer *o, char **why)
@@ -215,6 +226,11 @@ static void describe_offer(struct probe_result *r)
 			      o->mechanisms.n ? list : _("none"), yes_no(o->dialback_tls));
 		free(list);
 	}
+	if (o->features_tls && !o->dialback_tls && !o->sasl_external && !o->refused)
+		strlist_push(&r->notes, _("After TLS the server offered the probe no way to "
+					  "authenticate (no dialback, no EXTERNAL): it admits servers "
+					  "by certificate only, with SASL EXTERNAL for an Edge "
+					  "certificate it trusts."));
 	if (o->after_tls_error)
 		strlist_pushf(&r->notes, _("After TLS: %s."), o->after_tls_error);
 	if (o->refused)

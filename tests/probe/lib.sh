@@ -20,37 +20,39 @@ pr_free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-# pr_certs DIR DOMAIN...: a test CA (DIR/ca.pem), and for the first
-# DOMAIN: good (from the CA, dNSName of every DOMAIN and the SRV-ID of the
-# first), self (self-signed for it), other (from the CA, for other.invalid).
-pr_certs() {
-	dir=$1
-	shift
-	mkdir -p "$dir"
+# pr_ca DIR: a test CA, DIR/ca.pem and DIR/ca.key.
+pr_ca() {
+	mkdir -p "$1"
 	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=xmppgw test CA" \
-		-keyout "$dir/ca.key" -out "$dir/ca.pem" \
+		-keyout "$1/ca.key" -out "$1/ca.pem" \
 		-addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign \
-		2>/dev/null || return 1
-	sans=""
-	for d in "$@"; do sans="${sans}${sans:+,}DNS:$d"; done
-	pr_leaf "$dir" good "$1" "$sans,otherName:1.3.6.1.5.5.7.8.7;IA5STRING:_xmpp-server.$1" ca
-	pr_leaf "$dir" other other.invalid "DNS:other.invalid" ca
-	pr_leaf "$dir" self "$1" "DNS:$1" self
+		2>/dev/null
 }
 
-# pr_leaf DIR NAME CN SANS ca|self
+# pr_leaf DIR NAME ca|self DOMAIN...: DIR/NAME.pem and .key for the
+# DOMAINs (a dNSName each, and the XMPP SRV-ID of the first), issued by
+# the test CA or self-signed.
 pr_leaf() {
-	openssl req -newkey rsa:2048 -nodes -subj "/CN=$3" -keyout "$1/$2.key" \
-		-out "$1/$2.csr" 2>/dev/null || return 1
-	printf 'subjectAltName=%s\nextendedKeyUsage=serverAuth,clientAuth\n' "$4" >"$1/$2.ext"
-	if [ "$5" = ca ]; then
-		openssl x509 -req -in "$1/$2.csr" -CA "$1/ca.pem" -CAkey "$1/ca.key" \
-			-CAcreateserial -days 2 -extfile "$1/$2.ext" -out "$1/$2.pem" 2>/dev/null
+	dir=$1 name=$2 by=$3
+	shift 3
+	sans=""
+	for d in "$@"; do sans="${sans}${sans:+,}DNS:$d"; done
+	sans="$sans,otherName:1.3.6.1.5.5.7.8.7;IA5STRING:_xmpp-server.$1"
+	openssl req -newkey rsa:2048 -nodes -subj "/CN=$1" -keyout "$dir/$name.key" \
+		-out "$dir/$name.csr" 2>/dev/null || return 1
+	printf 'subjectAltName=%s\nextendedKeyUsage=serverAuth,clientAuth\n' "$sans" >"$dir/$name.ext"
+	if [ "$by" = ca ]; then
+		openssl x509 -req -in "$dir/$name.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" \
+			-CAcreateserial -days 2 -extfile "$dir/$name.ext" -out "$dir/$name.pem" 2>/dev/null
 	else
-		openssl x509 -req -in "$1/$2.csr" -signkey "$1/$2.key" -days 2 \
-			-extfile "$1/$2.ext" -out "$1/$2.pem" 2>/dev/null
+		openssl x509 -req -in "$dir/$name.csr" -signkey "$dir/$name.key" -days 2 \
+			-extfile "$dir/$name.ext" -out "$dir/$name.pem" 2>/dev/null
 	fi
-	chmod 0644 "$1/$2.key"
+}
+
+# pr_thumbprint PEM: SHA-1 of the DER, upper-case hex, as Windows shows it.
+pr_thumbprint() {
+	openssl x509 -in "$1" -noout -fingerprint -sha1 | sed 's/.*=//; s/://g'
 }
 
 # pr_start NAME CERT OPTIONS DOMAIN...: Prosody serving the DOMAINs with
