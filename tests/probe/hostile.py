@@ -10,13 +10,18 @@ hostile.py MODE [CERT KEY]: every connection gets the behaviour of MODE:
   junk       STARTTLS works, then junk instead of a stream after TLS
   tls10      STARTTLS required, TLS 1.0 only; dialback after TLS
   sasl       STARTTLS required; after TLS EXTERNAL and no dialback
-Exits when its stdin closes or it is killed.
+  error      a stream error whose text holds C1 control characters
+Runs until it is killed (the tests kill it by its pid).
 """
 import socket
 import ssl
 import sys
 import threading
 import time
+import warnings
+
+# TLS 1.0 is what the tls10 mode is for.
+warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 HEADER = (b"<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
           b"xmlns:stream='http://etherx.jabber.org/streams' "
@@ -65,7 +70,8 @@ def after_tls(mode, tconn):
     else:
         feats = (b"<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
                  b"<mechanism>EXTERNAL</mechanism></mechanisms></stream:features>")
-    tconn.sendall(HEADER + feats)
+    header = HEADER if mode == "tls10" else HEADER.replace(b"xmlns:db='jabber:server:dialback' ", b"")
+    tconn.sendall(header + feats)
     time.sleep(0.5)
 
 
@@ -76,6 +82,12 @@ def serve(conn, mode, cert, key):
             for b in HEADER:
                 conn.sendall(bytes([b]))
                 time.sleep(0.3)
+        elif mode == "error":
+            conn.sendall(HEADER + "<stream:error><policy-violation "
+                         "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/><text "
+                         "xmlns='urn:ietf:params:xml:ns:xmpp-streams'>go \u009b31m away"
+                         "\u0085</text></stream:error>".encode())
+            time.sleep(0.5)
         elif mode == "close":
             conn.sendall(HEADER[:60])
         elif mode == "malformed":
