@@ -49,50 +49,12 @@ static int parse_args(int argc, char **argv, struct probe_args *a)
 	return a->path ? 0 : -1;
 }
 
-/* Prints "  LABEL TEXT" with everything the server may have sent escaped. */
-static void line(const char *label, const char *text)
-{
-	char *e = diag_escape(text);
-
-	printf("  %s%s%s\n", label, *label ? " " : "", e);
-	free(e);
-}
-
-static void print_rows(const struct probe_result *r)
-{
-	fputs(_("  rows that work:"), stdout);
-	for (int row = 1; row <= 18; row++)
-		if (r->works[row - 1])
-			printf(" %d", row);
-	if (!r->best)
-		fputs(_(" none"), stdout);
-	putchar('\n');
-	if (r->best) {
-		const struct neg_row *b = negotiation_row(r->best);
-
-		printf(_("  best row: %d (TLS %s, SASL %s, dialback %s: %s)\n"), r->best,
-		       neg_name(b->tls), neg_name(b->sasl), b->dialback ? "True" : "False",
-		       _(b->method));
-	}
-}
-
 static void print_result(const struct probe_result *r)
 {
-	const char *kind = r->own ? _("our domain") : r->partner >= 0 ? _("partner")
-								       : _("not in the file");
-	char *dom = diag_escape(r->domain);
+	char *text = probe_result_text(r);
 
-	printf("%s (%s): %s\n", dom, kind,
-	       r->ok ? (r->current ? _("works with its settings") : _("works"))
-		     : (r->current ? _("FAILS with its settings") : _("FAILS")));
-	free(dom);
-	if (r->address)
-		line(_("server:"), r->address);
-	if (r->failure)
-		line(_("failure:"), r->failure);
-	for (size_t i = 0; i < r->notes.n; i++)
-		line("-", r->notes.v[i]);
-	print_rows(r);
+	puts(text);
+	free(text);
 	fflush(stdout);
 }
 

@@ -90,5 +90,11 @@ bool probe_row_works(const struct neg_row *r, const struct probe_offer *o, char 
 /* The best of the rows that work (2, 7 and 13 first), 0 when none does. */
 int probe_best_row(const bool works[18], const struct probe_offer *o);
 const char *probe_tls_name(enum probe_tls v);
+/* The verdict for people, lines joined by newlines, with everything the
+ * server sent escaped (control characters as \xNN / \uNNNN); the caller
+ * frees it. First line "DOMAIN (partner): works with its settings". */
+char *probe_result_text(const struct probe_result *r);
+/* "works with its settings", "FAILS", ...; translated, static. */
+const char *probe_status_text(const struct probe_result *r);
 
 #endif
