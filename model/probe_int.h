@@ -6,6 +6,9 @@
 
 #include <expat.h>
 #include <openssl/ssl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <openssl/ssl.h>
 
 #include "dnscheck.h"
 #include "probe.h"
@@ -48,6 +51,81 @@ void ptls_free(struct ptls *t);
 /* Chain, trust and names of the server's certificate into o (first
  * handshake that gets there). */
 void ptls_examine(const struct ptls *t, SSL *ssl, const char *domain, struct probe_offer *o);
+
+/* --- the engine (probe.c) and the connections (probe_conn.c) ---------- */
+
+/* A connection gets this many stage bounds in all; the run gets DNS (SRV
+ * then addresses: two) plus one connection's, and a margin of one. */
+#define CONN_STAGES 5
+#define RUN_STAGES (2 + CONN_STAGES + 1)
+
+enum cstage { CS_IDLE, CS_CONNECT, CS_FEATURES, CS_PROCEED, CS_HANDSHAKE, CS_FEATURES_TLS,
+	      CS_DONE };
+
+struct endpoint {
+	struct sockaddr_storage sa;
+	socklen_t len;
+	char *label;           /* "target [addr]:port" */
+};
+
+struct pitem;
+
+struct pconn {
+	struct probe *p;
+	struct pitem *it;
+	enum probe_tls v;
+	enum cstage stage;
+	int fd;
+	SSL *ssl;
+	bool ssl_wants_write;
+	size_t ep;             /* endpoint in use */
+	long long stage_end, end;
+	size_t bytes;
+	struct px x;
+	char out[512];
+	size_t outlen, outoff;
+	char *fail;            /* why it stopped short (raw), NULL when it finished */
+	enum cstage fail_stage;
+	bool reached;
+};
+
+struct pitem {
+	struct probe_result r;
+	struct partner *partner; /* a copy: the caller's file may change meanwhile */
+	struct endpoint *eps;
+	size_t neps;
+	bool started;
+	struct pconn c[PROBE_NTLS];
+};
+
+struct probe {
+	struct dnscheck *dns;
+	struct ptls tls;
+	char *from;
+	char *want_thumbprint;
+	int stage_ms;
+	long long end;
+	struct pitem *items;
+	size_t n, nfinal;
+	bool cancelled;
+	struct pollfd *fds;
+	struct pconn **fdconn;
+	size_t fcap;
+};
+
+long long probe_now_ms(void);
+/* Connects to the connection's current endpoint (its item's eps[c->ep]). */
+void pconn_connect(struct pconn *c);
+/* Ends the connection: why NULL when it finished, else why it stopped at
+ * stage at (owned). */
+void pconn_finish(struct pconn *c, enum cstage at, char *why);
+void pconn_close(struct pconn *c);
+/* What poll() should watch for it. */
+short pconn_events(const struct pconn *c);
+/* Acts on poll()'s revents for it. */
+void pconn_step(struct pconn *c, short revents);
+/* Ends a stage or a connection whose time is up. */
+void pconn_deadline(struct pconn *c, long long now);
 
 /* --- the verdict (probe_judge.c) -------------------------------------- */
 
