@@ -353,22 +353,25 @@ void pconn_step(struct pconn *c, short revents)
 
 void pconn_deadline(struct pconn *c, long long now)
 {
-	if (c->stage == CS_DONE || c->stage == CS_IDLE)
-		return;
-	if (now >= c->end || now >= c->stage_end) {
-		char *why = now >= c->end
-				    ? xasprintf(_("no verdict within %lld ms (the server answers "
-						  "too slowly) while waiting for %s"),
-						(long long)c->p->stage_ms * CONN_STAGES,
-						stage_waiting(c->stage))
-				    : xasprintf(_("no answer within %d ms while waiting for %s"),
-						c->p->stage_ms, stage_waiting(c->stage));
+	char *why;
 
-		if (c->stage == CS_CONNECT)
-			conn_next(c, why);
-		else
-			pconn_finish(c, c->stage, why);
-	}
+	if (c->stage == CS_DONE || c->stage == CS_IDLE ||
+	    (now < c->end && now < c->stage_end))
+		return;
+	if (now >= c->end)
+		why = xasprintf(_("no verdict within %lld ms (the server answers too slowly) "
+				  "while waiting for %s"),
+				(long long)c->p->stage_ms * CONN_STAGES, stage_waiting(c->stage));
+	else if (c->stage == CS_CONNECT)
+		why = xasprintf(_("no answer from %s within %d ms (the TCP connection)"),
+				c->it->eps[c->ep].label, c->p->stage_ms);
+	else
+		why = xasprintf(_("no answer within %d ms while waiting for %s"), c->p->stage_ms,
+				stage_waiting(c->stage));
+	if (c->stage == CS_CONNECT)
+		conn_next(c, why);
+	else
+		pconn_finish(c, c->stage, why);
 }
 
 short pconn_events(const struct pconn *c)

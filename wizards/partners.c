@@ -388,7 +388,9 @@ const struct wpage partner_list_page = {
 	.title = N_("XMPP Federated Partners"),
 	.help = N_("The XMPP federated partners of the deployment, one row each: primary "
 		   "domain, partner type, TLS / SASL / dialback (Req = Required, Opt = "
-		   "Optional, No = Not supported) and description.\n\n"
+		   "Optional, No = Not supported), the last probe's verdict for the partner's "
+		   "settings (works, fails, or not probed in this session: the partner form's "
+		   "Probe button asks its server) and description.\n\n"
 		   "Typing filters the list as you type: only the partners whose primary "
 		   "domain, additional domains or description contain the text are shown "
 		   "(upper and lower case alike). Backspace takes a character back; Ctrl-U or "

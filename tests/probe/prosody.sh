@@ -54,6 +54,8 @@ modules_disabled = { \"dialback\" }"
 check "Prosody, self-signed certificate" setup self.test self "$ENC"
 check "Prosody, certificate for another name" setup other.test other "$ENC"
 check "Prosody, our own Edge" setup own.test own "$ENC"
+# No SRV record: the domain itself on 5269 (RFC 6120), where nothing listens.
+echo "host-record=fb.test,127.0.0.2" >>"$Z"
 check "dnsmasq for the SRV records" dns_dnsmasq_start "$Z"
 
 partner() {
@@ -164,6 +166,14 @@ check_grep "own, another thumbprint: said" "not the imported certificate's $(pr_
 probe nxd nowhere.test "$CA"
 check_eq "no such domain: exit status" 1 "$(cat "$T_TMP/nxd.rc")"
 check_grep "no such domain: DNS says why" "failure: DNS gave no address to ask" "$T_TMP/nxd"
+
+probe fb fb.test "$CA"
+check_grep "no SRV record: the fallback is said" "No SRV record for _xmpp-server._tcp.fb.test: the domain itself on port 5269 was asked (RFC 6120 3.2.1)." "$T_TMP/fb"
+if python3 -c 'import socket; socket.create_connection(("127.0.0.2", 5269), 1)' 2>/dev/null; then
+	ok "# SKIP something listens on 127.0.0.2:5269"
+else
+	check_grep "no SRV record: the domain's address on 5269 was tried" "failure: cannot connect to fb.test [127.0.0.2]:5269: Connection refused" "$T_TMP/fb"
+fi
 
 check_status "usage: no file" 2 "$XMPPGW" probe
 check_status "usage: bad --timeout" 2 "$XMPPGW" probe "$F" --timeout 0

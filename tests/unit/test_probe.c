@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "probe.h"
+#include "probe_int.h"
 
 struct offer_case {
 	const char *name;
@@ -191,6 +192,112 @@ START_TEST(t_why)
 }
 END_TEST
 
+/* --- the stream parser ---------------------------------------------------- */
+
+static const char header[] =
+	"<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
+	"xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback' "
+	"from='p.test' id='1' version='1.0'>";
+
+/* Feeds text a byte at a time, as a slow server would send it; returns
+ * the first event. */
+static enum px_event feed_bytes(struct px *x, const char *text)
+{
+	enum px_event ev = PX_NONE;
+
+	for (const char *q = text; *q && ev == PX_NONE && !x->error; q++) {
+		px_feed(x, q, 1);
+		ev = x->event;
+	}
+	return ev;
+}
+
+START_TEST(t_xml_features)
+{
+	struct px x;
+
+	px_init(&x);
+	ck_assert_int_eq(feed_bytes(&x, header), PX_NONE);
+	ck_assert(x.db_ns);
+	ck_assert_int_eq(feed_bytes(&x, "<stream:features><starttls xmlns='urn:ietf:params:"
+				  "xml:ns:xmpp-tls'><required/></starttls><mechanisms xmlns="
+				  "'urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>EXTERNAL</mechanism>"
+				  "<mechanism>PLAIN</mechanism></mechanisms><dialback xmlns="
+				  "'urn:xmpp:features:dialback'/></stream:features>"),
+			 PX_FEATURES);
+	ck_assert(x.starttls && x.required && x.dialback);
+	ck_assert_uint_eq(x.mechs.n, 2);
+	ck_assert_str_eq(x.mechs.v[0], "EXTERNAL");
+	ck_assert_str_eq(x.mechs.v[1], "PLAIN");
+	ck_assert_int_eq(feed_bytes(&x, "<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"),
+			 PX_PROCEED);
+	ck_assert_ptr_null(x.error);
+	px_free(&x);
+}
+END_TEST
+
+/* <required/> in another namespace, or a starttls in the wrong one, count
+ * for nothing: names are compared with their namespaces. */
+START_TEST(t_xml_namespaces)
+{
+	struct px x;
+	static const char feats[] =
+		"<stream:features><starttls xmlns='urn:example'><required/></starttls>"
+		"<x:starttls xmlns:x='urn:ietf:params:xml:ns:xmpp-tls'><y:required "
+		"xmlns:y='urn:example'/></x:starttls></stream:features>";
+
+	px_init(&x);
+	px_feed(&x, header, strlen(header));
+	px_feed(&x, feats, strlen(feats));
+	ck_assert_int_eq(x.event, PX_FEATURES);
+	ck_assert(x.starttls);
+	ck_assert(!x.required);
+	px_free(&x);
+}
+END_TEST
+
+START_TEST(t_xml_refused)
+{
+	static const char *const bad[] = {
+		"<?xml version='1.0'?><!DOCTYPE s [<!ENTITY a 'b'>]><s/>",
+		"<stream:stream xmlns:stream='http://etherx.jabber.org/streams'><!ENTITY a 'b'>",
+		"<html><body>",
+		"<stream:stream xmlns:stream='http://etherx.jabber.org/streams'><a></b>",
+	};
+	static const char *const why[] = {
+		"document type declaration", "malformed XML", "not an XMPP stream", "mismatched tag",
+	};
+
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct px x;
+
+		px_init(&x);
+		px_feed(&x, bad[i], strlen(bad[i]));
+		ck_assert_msg(x.error && strstr(x.error, why[i]), "case %zu: %s", i,
+			      x.error ? x.error : "(no error)");
+		px_free(&x);
+	}
+}
+END_TEST
+
+START_TEST(t_xml_stream_error)
+{
+	static const char err[] =
+		"<stream:error><host-unknown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+		"<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>no such host</text>"
+		"</stream:error>";
+	struct px x;
+
+	px_init(&x);
+	px_feed(&x, header, strlen(header));
+	px_feed(&x, err, strlen(err));
+	ck_assert_int_eq(x.event, PX_STREAM_ERROR);
+	ck_assert_str_eq(x.cond, "host-unknown");
+	ck_assert_str_eq(x.text, "no such host");
+	px_free(&x);
+}
+END_TEST
+
 static Suite *probe_suite(void)
 {
 	Suite *s = suite_create("probe");
@@ -199,6 +306,12 @@ static Suite *probe_suite(void)
 	tcase_add_loop_test(tc, t_offer, 0, sizeof cases / sizeof *cases);
 	tcase_add_test(tc, t_invalid_rows);
 	tcase_add_test(tc, t_why);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("xml");
+	tcase_add_test(tc, t_xml_features);
+	tcase_add_test(tc, t_xml_namespaces);
+	tcase_add_test(tc, t_xml_refused);
+	tcase_add_test(tc, t_xml_stream_error);
 	suite_add_tcase(s, tc);
 	return s;
 }
