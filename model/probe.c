@@ -158,7 +158,6 @@ static void item_start(struct probe *p, size_t i)
 {
 	struct pitem *it = &p->items[i];
 	const struct dns_result *dr = dnscheck_result(p->dns, i);
-	long long end = probe_now_ms() + (long long)p->stage_ms * CONN_STAGES;
 
 	it->started = true;
 	endpoints_build(p, i);
@@ -167,11 +166,26 @@ static void item_start(struct probe *p, size_t i)
 					   dr->detail ? dr->detail : dns_verdict_name(dr->verdict)));
 		return;
 	}
-	for (int v = 0; v < PROBE_NTLS; v++) {
-		struct pconn *c = &it->c[v];
+	it->queued = true;
+}
 
-		c->end = end;
-		pconn_connect(c);
+/* Opens the connections that wait, a domain's three together, while the
+ * window has room; their time starts now. */
+static void pump(struct probe *p)
+{
+	for (size_t i = 0; i < p->n && p->open + PROBE_NTLS <= PROBE_WINDOW; i++) {
+		struct pitem *it = &p->items[i];
+		long long end = probe_now_ms() + (long long)p->stage_ms * CONN_STAGES;
+
+		if (!it->queued || it->r.done)
+			continue;
+		it->queued = false;
+		for (int v = 0; v < PROBE_NTLS; v++) {
+			it->c[v].end = end;
+			it->c[v].opened = true;
+			p->open++;
+			pconn_connect(&it->c[v]);
+		}
 	}
 }
 
@@ -206,14 +220,15 @@ static size_t fds_build(struct probe *p, size_t *ndns, long long *soonest)
 
 static void items_settle(struct probe *p, long long now)
 {
+	for (size_t i = 0; i < p->n; i++)
+		if (!p->items[i].r.done && !p->items[i].started &&
+		    dnscheck_result(p->dns, i)->verdict != DNSV_PENDING)
+			item_start(p, i);
+	pump(p);
 	for (size_t i = 0; i < p->n; i++) {
 		struct pitem *it = &p->items[i];
 
-		if (it->r.done)
-			continue;
-		if (!it->started && dnscheck_result(p->dns, i)->verdict != DNSV_PENDING)
-			item_start(p, i);
-		if (!it->started || it->r.done)
+		if (it->r.done || !it->started || it->queued)
 			continue;
 		for (int v = 0; v < PROBE_NTLS; v++)
 			pconn_deadline(&it->c[v], now);

@@ -45,6 +45,9 @@ static void conn_stage(struct pconn *c, enum cstage s)
 void pconn_finish(struct pconn *c, enum cstage at, char *why)
 {
 	pconn_close(c);
+	if (c->opened)
+		c->p->open--;
+	c->opened = false;
 	c->fail = why;
 	c->fail_stage = at;
 	c->stage = CS_DONE;
