@@ -203,6 +203,11 @@ int pprobe_run(struct wctx *c, size_t pi)
 	int best, rc = -1;
 	bool ok;
 
+	if (!pt->domain || !*pt->domain) {
+		c->ui->message(c->ui_arg, _("Probe"),
+			       _("Type the partner's primary domain before probing its server."));
+		return -1;
+	}
 	options_fill(pt, &doms, &o);
 	if (probe_start(c->d, &o, &p, &err) < 0) {
 		c->ui->message(c->ui_arg, _("Probe"), err);
