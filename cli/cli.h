@@ -20,6 +20,7 @@ int cmd_csr(int argc, char **argv);
 int cmd_dns(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_partners(int argc, char **argv);
+int cmd_probe(int argc, char **argv);
 /* The full-screen program on path (created on request when missing). */
 int tui_main(const char *path);
 
@@ -47,5 +48,7 @@ void cli_secret_free(char *s);
  * folder can move as a whole; absolute otherwise. A path that does not
  * exist yet needs its folder to. NULL (errno set) when that fails. */
 char *cli_path_from_base(const char *path, const char *base);
+/* A number of milliseconds from 1 to max into *out; -1 after saying why. */
+int cli_parse_ms(const char *option, const char *s, int max, int *out);
 
 #endif

@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,36 +24,6 @@ static int usage(void)
 	return CLI_USAGE;
 }
 
-/* The value of --name VALUE or --name=VALUE at argv[*i], or NULL. */
-static const char *option_value(int argc, char **argv, int *i, const char *name)
-{
-	size_t len = strlen(name);
-
-	if (strncmp(argv[*i], name, len) != 0)
-		return NULL;
-	if (argv[*i][len] == '=')
-		return argv[*i] + len + 1;
-	if (argv[*i][len] != '\0' || *i + 1 >= argc)
-		return NULL;
-	return argv[++*i];
-}
-
-static int parse_timeout(const char *s, int *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < 1 || v > DNS_MAX_TIMEOUT_MS) {
-		cli_error(_("--timeout: \"%s\" is not a number of milliseconds from 1 to %d"), s,
-			  DNS_MAX_TIMEOUT_MS);
-		return -1;
-	}
-	*out = (int)v;
-	return 0;
-}
-
 static int parse_args(int argc, char **argv, struct dns_args *a)
 {
 	const char *v;
@@ -64,10 +33,10 @@ static int parse_args(int argc, char **argv, struct dns_args *a)
 			a->o.own = true;
 		else if (strcmp(argv[i], "--partners") == 0)
 			a->o.partners = true;
-		else if ((v = option_value(argc, argv, &i, "--server")))
+		else if ((v = cli_opt_value(argc, argv, &i, "--server")))
 			a->o.server = v;
-		else if ((v = option_value(argc, argv, &i, "--timeout"))) {
-			if (parse_timeout(v, &a->o.timeout_ms) < 0)
+		else if ((v = cli_opt_value(argc, argv, &i, "--timeout"))) {
+			if (cli_parse_ms("--timeout", v, DNS_MAX_TIMEOUT_MS, &a->o.timeout_ms) < 0)
 				return -1;
 		} else if (argv[i][0] == '-' || a->path)
 			return -1;

@@ -198,3 +198,19 @@ char *cli_path_from_base(const char *path, const char *base)
 	free(full);
 	return out;
 }
+
+int cli_parse_ms(const char *option, const char *s, int max, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > max) {
+		cli_error(_("%s: \"%s\" is not a number of milliseconds from 1 to %d"), option, s,
+			  max);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}

@@ -18,6 +18,7 @@ static const struct command {
 	{"dns", cmd_dns},
 	{"export", cmd_export},
 	{"partners", cmd_partners},
+	{"probe", cmd_probe},
 };
 
 static void usage(FILE *out)
@@ -42,6 +43,9 @@ static void usage(FILE *out)
 		"                               [--description S] [--keep-alive true|false]\n"
 		"                               [--proxy-fqdn F]\n"
 		"       xmppgw partners remove FILE DOMAIN\n"
+		"       xmppgw probe FILE [DOMAIN...] [--server ADDR[:PORT]] [--timeout MS]\n"
+		"                               [--ca-file FILE]\n"
+		"                                     ask XMPP servers which negotiation settings work\n"
 		"       xmppgw --help | --version\n"
 		"\n"
 		"Exit status: 0 done or valid, 1 problems found, 2 usage, I/O or unreadable input.\n"

@@ -72,6 +72,11 @@ static char *escape_controls(char *s)
 	return out;
 }
 
+char *diag_escape(const char *s)
+{
+	return escape_controls(xstrdup(s));
+}
+
 char *diag_format(const char *file, const struct diag *g)
 {
 	const char *sev = g->sev == DIAG_ERROR ? _("error") : _("warning");

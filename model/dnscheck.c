@@ -135,6 +135,7 @@ static void srv_add(struct dnscheck *c, size_t i, const struct ares_srv_reply *s
 
 	it->srv = xrealloc(it->srv, (it->nsrv + 1) * sizeof *it->srv);
 	rec = &it->srv[it->nsrv++];
+	rec->fallback = false;
 	rec->prio = s->priority;
 	rec->weight = s->weight;
 	rec->port = s->port;
@@ -144,6 +145,22 @@ static void srv_add(struct dnscheck *c, size_t i, const struct ares_srv_reply *s
 		rec->lookup = lookup_get(c, rec->target);
 		lookup_wait(c, rec->lookup, i);
 	}
+}
+
+/* No SRV record: the domain itself on the default port (RFC 6120 3.2.1). */
+static void fallback_add(struct dnscheck *c, size_t i)
+{
+	struct dc_item *it = &c->items[i];
+	struct dc_srv *rec;
+
+	it->srv = xrealloc(it->srv, (it->nsrv + 1) * sizeof *it->srv);
+	rec = &it->srv[it->nsrv++];
+	memset(rec, 0, sizeof *rec);
+	rec->port = XMPP_SERVER_PORT;
+	rec->fallback = true;
+	rec->target = name_norm(it->r.domain);
+	rec->lookup = lookup_get(c, rec->target);
+	lookup_wait(c, rec->lookup, i);
 }
 
 static void srv_answer(struct dnscheck *c, size_t i, int status,
@@ -159,6 +176,8 @@ static void srv_answer(struct dnscheck *c, size_t i, int status,
 		for (const struct ares_srv_reply *s = srv; s; s = s->next)
 			srv_add(c, i, s);
 		ares_free_data(srv);
+	} else if (c->fallback && (status == ARES_ENOTFOUND || status == ARES_ENODATA)) {
+		fallback_add(c, i);
 	} else if (it->r.verdict == DNSV_PENDING) {
 		/* Nothing else can change a failed SRV query's verdict. */
 		finish(c, i);
@@ -294,6 +313,33 @@ static int poll_wait(struct dnscheck *c, int timeout_ms)
 	return t ? (int)(t->tv_sec * 1000 + (t->tv_usec + 999) / 1000) : timeout_ms;
 }
 
+size_t dnscheck_pollfds(const struct dnscheck *c, struct pollfd *fds, size_t max)
+{
+	if (fds && c->nsocks && c->nsocks <= max)
+		memcpy(fds, c->socks, c->nsocks * sizeof *fds);
+	return c->nsocks;
+}
+
+int dnscheck_wait_ms(struct dnscheck *c, int max_ms)
+{
+	return dnscheck_done(c) ? max_ms : poll_wait(c, max_ms);
+}
+
+size_t dnscheck_dispatch(struct dnscheck *c, const struct pollfd *fds, size_t n, int ready)
+{
+	for (size_t i = 0; ready > 0 && i < n; i++) {
+		short r = fds[i].revents;
+
+		if (!r)
+			continue;
+		ares_process_fd(c->ch, r & (POLLIN | POLLERR | POLLHUP) ? fds[i].fd : ARES_SOCKET_BAD,
+				r & POLLOUT ? fds[i].fd : ARES_SOCKET_BAD);
+	}
+	/* c-ares's timers run on a call with no socket. */
+	ares_process_fd(c->ch, ARES_SOCKET_BAD, ARES_SOCKET_BAD);
+	return c->nfinal;
+}
+
 size_t dnscheck_process(struct dnscheck *c, int timeout_ms)
 {
 	struct pollfd *fds;
@@ -304,18 +350,9 @@ size_t dnscheck_process(struct dnscheck *c, int timeout_ms)
 		return c->nfinal;
 	n = c->nsocks;
 	fds = xmalloc((n ? n : 1) * sizeof *fds);
-	memcpy(fds, c->socks, n * sizeof *fds);
+	dnscheck_pollfds(c, fds, n);
 	ready = poll(fds, n, poll_wait(c, timeout_ms));
-	for (size_t i = 0; ready > 0 && i < n; i++) {
-		short r = fds[i].revents;
-
-		if (!r)
-			continue;
-		ares_process_fd(c->ch, r & (POLLIN | POLLERR | POLLHUP) ? fds[i].fd : ARES_SOCKET_BAD,
-				r & POLLOUT ? fds[i].fd : ARES_SOCKET_BAD);
-	}
-	if (ready <= 0)
-		ares_process_fd(c->ch, ARES_SOCKET_BAD, ARES_SOCKET_BAD);
+	dnscheck_dispatch(c, fds, n, ready);
 	free(fds);
 	return c->nfinal;
 }
@@ -495,6 +532,9 @@ static size_t items_needed(const struct deployment *d, const struct dnscheck_opt
 {
 	size_t n = o->own ? own->n : 0;
 
+	if (o->domains)
+		return o->domains->n;
+
 	for (size_t i = 0; o->partners && i < d->npartners; i++)
 		n += 1 + d->partners[i]->additional_domains.n;
 	return n;
@@ -503,6 +543,11 @@ static size_t items_needed(const struct deployment *d, const struct dnscheck_opt
 static void items_build(struct dnscheck *c, const struct deployment *d,
 			const struct dnscheck_options *o, const struct strlist *own)
 {
+	if (o->domains) {
+		for (size_t i = 0; i < o->domains->n; i++)
+			item_add(c, DNS_PARTNER, o->domains->v[i]);
+		return;
+	}
 	for (size_t i = 0; o->own && i < own->n; i++)
 		item_add(c, DNS_OWN, own->v[i]);
 	for (size_t i = 0; o->partners && i < d->npartners; i++) {
@@ -561,6 +606,7 @@ int dnscheck_start(const struct deployment *d, const struct dnscheck_options *o,
 	n = items_needed(d, o, &own);
 	*out = NULL;
 	c->timeout_ms = o->timeout_ms > 0 ? o->timeout_ms : DC_DEFAULT_TIMEOUT_MS;
+	c->fallback = o->fallback;
 	ares_library_init(ARES_LIB_INIT_ALL);
 	if (setup(c, o, err) < 0) {
 		strlist_free(&own);
@@ -596,6 +642,31 @@ size_t dnscheck_count(const struct dnscheck *c)
 const struct dns_result *dnscheck_result(const struct dnscheck *c, size_t i)
 {
 	return i < c->n ? &c->items[i].r : NULL;
+}
+
+bool dnscheck_target(const struct dnscheck *c, size_t i, size_t j, struct dns_target *t)
+{
+	const struct dc_item *it;
+	const struct dc_lookup *l;
+
+	if (i >= c->n)
+		return false;
+	it = &c->items[i];
+	/* Skip the "." targets, which have no lookup. */
+	for (size_t k = 0; k < it->nsrv; k++) {
+		if (it->srv[k].lookup == DC_NONE || j-- > 0)
+			continue;
+		l = &c->lookups[it->srv[k].lookup];
+		t->name = it->srv[k].target;
+		t->prio = it->srv[k].prio;
+		t->weight = it->srv[k].weight;
+		t->port = it->srv[k].port;
+		t->fallback = it->srv[k].fallback;
+		t->addrs[0] = &l->addrs[0];
+		t->addrs[1] = &l->addrs[1];
+		return true;
+	}
+	return false;
 }
 
 void dnscheck_cancel(struct dnscheck *c)

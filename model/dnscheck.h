@@ -8,6 +8,7 @@
 #ifndef XMPPGW_DNSCHECK_H
 #define XMPPGW_DNSCHECK_H
 
+#include <poll.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -45,6 +46,20 @@ struct dnscheck_options {
 	bool own;            /* check our SRV domains (san_srv_domains) */
 	bool partners;       /* check every partner's domains */
 	const char *resolv_conf; /* NULL: /etc/resolv.conf; used without server */
+	/* Non-NULL: exactly these domains, checked as partners (own and
+	 * partners are then ignored). */
+	const struct strlist *domains;
+	/* RFC 6120 3.2.1: with no SRV record (NXDOMAIN or no data), look up
+	 * the domain's own addresses, as a target on port 5269. */
+	bool fallback;
+};
+
+/* One SRV target of a result with its addresses, in the order received. */
+struct dns_target {
+	const char *name;
+	unsigned short prio, weight, port;
+	bool fallback;                    /* the domain itself, no SRV record */
+	const struct strlist *addrs[2];   /* A and AAAA; borrowed from the check */
 };
 
 struct dnscheck;
@@ -63,6 +78,18 @@ size_t dnscheck_process(struct dnscheck *c, int timeout_ms);
 bool dnscheck_done(const struct dnscheck *c);
 size_t dnscheck_count(const struct dnscheck *c);
 const struct dns_result *dnscheck_result(const struct dnscheck *c, size_t i);
+/* Result i's SRV targets ("." excluded) with their addresses; false past
+ * the last. Valid until dnscheck_free. */
+bool dnscheck_target(const struct dnscheck *c, size_t i, size_t j, struct dns_target *t);
+
+/* For a caller that polls other sockets too: the sockets c-ares wants
+ * watched are copied into fds (room for max; returns how many it wants),
+ * dnscheck_wait_ms bounds the wait by c-ares's own timers, and
+ * dnscheck_dispatch hands over poll's results for those fds (ready <= 0:
+ * the wait ran out). Returns the number of final results. */
+size_t dnscheck_pollfds(const struct dnscheck *c, struct pollfd *fds, size_t max);
+int dnscheck_wait_ms(struct dnscheck *c, int max_ms);
+size_t dnscheck_dispatch(struct dnscheck *c, const struct pollfd *fds, size_t n, int ready);
 /* Stops what is in flight; pending results become DNSV_ERROR "cancelled". */
 void dnscheck_cancel(struct dnscheck *c);
 void dnscheck_free(struct dnscheck *c);

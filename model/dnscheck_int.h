@@ -15,6 +15,7 @@
  * lookup, DC_NONE for the "." target (service decidedly not offered). */
 struct dc_srv {
 	unsigned short prio, weight, port;
+	bool fallback;        /* the domain's own name, RFC 6120 fallback */
 	char *target;
 	size_t lookup;
 };
@@ -55,6 +56,7 @@ struct dnscheck {
 	ares_channel ch;
 	bool have_channel;
 	int timeout_ms;
+	bool fallback;
 	struct dc_item *items;
 	size_t n, nfinal;
 	struct dc_lookup *lookups;

@@ -49,18 +49,19 @@ struct pscreen {
 
 /* Column widths of a row for the terminal's width. */
 struct cols {
-	int domain, type, tls, sasl, dialback, desc;
+	int domain, type, tls, sasl, dialback, probe, desc;
 };
 
 static void columns(struct cols *c)
 {
-	int avail = COLS - 2 - 5, rest;
+	int avail = COLS - 2 - 6, rest;
 
 	c->type = 17;
 	c->tls = 4;
 	c->sasl = 4;
 	c->dialback = 8;
-	rest = avail - c->type - c->tls - c->sasl - c->dialback;
+	c->probe = 10;
+	rest = avail - c->type - c->tls - c->sasl - c->dialback - c->probe;
 	c->domain = rest * 55 / 100;
 	if (c->domain < 16)
 		c->domain = 16;
@@ -100,6 +101,8 @@ static void draw_cells(WINDOW *w, int y, const struct plist_cells *pc)
 	x += c.sasl + 1;
 	tcanvas_put(w, y, x, pc->dialback, c.dialback);
 	x += c.dialback + 1;
+	tcanvas_put(w, y, x, pc->probe, c.probe);
+	x += c.probe + 1;
 	tcanvas_put(w, y, x, pc->description, COLS - x - 1);
 }
 

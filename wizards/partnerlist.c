@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "wizards/partnerlist.h"
+#include "wizards/partnerprobe.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -248,6 +249,7 @@ void plist_cells(const struct partner *p, struct plist_cells *out)
 	out->tls = neg_short(p->tls);
 	out->sasl = neg_short(p->sasl);
 	out->dialback = p->dialback ? _("yes") : _("no");
+	out->probe = pprobe_label(pprobe_state_of(p));
 	out->description = p->description ? p->description : "";
 }
 
@@ -258,5 +260,6 @@ void plist_headings(struct plist_cells *out)
 	out->tls = _("TLS");
 	out->sasl = _("SASL");
 	out->dialback = _("Dialback");
+	out->probe = _("Probe");
 	out->description = _("Description");
 }

@@ -61,6 +61,7 @@ struct plist_cells {
 	const char *tls;
 	const char *sasl;
 	const char *dialback;
+	const char *probe;       /* the last probe's verdict: works, fails, not probed */
 	const char *description; /* "" when none */
 };
 void plist_cells(const struct partner *p, struct plist_cells *out);

@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "negotiation.h"
+#include "wizards/partnerprobe.h"
 #include "xalloc.h"
 
 struct pform {
@@ -163,6 +164,47 @@ static void set_proxy(struct wctx *c, const char *s)
 	set_opt(&P(c)->proxy_fqdn, s);
 }
 
+static const char *get_probe_server(const struct wctx *c)
+{
+	(void)c;
+	return pprobe_server();
+}
+
+static void set_probe_server(struct wctx *c, const char *s)
+{
+	(void)c;
+	pprobe_set_server(s);
+}
+
+static const char *get_probe_ca(const struct wctx *c)
+{
+	(void)c;
+	return pprobe_ca_file();
+}
+
+static void set_probe_ca(struct wctx *c, const char *s)
+{
+	(void)c;
+	pprobe_set_ca_file(s);
+}
+
+static char *probe_verdict(const struct wctx *c)
+{
+	enum pprobe_state s = pprobe_state_of(P(c));
+
+	if (s == PPROBE_WORKS)
+		return xstrdup(_("The last probe: these settings work with the partner's server."));
+	if (s == PPROBE_FAILS)
+		return xstrdup(_("The last probe: these settings do not work with the partner's "
+				 "server."));
+	return xstrdup(_("Not probed in this session."));
+}
+
+static int press_probe(struct wctx *c)
+{
+	return pprobe_run(c, (size_t)((const struct pform *)c->state)->index);
+}
+
 /* --- the page --- */
 
 /* The model's findings, less two the page shows otherwise: an empty
@@ -253,6 +295,26 @@ static const struct wfield form_fields[] = {
 	 .help = N_("The FQDN of the partner's XMPP proxy when it is not found from its "
 		    "domain (-ProxyFqdn). Empty: none."),
 	 .get_text = get_proxy, .set_text = set_proxy},
+	{.id = "probe_server", .label = N_("Probe: DNS server"), .kind = WF_TEXT, .maxlen = 64,
+	 .width = 24,
+	 .help = N_("The DNS server the probe asks for the partner's SRV records: an IP "
+		    "address, ADDR:PORT or [IPV6]:PORT. Empty: the system resolver. Kept for "
+		    "this session, not saved."),
+	 .get_text = get_probe_server, .set_text = set_probe_server},
+	{.id = "probe_ca_file", .label = N_("Probe: extra trusted CA file"), .kind = WF_TEXT,
+	 .maxlen = 1024,
+	 .help = N_("A PEM file of CA certificates trusted besides the system's (a private "
+		    "CA of the partner). Empty: the system's only. Kept for this session, not "
+		    "saved."),
+	 .get_text = get_probe_ca, .set_text = set_probe_ca},
+	{.id = "probe", .label = N_("Ask the partner's server which settings work"),
+	 .kind = WF_BUTTON, .caption = N_("Probe"),
+	 .help = N_("Connects to the partner's server as our Edge would (SRV record, TCP 5269, "
+		    "the XMPP stream, STARTTLS with TLS 1.0, 1.2 and 1.3, the certificate, the "
+		    "features after TLS), every domain of the partner at once; Esc cancels. "
+		    "Then shows what the server offers and which rows of the table work. When "
+		    "these settings do not work, it offers to apply the best row that does."),
+	 .press = press_probe, .text = probe_verdict},
 };
 
 static const struct wpage form_pages[] = {
@@ -326,7 +388,9 @@ const struct wpage partner_list_page = {
 	.title = N_("XMPP Federated Partners"),
 	.help = N_("The XMPP federated partners of the deployment, one row each: primary "
 		   "domain, partner type, TLS / SASL / dialback (Req = Required, Opt = "
-		   "Optional, No = Not supported) and description.\n\n"
+		   "Optional, No = Not supported), the last probe's verdict for the partner's "
+		   "settings (works, fails, or not probed in this session: the partner form's "
+		   "Probe button asks its server) and description.\n\n"
 		   "Typing filters the list as you type: only the partners whose primary "
 		   "domain, additional domains or description contain the text are shown "
 		   "(upper and lower case alike). Backspace takes a character back; Ctrl-U or "

@@ -61,10 +61,10 @@ tmux_start -- sh -c '"$0" "$1" 2>"$2"; echo $? >"$3"' \
 check "the home screen lists the partners entry" tmux_wait "XMPP federated partners"
 check "the entry opens" home_open "XMPP federated partners"
 check "the list shows the file's partners" tmux_wait "tailspintoys.com"
-check "the column headings" shows "Primary domain         Type              TLS  SASL Dialback"
+check "the column headings" shows "Primary domain   Type              TLS  SASL Dialback Probe      Description"
 check "the count" shows " 5 partners"
-check "a row: domain, type, TLS / SASL / dialback, description" \
-	shows "gmail.com              Public unverified No   No   yes      Google Talk"
+check "a row: domain, type, TLS / SASL / dialback, probe, description" \
+	shows "gmail.com        Public unverified No   No   yes      not probed Google Talk"
 
 # --- add: fabrikam.com, Federated, TLS Optional, SASL Required, no dialback
 tmux_keys Tab Enter
@@ -100,7 +100,7 @@ tmux_keys Space   # dialback off
 check "dialback off: row 4" shows "Negotiation: SASL over TLS (row 4)."
 tmux_keys C-n
 check "OK commits the partner into the list" shows "Partner fabrikam.com added"
-check "the new row" shows "fabrikam.com           Federated         Opt  Req  no       Fabrikam"
+check "the new row" shows "fabrikam.com     Federated         Opt  Req  no       not probed Fabrikam"
 check "the count follows" shows " 6 partners"
 
 # --- edit: tailspintoys.com's description
@@ -109,10 +109,10 @@ check "the filter narrows to one row" shows "1 of 6 partners"
 tmux_keys Enter
 check "Enter opens the partner in the form" shows "tailspintoys.com"
 tmux_keys Tab C-u
-tmux_type "Tailspin Toys (edited)"
+tmux_type "Edited: Tailspin Toys"
 tmux_keys C-n
 check "OK reports the change" shows "Partner tailspintoys.com changed"
-check "the row shows the new description" shows "Tailspin Toys (ed"
+check "the row shows the new description" shows "Edited: Tails"
 tmux_keys Escape
 check "Esc empties the filter first" shows " 6 partners"
 
@@ -217,7 +217,7 @@ check_grep "the added partner, as chosen" \
 	"$(printf 'fabrikam.com\tFederated\tOptional\tRequired\tfalse\ttrue\t\tFabrikam, XMPP\t')" \
 	"$T_TMP/list"
 check_grep "the edited description" \
-	"$(printf 'tailspintoys.com\tFederated\tRequired\tOptional\ttrue\ttrue\t\tTailspin Toys (edited)\txmpp.tailspintoys.com')" \
+	"$(printf 'tailspintoys.com\tFederated\tRequired\tOptional\ttrue\ttrue\t\tEdited: Tailspin Toys\txmpp.tailspintoys.com')" \
 	"$T_TMP/list"
 check "the deleted partner is gone" sh -c "! grep -q '^gmail.com' '$T_TMP/list'"
 check "the refused ones were never added" sh -c "! grep -Eq '^(invalid.example|chat.litwareinc.com)' '$T_TMP/list'"

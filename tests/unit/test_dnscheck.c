@@ -226,6 +226,47 @@ START_TEST(test_rcodes)
 }
 END_TEST
 
+/* The probe's options: exactly the domains given, and with no SRV record
+ * the domain itself on 5269 (RFC 6120), looked up before the verdict. */
+START_TEST(test_domains_fallback)
+{
+	struct deployment *d = with_partners(3);
+	struct strlist doms = {0};
+	struct responder r;
+	struct dnscheck *c = NULL;
+	struct dns_target t;
+	char *err = NULL;
+
+	strlist_push(&doms, "a.xg.test");
+	strlist_push(&doms, "b.xg.test");
+	responder_open(&r, 3, NULL);
+	{
+		struct dnscheck_options o = {.server = r.server, .timeout_ms = 2000,
+					     .domains = &doms, .fallback = true};
+
+		if (dnscheck_start(d, &o, &c, &err) < 0)
+			ck_abort_msg("dnscheck_start: %s", err);
+	}
+	ck_assert_uint_eq(dnscheck_count(c), 2);
+	run(c, &r, 3000);
+	ck_assert(dnscheck_done(c));
+	for (size_t i = 0; i < 2; i++) {
+		ck_assert_str_eq(dnscheck_result(c, i)->domain, doms.v[i]);
+		ck_assert(dnscheck_target(c, i, 0, &t));
+		ck_assert(t.fallback);
+		ck_assert_str_eq(t.name, doms.v[i]);
+		ck_assert_uint_eq(t.port, XMPP_SERVER_PORT);
+		ck_assert_uint_eq(t.addrs[0]->n + t.addrs[1]->n, 0);
+		ck_assert(!dnscheck_target(c, i, 1, &t));
+		ck_assert_str_eq(dns_verdict_name(dnscheck_result(c, i)->verdict), "NXDOMAIN");
+	}
+	dnscheck_free(c);
+	close(r.fd);
+	strlist_free(&doms);
+	deployment_free(d);
+}
+END_TEST
+
 START_TEST(test_timeout)
 {
 	struct deployment *d = with_partners(2);
@@ -391,6 +432,7 @@ int main(void)
 	tcase_add_test(tc, test_no_resolver);
 	tcase_add_test(tc, test_rcodes);
 	tcase_add_test(tc, test_timeout);
+	tcase_add_test(tc, test_domains_fallback);
 	tcase_add_test(tc, test_partial_and_cancel);
 	tcase_add_test(tc, test_free_in_flight);
 	tcase_add_test(tc, test_own_without_edge);

@@ -1,0 +1,78 @@
+#!/bin/sh
+# `xmppgw probe` against a hostile server on loopback (tests/probe/hostile.py):
+# each bad behaviour gets a verdict of its own, within the bounds (a stage
+# of 1000 ms, 256 KiB per connection), and whatever the server sent is
+# shown escaped. A TLS 1.0-only server and one that offers SASL EXTERNAL
+# complete the rule's cases.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/dns/lib.sh"
+. "$top_srcdir/tests/probe/lib.sh"
+
+dns_have_dnsmasq || skip_all "dnsmasq not installed (Debian package dnsmasq-base)"
+command -v python3 >/dev/null || skip_all "python3 not installed"
+
+C="$T_TMP/certs"
+pr_ca "$C" || skip_all "openssl cannot make the test CA"
+HS_PIDS=""
+hs_stop() { for p in $HS_PIDS; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; }
+at_exit hs_stop
+
+Z="$T_TMP/zone.conf"
+echo "local=/test/" >"$Z"
+F="$T_TMP/xmppgw.yaml"
+printf 'version: 1\ntopology:\n  sip_domains: [contoso.test]\n  access_edge_fqdn: e.contoso.test\npartners:\n' >"$F"
+
+# hostile MODE: a server of that MODE for MODE.test, in the zone and the file.
+hostile() {
+	pr_leaf "$C" "$1" ca "$1.test"
+	python3 "$top_srcdir/tests/probe/hostile.py" "$1" "$C/$1.pem" "$C/$1.key" >"$T_TMP/$1.port" &
+	HS_PIDS="$HS_PIDS $!"
+	i=0
+	while [ "$i" -lt 100 ] && ! [ -s "$T_TMP/$1.port" ]; do sleep 0.05; i=$((i + 1)); done
+	pr_zone "$Z" "$1.test" "$(cat "$T_TMP/$1.port")"
+	printf -- '- domain: %s.test\n  type: Federated\n  tls: Required\n  sasl: NotSupported\n  dialback: true\n' "$1" >>"$F"
+}
+for m in slowloris close malformed bomb big junk tls10 sasl error; do hostile "$m"; done
+check "dnsmasq for the SRV records" dns_dnsmasq_start "$Z"
+
+"$XMPPGW" probe "$F" --server "127.0.0.1:$DNS_PORT" --timeout 1000 --ca-file "$C/ca.pem" \
+	>"$T_TMP/out" 2>"$T_TMP/err"
+check_eq "exit status 1: some domains do not work" 1 "$?"
+check_grep "all nine, and our own domain, get a verdict" "10 domains probed in" "$T_TMP/out"
+
+# section DOMAIN: that domain's lines of the output.
+section() { awk -v d="$1 (" 'index($0, d) == 1 { on = 1; print; next } /^[^ ]/ { on = 0 } on' "$T_TMP/out"; }
+has() {
+	section "$2" >"$T_TMP/sec"
+	check_grep "$1" "$3" "$T_TMP/sec"
+}
+
+has "slowloris: a bound on the stage" slowloris.test "failure: no answer within 1000 ms while waiting for the stream features"
+has "close mid-stream" close.test "failure: the server closed the connection while we waited for the stream features"
+has "malformed XML" malformed.test "failure: malformed XML at line 1"
+has "entity bomb refused" bomb.test "failure: the server sent a document type declaration"
+has "10 MB stanza stopped at 256 KiB" big.test "failure: the server sent more than 256 KiB while we waited for the stream features"
+has "junk after TLS: TLS worked" junk.test "TLS versions: TLS 1.0 refused, TLS 1.2 accepted, TLS 1.3 accepted."
+has "junk after TLS: its own verdict" junk.test "- After TLS: malformed XML"
+has "junk after TLS: no row" junk.test "rows that work: none"
+has "TLS 1.0 only: versions" tls10.test "TLS versions: TLS 1.0 accepted, TLS 1.2 refused, TLS 1.3 refused."
+has "TLS 1.0 only: the Windows Server 2008 R2 remark" tls10.test "TLS 1.0 only: a Lync 2013 Edge on an unpatched Windows Server 2008 R2 can connect"
+has "TLS 1.0 only: dialback rows work" tls10.test "rows that work: 3 7 9 13 15"
+has "TLS 1.0 only: works with row 13" tls10.test "tls10.test (partner): works with its settings"
+has "EXTERNAL offered: seen" sasl.test "After TLS: SASL mechanisms: EXTERNAL; dialback offered: no."
+has "EXTERNAL offered: SASL rows" sasl.test "rows that work: 1 2 3 4 7 8 9 10"
+has "EXTERNAL offered: best row 2" sasl.test "best row: 2 "
+has "EXTERNAL offered: row 13 fails, 2 suggested" sasl.test "cannot work: the server does not offer dialback after TLS. Choose row 2"
+has "stream error: its condition" error.test "failure: the server closed the stream with <policy-violation/>"
+has "stream error: C1 controls escaped" error.test 'go \u009b31m away\u0085'
+check "no raw C1 control from the server in the output" sh -c "! LC_ALL=C grep -q \"$(printf '\302\233')\" '$T_TMP/out'"
+check "no escape character in the output" sh -c "! LC_ALL=C grep -q \"$(printf '\033')\" '$T_TMP/out'"
+
+# An untrusted certificate fails the SASL rows only.
+"$XMPPGW" probe "$F" sasl.test tls10.test --server "127.0.0.1:$DNS_PORT" --timeout 1000 >"$T_TMP/out" 2>&1
+has "untrusted: SASL rows fail" sasl.test "rows that work: none"
+has "untrusted: said for SASL" sasl.test "Rows that authenticate by SASL EXTERNAL fail with this certificate"
+has "untrusted: dialback rows still work" tls10.test "rows that work: 3 7 9 13 15"
+has "untrusted: a warning for dialback" tls10.test "Warning: the certificate is not trusted"
+
+done_testing

@@ -1,0 +1,328 @@
+/* The probe's rule: which of the 18 rows can negotiate with a server, from
+ * what it offered, and the row to choose. The expected rows were worked
+ * out by hand from the table's "negotiation that results" column
+ * (lync-facts.md 5): a row works when one of its ways in (SASL over TLS,
+ * TLS dialback, TCP dialback) is open on the server. */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "probe.h"
+#include "probe_int.h"
+
+struct offer_case {
+	const char *name;
+	void (*make)(struct probe_offer *o);
+	const char *rows; /* the rows that work, as "3 7 9 13 15" */
+	int best;
+};
+
+static void reached_tls(struct probe_offer *o)
+{
+	o->reached = o->starttls = true;
+	o->tls_ok[PROBE_TLS12] = o->tls_ok[PROBE_TLS13] = true;
+	o->features_tls = true;
+	o->cert_seen = o->cert_trusted = o->cert_name_ok = true;
+}
+
+/* Prosody's defaults: TLS required, dialback after TLS, no EXTERNAL for a
+ * peer without a certificate. */
+static void prosody_default(struct probe_offer *o)
+{
+	reached_tls(o);
+	o->tls_required = o->dialback_plain = o->dialback_tls = true;
+}
+
+static void prosody_optional(struct probe_offer *o)
+{
+	prosody_default(o);
+	o->tls_required = false;
+}
+
+/* No TLS at all (ejabberd without s2s_use_starttls). */
+static void plain_dialback(struct probe_offer *o)
+{
+	o->reached = o->dialback_plain = true;
+}
+
+static void sasl_only(struct probe_offer *o)
+{
+	reached_tls(o);
+	o->tls_required = true;
+	o->sasl_external = true;
+}
+
+static void sasl_and_dialback(struct probe_offer *o)
+{
+	sasl_only(o);
+	o->dialback_tls = true;
+}
+
+static void sasl_and_dialback_untrusted(struct probe_offer *o)
+{
+	sasl_and_dialback(o);
+	o->cert_trusted = false;
+}
+
+static void sasl_wrong_name(struct probe_offer *o)
+{
+	sasl_only(o);
+	o->cert_name_ok = false;
+}
+
+/* s2s_secure_auth: the stream after TLS is closed for want of a certificate. */
+static void secure_auth(struct probe_offer *o)
+{
+	static char refused[] = "<not-authorized/>";
+
+	reached_tls(o);
+	o->tls_required = o->dialback_plain = true;
+	o->features_tls = false;
+	o->refused = refused;
+}
+
+static void tls10_only(struct probe_offer *o)
+{
+	prosody_default(o);
+	o->tls_ok[PROBE_TLS12] = o->tls_ok[PROBE_TLS13] = false;
+	o->tls_ok[PROBE_TLS10] = true;
+}
+
+static void handshakes_fail(struct probe_offer *o)
+{
+	prosody_optional(o);
+	o->tls_ok[PROBE_TLS12] = o->tls_ok[PROBE_TLS13] = false;
+	o->features_tls = o->dialback_tls = false;
+}
+
+static void everything(struct probe_offer *o)
+{
+	sasl_and_dialback(o);
+	o->tls_required = false;
+	o->dialback_plain = true;
+}
+
+static void unreachable(struct probe_offer *o)
+{
+	(void)o;
+}
+
+static const struct offer_case cases[] = {
+	{"Prosody defaults", prosody_default, "3 7 9 13 15", 13},
+	{"Prosody, encryption optional", prosody_optional, "3 5 7 9 11 13 15 17", 13},
+	{"no TLS, dialback", plain_dialback, "3 5 9 11 15 17", 17},
+	{"SASL EXTERNAL only", sasl_only, "1 2 3 4 7 8 9 10", 2},
+	{"SASL EXTERNAL and dialback", sasl_and_dialback, "1 2 3 4 7 8 9 10 13 15", 7},
+	{"untrusted certificate", sasl_and_dialback_untrusted, "3 7 9 13 15", 13},
+	{"certificate for another name, SASL only", sasl_wrong_name, "", 0},
+	{"secure auth", secure_auth, "1 2 3 4 7 8 9 10", 2},
+	{"TLS 1.0 only", tls10_only, "3 7 9 13 15", 13},
+	{"every handshake refused", handshakes_fail, "3 5 9 11 15 17", 17},
+	{"everything offered", everything,
+	 "1 2 3 4 5 7 8 9 10 11 13 15 17", 7},
+	{"not reached", unreachable, "", 0},
+};
+
+START_TEST(t_offer)
+{
+	const struct offer_case *c = &cases[_i];
+	struct probe_offer o;
+	bool works[18];
+	char got[80] = "";
+
+	memset(&o, 0, sizeof o);
+	c->make(&o);
+	for (int row = 1; row <= 18; row++) {
+		char *why = NULL;
+
+		works[row - 1] = probe_row_works(negotiation_row(row), &o, &why);
+		if (works[row - 1])
+			snprintf(got + strlen(got), sizeof got - strlen(got), "%s%d",
+				 got[0] ? " " : "", row);
+		/* A row that does not work says why; one that works does not. */
+		ck_assert_msg(works[row - 1] == (why == NULL), "%s: row %d", c->name, row);
+		free(why);
+	}
+	ck_assert_msg(strcmp(got, c->rows) == 0, "%s: rows \"%s\", expected \"%s\"", c->name, got,
+		      c->rows);
+	ck_assert_msg(probe_best_row(works, &o) == c->best, "%s: best %d, expected %d", c->name,
+		      probe_best_row(works, &o), c->best);
+}
+END_TEST
+
+/* The rows without a way in (the table's "none") never work. */
+START_TEST(t_invalid_rows)
+{
+	static const int none[] = {6, 12, 14, 16, 18};
+	struct probe_offer o;
+
+	memset(&o, 0, sizeof o);
+	everything(&o);
+	for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+		char *why = NULL;
+
+		ck_assert(!probe_row_works(negotiation_row(none[i]), &o, &why));
+		ck_assert_str_eq(why, "these settings leave no negotiation at all");
+		free(why);
+	}
+}
+END_TEST
+
+START_TEST(t_why)
+{
+	struct probe_offer o;
+	char *why = NULL;
+
+	memset(&o, 0, sizeof o);
+	prosody_default(&o);
+	ck_assert(!probe_row_works(negotiation_row(17), &o, &why));
+	ck_assert_str_eq(why, "the server requires TLS");
+	free(why);
+	ck_assert(!probe_row_works(negotiation_row(2), &o, &why));
+	ck_assert_ptr_nonnull(strstr(why, "did not offer SASL EXTERNAL to the probe"));
+	free(why);
+	memset(&o, 0, sizeof o);
+	plain_dialback(&o);
+	ck_assert(!probe_row_works(negotiation_row(13), &o, &why));
+	ck_assert_str_eq(why, "the server does not offer STARTTLS");
+	free(why);
+}
+END_TEST
+
+/* --- the stream parser ---------------------------------------------------- */
+
+static const char header[] =
+	"<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
+	"xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback' "
+	"from='p.test' id='1' version='1.0'>";
+
+/* Feeds text a byte at a time, as a slow server would send it; returns
+ * the first event. */
+static enum px_event feed_bytes(struct px *x, const char *text)
+{
+	enum px_event ev = PX_NONE;
+
+	for (const char *q = text; *q && ev == PX_NONE && !x->error; q++) {
+		px_feed(x, q, 1);
+		ev = x->event;
+	}
+	return ev;
+}
+
+START_TEST(t_xml_features)
+{
+	struct px x;
+
+	px_init(&x);
+	ck_assert_int_eq(feed_bytes(&x, header), PX_NONE);
+	ck_assert(x.db_ns);
+	ck_assert_int_eq(feed_bytes(&x, "<stream:features><starttls xmlns='urn:ietf:params:"
+				  "xml:ns:xmpp-tls'><required/></starttls><mechanisms xmlns="
+				  "'urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>EXTERNAL</mechanism>"
+				  "<mechanism>PLAIN</mechanism></mechanisms><dialback xmlns="
+				  "'urn:xmpp:features:dialback'/></stream:features>"),
+			 PX_FEATURES);
+	ck_assert(x.starttls && x.required && x.dialback);
+	ck_assert_uint_eq(x.mechs.n, 2);
+	ck_assert_str_eq(x.mechs.v[0], "EXTERNAL");
+	ck_assert_str_eq(x.mechs.v[1], "PLAIN");
+	ck_assert_int_eq(feed_bytes(&x, "<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"),
+			 PX_PROCEED);
+	ck_assert_ptr_null(x.error);
+	px_free(&x);
+}
+END_TEST
+
+/* <required/> in another namespace, or a starttls in the wrong one, count
+ * for nothing: names are compared with their namespaces. */
+START_TEST(t_xml_namespaces)
+{
+	struct px x;
+	static const char feats[] =
+		"<stream:features><starttls xmlns='urn:example'><required/></starttls>"
+		"<x:starttls xmlns:x='urn:ietf:params:xml:ns:xmpp-tls'><y:required "
+		"xmlns:y='urn:example'/></x:starttls></stream:features>";
+
+	px_init(&x);
+	px_feed(&x, header, strlen(header));
+	px_feed(&x, feats, strlen(feats));
+	ck_assert_int_eq(x.event, PX_FEATURES);
+	ck_assert(x.starttls);
+	ck_assert(!x.required);
+	px_free(&x);
+}
+END_TEST
+
+START_TEST(t_xml_refused)
+{
+	static const char *const bad[] = {
+		"<?xml version='1.0'?><!DOCTYPE s [<!ENTITY a 'b'>]><s/>",
+		"<stream:stream xmlns:stream='http://etherx.jabber.org/streams'><!ENTITY a 'b'>",
+		"<html><body>",
+		"<stream:stream xmlns:stream='http://etherx.jabber.org/streams'><a></b>",
+	};
+	static const char *const why[] = {
+		"document type declaration", "malformed XML", "not an XMPP stream", "mismatched tag",
+	};
+
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct px x;
+
+		px_init(&x);
+		px_feed(&x, bad[i], strlen(bad[i]));
+		ck_assert_msg(x.error && strstr(x.error, why[i]), "case %zu: %s", i,
+			      x.error ? x.error : "(no error)");
+		px_free(&x);
+	}
+}
+END_TEST
+
+START_TEST(t_xml_stream_error)
+{
+	static const char err[] =
+		"<stream:error><host-unknown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+		"<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>no such host</text>"
+		"</stream:error>";
+	struct px x;
+
+	px_init(&x);
+	px_feed(&x, header, strlen(header));
+	px_feed(&x, err, strlen(err));
+	ck_assert_int_eq(x.event, PX_STREAM_ERROR);
+	ck_assert_str_eq(x.cond, "host-unknown");
+	ck_assert_str_eq(x.text, "no such host");
+	px_free(&x);
+}
+END_TEST
+
+static Suite *probe_suite(void)
+{
+	Suite *s = suite_create("probe");
+	TCase *tc = tcase_create("rule");
+
+	tcase_add_loop_test(tc, t_offer, 0, sizeof cases / sizeof *cases);
+	tcase_add_test(tc, t_invalid_rows);
+	tcase_add_test(tc, t_why);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("xml");
+	tcase_add_test(tc, t_xml_features);
+	tcase_add_test(tc, t_xml_namespaces);
+	tcase_add_test(tc, t_xml_refused);
+	tcase_add_test(tc, t_xml_stream_error);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(probe_suite());
+	int failures;
+
+	srunner_run_all(sr, CK_ENV);
+	failures = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failures != 0;
+}
