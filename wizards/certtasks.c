@@ -257,6 +257,15 @@ int ctstate_view_log(struct wctx *c)
 	return 0;
 }
 
+const struct wfield ctstate_exec_fields[CTSTATE_NEXEC] = {
+	{.id = "status", .label = N_("Status:"), .kind = WF_NOTE, .diag = "executing",
+	 .text = ctstate_outcome_text},
+	{.id = "log", .kind = WF_BUTTON, .caption = N_("View Log"),
+	 .help = N_("What was done, with times; the same lines go to the log file beside the "
+		    "deployment file."),
+	 .press = ctstate_view_log},
+};
+
 /* --- Assign: the Edge's script -------------------------------------------- */
 
 static void assign_begin(struct wctx *c)

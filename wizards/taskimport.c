@@ -186,15 +186,6 @@ static int import_run(struct wctx *c)
 	return rc == 0 ? 0 : -1;
 }
 
-static const struct wfield exec_fields[] = {
-	{.id = "status", .label = N_("Status:"), .kind = WF_NOTE, .diag = "executing",
-	 .text = ctstate_outcome_text},
-	{.id = "log", .kind = WF_BUTTON, .caption = N_("View Log"),
-	 .help = N_("What was done, with times; the same lines go to the log file beside the "
-		    "deployment file."),
-	 .press = ctstate_view_log},
-};
-
 static const struct wpage pages[] = {
 	{.id = "import", .title = N_("Process Pending Certificate Request"),
 	 .intro = N_("The request was made here, so its private key is here: the CA's answer is "
@@ -204,8 +195,8 @@ static const struct wpage pages[] = {
 		    "authentication, has a key under 2048 bits or an RSASSA-PSS signature, or "
 		    "when a signature of its chain does not verify."),
 	 .fields = file_fields, .nfields = sizeof file_fields / sizeof *file_fields},
-	{.id = "executing", .title = N_("Executing Commands"), .fields = exec_fields,
-	 .nfields = sizeof exec_fields / sizeof *exec_fields, .run = import_run,
+	{.id = "executing", .title = N_("Executing Commands"), .fields = ctstate_exec_fields,
+	 .nfields = CTSTATE_NEXEC, .run = import_run,
 	 .validate = ctstate_validate_done,
 	 .help = N_("The files are read, the certificate matched with the key and checked, the "
 		    "chain written beside the deployment file, and the file saved.")},

@@ -171,15 +171,6 @@ out:
 	return rc;
 }
 
-static const struct wfield exec_fields[] = {
-	{.id = "status", .label = N_("Status:"), .kind = WF_NOTE, .diag = "executing",
-	 .text = ctstate_outcome_text},
-	{.id = "log", .kind = WF_BUTTON, .caption = N_("View Log"),
-	 .help = N_("What was done, with times; the same lines go to the log file beside the "
-		    "deployment file."),
-	 .press = ctstate_view_log},
-};
-
 static const struct wpage pages[] = {
 	{.id = "export", .title = N_("Export Certificate"),
 	 .intro = N_("A .pfx file carries the certificate with its private key to the Edge."),
@@ -187,8 +178,8 @@ static const struct wpage pages[] = {
 		    "the Edge Servers only, and delete it there once imported."),
 	 .fields = file_fields, .nfields = sizeof file_fields / sizeof *file_fields,
 	 .validate = validate},
-	{.id = "executing", .title = N_("Executing Commands"), .fields = exec_fields,
-	 .nfields = sizeof exec_fields / sizeof *exec_fields, .run = pfx_run,
+	{.id = "executing", .title = N_("Executing Commands"), .fields = ctstate_exec_fields,
+	 .nfields = CTSTATE_NEXEC, .run = pfx_run,
 	 .validate = ctstate_validate_done,
 	 .help = N_("The key and the chain are read, the PKCS#12 written (mode 0600), read "
 		    "back and verified, and the deployment file records it.")},
