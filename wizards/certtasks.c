@@ -67,6 +67,24 @@ static char *issued_line(const struct cert_issued *is, time_t now)
 	return s;
 }
 
+/* After Run Again the certificate in use stays, and the new request
+ * (with a key of its own) waits for the CA: both are said. Takes line. */
+static char *renewal_line(const struct deployment *d, char *line)
+{
+	const struct certreq *c = &d->cert;
+	char *since, *s;
+
+	if (!set(c->generated.request_file) || !set(c->generated.key_file) ||
+	    !set(c->issued.key_file) || strcmp(c->generated.key_file, c->issued.key_file) == 0)
+		return line;
+	since = date_of(c->generated.at);
+	s = xasprintf(_("%s\nA new request, %s, is pending since %s; process the CA's answer "
+			"under Step 3."), line, c->generated.request_file, since);
+	free(since);
+	free(line);
+	return s;
+}
+
 static char *request_state(const struct deployment *d, time_t now)
 {
 	const struct certreq *c = &d->cert;
@@ -77,7 +95,7 @@ static char *request_state(const struct deployment *d, time_t now)
 		return xstrdup(_("Certificate: the Edge makes its own key and request "
 				 "(Request-CsCertificate in the Edge's script)."));
 	if (set(c->issued.thumbprint))
-		return issued_line(&c->issued, now);
+		return renewal_line(d, issued_line(&c->issued, now));
 	if (!set(c->generated.request_file))
 		return xstrdup(_("Certificate: no request yet."));
 	since = date_of(c->generated.at);

@@ -465,6 +465,20 @@ START_TEST(t_cert_state)
 	ck_assert_ptr_nonnull(strstr(certtasks_blocked(CT_PFX, d), "process the CA's answer"));
 	ck_assert_ptr_nonnull(certtasks_blocked(CT_ASSIGN, d));
 
+	/* Run Again after an import: the certificate in use, and the new
+	 * request under a key of its own. */
+	xstrset(&d->cert.issued.thumbprint, "3F0C9A1B2C3D4E5F60718293A4B5C6D7E8F90A1B");
+	xstrset(&d->cert.issued.issuer, "CN=Test CA");
+	xstrset(&d->cert.issued.not_after, "2027-01-02T12:00:00Z");
+	xstrset(&d->cert.issued.key_file, "edge-external-20261101.key");
+	s = certtasks_state(d, now);
+	ck_assert_str_eq(s, "Certificate: issued by CN=Test CA, valid until 2027-01-02 (1 day "
+			    "left), thumbprint 3F0C9A1B2C3D4E5F60718293A4B5C6D7E8F90A1B.\n"
+			    "A new request, edge-external.csr, is pending since 2026-11-20; "
+			    "process the CA's answer under Step 3.");
+	free(s);
+	xstrset(&d->cert.issued.key_file, "edge-external.key");
+
 	xstrset(&d->cert.issued.thumbprint, "3F0C9A1B2C3D4E5F60718293A4B5C6D7E8F90A1B");
 	xstrset(&d->cert.issued.issuer, "CN=Test CA");
 	xstrset(&d->cert.issued.not_after, "2027-01-02T12:00:00Z");
