@@ -105,19 +105,39 @@ static char *request_state(const struct deployment *d, time_t now)
 	return s;
 }
 
-char *certtasks_state(const struct deployment *d, time_t now)
+/* What the files say of the recorded certificate (cert_issued_check): the
+ * chain or key missing, the chain no longer matching the key, not valid
+ * yet. The expiry is said by the state line already. Appended to l. */
+static void files_state(const struct deployment *d, const char *base_dir, time_t now,
+			struct strlist *l)
 {
-	char *s = request_state(d, now), *both;
+	struct diags dg = {0};
 
-	if (d->cert.request_on_edge || !set(d->cert.generated.request_file) ||
-	    !certreq_changed_since_request(d))
-		return s;
-	both = xasprintf("%s\n%s", s,
-			 _("The settings changed since the request was made: the subject or "
-			   "the alternative names no longer match the file. Run the request "
-			   "again."));
-	free(s);
-	return both;
+	if (!base_dir || d->cert.request_on_edge || !set(d->cert.issued.thumbprint))
+		return;
+	cert_issued_check(d, base_dir, now, &dg);
+	for (size_t i = 0; i < dg.n; i++)
+		if (dg.v[i].sev == DIAG_ERROR &&
+		    strcmp(dg.v[i].field, "certificate.issued.not_after") != 0)
+			strlist_pushf(l, _("Certificate problem: %s"), dg.v[i].msg);
+	diags_free(&dg);
+}
+
+char *certtasks_state(const struct deployment *d, const char *base_dir, time_t now)
+{
+	struct strlist l = {0};
+	char *s;
+
+	strlist_push_owned(&l, request_state(d, now));
+	files_state(d, base_dir, now, &l);
+	if (!d->cert.request_on_edge && set(d->cert.generated.request_file) &&
+	    certreq_changed_since_request(d))
+		strlist_push(&l, _("The settings changed since the request was made: the subject "
+				   "or the alternative names no longer match the file. Run the "
+				   "request again."));
+	s = strlist_join(&l, "\n");
+	strlist_free(&l);
+	return s;
 }
 
 const char *certtasks_blocked(enum certtask k, const struct deployment *d)

@@ -127,4 +127,12 @@ step "Certificate: issued by"
 
 tmux_keys C-x
 check "everything was saved by the tasks: Ctrl-X quits at once" tmux_wait_exit 10
+
+# --- The key replaced behind the file's back: the home screen says so -------------
+tmux -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
+cp "$CA/other.key" "$W/edge-external.key"
+tmux_start -- "$XMPPGW" "$W/d.yaml"
+step "Certificate problem: the certificate in edge-external-chain.pem no longer"
+tmux_keys C-x
+check "it quits" tmux_wait_exit 10
 done_testing
