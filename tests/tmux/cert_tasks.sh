@@ -87,6 +87,15 @@ step "error: the two passwords differ"
 never_shown "the password" "$PASS"
 tmux_keys C-u
 tmux_type "$PASS"
+# A link planted at the name: refused at once, not offered for replacing.
+ln -s "$T_TMP/victim.pfx" "$W/edge-external.pfx"
+tmux_keys C-n
+step "PFX is never written through one"
+never_shown "the question to replace it" "Replace the file?"
+check "nothing was written through it" test ! -e "$T_TMP/victim.pfx"
+rm "$W/edge-external.pfx"
+tmux_keys C-p
+step "Export Certificate"
 tmux_keys C-n
 step "Executing Commands"
 step "Done. " 30
