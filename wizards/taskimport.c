@@ -155,6 +155,9 @@ static char *refused_text(const struct cert_import_result *r)
 	strlist_push(&l, _("Refused; nothing was written:"));
 	for (size_t i = 0; i < r->refusals.n; i++)
 		strlist_push_owned(&l, xasprintf("- %s", r->refusals.v[i]));
+	/* What else the CA must fix in its next answer, as the command says. */
+	for (size_t i = 0; i < r->warnings.n; i++)
+		strlist_push_owned(&l, xasprintf(_("warning: %s"), r->warnings.v[i]));
 	s = strlist_join(&l, "\n");
 	strlist_free(&l);
 	return s;
