@@ -59,7 +59,8 @@ static void scan(const struct wctx *c, struct strlist *out)
 		free(p);
 	}
 	closedir(dir);
-	qsort(out->v, out->n, sizeof *out->v, by_name);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, by_name);
 }
 
 static void begin(struct wctx *c)
@@ -125,6 +126,15 @@ static const struct wfield file_fields[] = {
 		    "certificate belongs to it. It is never written anywhere."),
 	 .get_text = ctstate_get_keypass, .set_text = ctstate_set_keypass},
 };
+
+/* As on the export page: an encrypted key is not tried without its
+ * passphrase. */
+static void validate(struct wctx *c, struct diags *out)
+{
+	if (ctstate_key_encrypted(c) && !set(ctstate_get_keypass(c)))
+		diags_add(out, DIAG_ERROR, 0, 0, "import.passphrase", "%s",
+			  _("the private key is encrypted: give its passphrase"));
+}
 
 /* --- Executing Commands --- */
 
@@ -206,7 +216,8 @@ static const struct wpage pages[] = {
 		    "valid now, lacks a name the request asked for, has a wildcard, lacks server "
 		    "authentication, has a key under 2048 bits or an RSASSA-PSS signature, or "
 		    "when a signature of its chain does not verify."),
-	 .fields = file_fields, .nfields = sizeof file_fields / sizeof *file_fields},
+	 .fields = file_fields, .nfields = sizeof file_fields / sizeof *file_fields,
+	 .validate = validate},
 	{.id = "executing", .title = N_("Executing Commands"), .fields = exec_fields,
 	 .nfields = sizeof exec_fields / sizeof *exec_fields, .run = import_run,
 	 .validate = ctstate_validate_done,

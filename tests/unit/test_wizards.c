@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <openssl/pem.h>
+
 #include "deployment.h"
 #include "draft.h"
 #include "certreq.h"
@@ -520,6 +522,46 @@ START_TEST(t_cert_state)
 }
 END_TEST
 
+/* The task pages ask for an encrypted key's passphrase before they try
+ * it: import as export. */
+START_TEST(t_task_passphrase)
+{
+	char dir[] = "/tmp/xmppgw-tasks.XXXXXX";
+	const struct wizard *ws[] = {&certimport_wizard, &certpfx_wizard};
+	EVP_PKEY *key = EVP_RSA_gen(1024);
+	struct deployment *d = contoso();
+	char pass[] = "pass phrase";
+	char *path;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = xasprintf("%s/edge.key", dir);
+	f = fopen(path, "w");
+	ck_assert(f && key);
+	ck_assert(PEM_write_PrivateKey(f, key, EVP_aes_256_cbc(), NULL, 0, NULL, pass));
+	fclose(f);
+	xstrset(&d->cert.generated.key_file, "edge.key");
+	xstrset(&d->cert.issued.key_file, "edge.key");
+	for (size_t i = 0; i < 2; i++) {
+		struct wctx c = {.d = d, .path = "d.yaml", .base_dir = dir};
+		struct diags dg = {0};
+		const struct diag *g;
+
+		ws[i]->begin(&c);
+		wpage_check(&ws[i]->pages[0], &c, &dg);
+		g = diags_find(&dg, i ? "pfx.passphrase" : "import.passphrase");
+		ck_assert_msg(g && strstr(g->msg, "give its passphrase"), "%s", ws[i]->id);
+		diags_free(&dg);
+		ws[i]->end(&c);
+	}
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	EVP_PKEY_free(key);
+	deployment_free(d);
+}
+END_TEST
+
 START_TEST(t_home_text)
 {
 	struct deployment *d = deployment_new();
@@ -691,6 +733,7 @@ static Suite *wizards_suite(void)
 	tcase_add_test(tc, t_draft_link);
 	tcase_add_test(tc, t_home_text);
 	tcase_add_test(tc, t_cert_state);
+	tcase_add_test(tc, t_task_passphrase);
 	tcase_add_test(tc, t_policy_form);
 	tcase_add_test(tc, t_policy_rules);
 	suite_add_tcase(s, tc);
