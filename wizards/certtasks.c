@@ -67,15 +67,29 @@ static char *issued_line(const struct cert_issued *is, time_t now)
 	return s;
 }
 
-/* After Run Again the certificate in use stays, and the new request
- * (with a key of its own) waits for the CA: both are said. Takes line. */
+/* A request made after the certificate was imported: under a key of its
+ * own, or (the key reused) later than the import. */
+static bool renewal_pending(const struct certreq *c)
+{
+	const struct cert_record *g = &c->generated;
+	const struct cert_issued *is = &c->issued;
+
+	if (!set(g->request_file) || !set(g->key_file))
+		return false;
+	if (set(is->key_file) && strcmp(g->key_file, is->key_file) != 0)
+		return true;
+	/* RFC 3339 UTC times compare as strings. */
+	return set(g->at) && set(is->imported_at) && strcmp(g->at, is->imported_at) > 0;
+}
+
+/* After Run Again the certificate in use stays, and the new request waits
+ * for the CA: both are said. Takes line. */
 static char *renewal_line(const struct deployment *d, char *line)
 {
 	const struct certreq *c = &d->cert;
 	char *since, *s;
 
-	if (!set(c->generated.request_file) || !set(c->generated.key_file) ||
-	    !set(c->issued.key_file) || strcmp(c->generated.key_file, c->issued.key_file) == 0)
+	if (!renewal_pending(c))
 		return line;
 	since = date_of(c->generated.at);
 	s = xasprintf(_("%s\nA new request, %s, is pending since %s; process the CA's answer "

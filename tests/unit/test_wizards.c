@@ -480,6 +480,17 @@ START_TEST(t_cert_state)
 			    "process the CA's answer under Step 3.");
 	free(s);
 	xstrset(&d->cert.issued.key_file, "edge-external.key");
+	/* The key reused: the request made after the import is pending. */
+	xstrset(&d->cert.issued.imported_at, "2026-11-10T08:00:00Z");
+	s = certtasks_state(d, NULL, now);
+	ck_assert_ptr_nonnull(strstr(s, "\nA new request, edge-external.csr, is pending since "
+				     "2026-11-20;"));
+	free(s);
+	/* Imported after the request: nothing pending. */
+	xstrset(&d->cert.issued.imported_at, "2026-11-21T08:00:00Z");
+	s = certtasks_state(d, NULL, now);
+	ck_assert_ptr_null(strstr(s, "A new request"));
+	free(s);
 	/* The files say what the file cannot: the chain is gone. */
 	xstrset(&d->cert.issued.chain_file, "edge-external-chain.pem");
 	s = certtasks_state(d, "/nonexistent-xmppgw-dir", now);
