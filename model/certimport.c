@@ -6,10 +6,12 @@
 #include "certimport.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -85,13 +87,37 @@ char *cert_time_text(const ASN1_TIME *t)
 
 /* ---- reading ------------------------------------------------------------- */
 
+/* A regular file only: a directory has no size to read, and opening a
+ * FIFO for reading waits for a writer (O_NONBLOCK keeps it from waiting). */
+static FILE *open_regular(const char *path, char **err)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	FILE *f;
+
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		*err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		*err = xasprintf(_("%s is not a regular file, so not a certificate file"), path);
+	} else if ((f = fdopen(fd, "rb"))) {
+		return f;
+	} else {
+		*err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+	}
+	if (fd >= 0)
+		close(fd);
+	return NULL;
+}
+
 static int slurp(const char *path, char **buf, long *len, char **err)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = open_regular(path, err);
 	long n = 0;
 
 	*buf = NULL;
-	if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+	if (!f)
+		return -1;
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
 		*err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
 		goto out;
 	}

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "pfx.h"
 #include "pstext.h"
 #include "san.h"
 #include "validate.h"
@@ -76,14 +77,20 @@ static char *beside(const char *name, const char *ext)
 	return xasprintf("%.*s%s", (int)(dot && dot != b ? dot - b : (long)strlen(b)), b, ext);
 }
 
-/* The PFX's file name: the last one `cert pfx` wrote, else the key's name
- * with .pfx. */
+/* The PFX's file name: the last one `cert pfx` wrote, else the one it
+ * would write (pfx_default_name), else the key's name with .pfx. */
 static char *pfx_name(const struct deployment *d)
 {
 	const struct cert_issued *i = &d->cert.issued;
+	char *chosen, *s;
 
 	if (set(i->pfx_file))
 		return xstrdup(base_name(i->pfx_file));
+	if ((chosen = pfx_default_name(d))) {
+		s = xstrdup(base_name(chosen));
+		free(chosen);
+		return s;
+	}
 	if (set(i->key_file))
 		return beside(i->key_file, ".pfx");
 	if (set(d->cert.key_file))

@@ -344,9 +344,12 @@ static void refuse_terminal(const char *why)
 	fputs(_("The same work without the screen (see xmppgw --help):\n"
 		"  xmppgw check FILE                  validate the deployment file\n"
 		"  xmppgw csr FILE [--force]          private key and certificate request\n"
+		"  xmppgw cert import FILE CERT...    process the CA's answer (Step 3)\n"
+		"  xmppgw cert pfx FILE [-o OUT]      the .pfx for the Edge Servers\n"
 		"  xmppgw dns FILE                    check the DNS SRV records\n"
-		"  xmppgw export frontend-ps1|inf|zone FILE   Front End script, certreq INF or\n"
-		"                                     zone lines\n"
+		"  xmppgw export frontend-ps1|edge-ps1|inf|zone FILE   Front End script, Edge\n"
+		"                                     script (assigns the certificate),\n"
+		"                                     certreq INF or zone lines\n"
 		"  xmppgw partners list|add|remove FILE ...   XMPP federated partners\n"),
 	      stderr);
 }

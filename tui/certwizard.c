@@ -73,7 +73,7 @@ static const struct tui_entry *const tasks[] = {
 
 static char *state_text(struct tui *t)
 {
-	return certtasks_state(tui_deployment(t), time(NULL));
+	return certtasks_state(tui_deployment(t), tui_base_dir(t), time(NULL));
 }
 
 static int run(struct tui *t)

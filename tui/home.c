@@ -43,7 +43,7 @@ static size_t problems(struct tui *t)
 
 static char *summary_text(struct tui *t)
 {
-	return home_summary(t->d, problems(t), time(NULL));
+	return home_summary(t->d, tui_base_dir(t), problems(t), time(NULL));
 }
 
 static char *warnings_text(struct tui *t)

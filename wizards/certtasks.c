@@ -67,6 +67,38 @@ static char *issued_line(const struct cert_issued *is, time_t now)
 	return s;
 }
 
+/* A request made after the certificate was imported: under a key of its
+ * own, or (the key reused) later than the import. */
+static bool renewal_pending(const struct certreq *c)
+{
+	const struct cert_record *g = &c->generated;
+	const struct cert_issued *is = &c->issued;
+
+	if (!set(g->request_file) || !set(g->key_file))
+		return false;
+	if (set(is->key_file) && strcmp(g->key_file, is->key_file) != 0)
+		return true;
+	/* RFC 3339 UTC times compare as strings. */
+	return set(g->at) && set(is->imported_at) && strcmp(g->at, is->imported_at) > 0;
+}
+
+/* After Run Again the certificate in use stays, and the new request waits
+ * for the CA: both are said. Takes line. */
+static char *renewal_line(const struct deployment *d, char *line)
+{
+	const struct certreq *c = &d->cert;
+	char *since, *s;
+
+	if (!renewal_pending(c))
+		return line;
+	since = date_of(c->generated.at);
+	s = xasprintf(_("%s\nA new request, %s, is pending since %s; process the CA's answer "
+			"under Step 3."), line, c->generated.request_file, since);
+	free(since);
+	free(line);
+	return s;
+}
+
 static char *request_state(const struct deployment *d, time_t now)
 {
 	const struct certreq *c = &d->cert;
@@ -77,7 +109,7 @@ static char *request_state(const struct deployment *d, time_t now)
 		return xstrdup(_("Certificate: the Edge makes its own key and request "
 				 "(Request-CsCertificate in the Edge's script)."));
 	if (set(c->issued.thumbprint))
-		return issued_line(&c->issued, now);
+		return renewal_line(d, issued_line(&c->issued, now));
 	if (!set(c->generated.request_file))
 		return xstrdup(_("Certificate: no request yet."));
 	since = date_of(c->generated.at);
@@ -87,19 +119,39 @@ static char *request_state(const struct deployment *d, time_t now)
 	return s;
 }
 
-char *certtasks_state(const struct deployment *d, time_t now)
+/* What the files say of the recorded certificate (cert_issued_check): the
+ * chain or key missing, the chain no longer matching the key, not valid
+ * yet. The expiry is said by the state line already. Appended to l. */
+static void files_state(const struct deployment *d, const char *base_dir, time_t now,
+			struct strlist *l)
 {
-	char *s = request_state(d, now), *both;
+	struct diags dg = {0};
 
-	if (d->cert.request_on_edge || !set(d->cert.generated.request_file) ||
-	    !certreq_changed_since_request(d))
-		return s;
-	both = xasprintf("%s\n%s", s,
-			 _("The settings changed since the request was made: the subject or "
-			   "the alternative names no longer match the file. Run the request "
-			   "again."));
-	free(s);
-	return both;
+	if (!base_dir || d->cert.request_on_edge || !set(d->cert.issued.thumbprint))
+		return;
+	cert_issued_check(d, base_dir, now, &dg);
+	for (size_t i = 0; i < dg.n; i++)
+		if (dg.v[i].sev == DIAG_ERROR &&
+		    strcmp(dg.v[i].field, "certificate.issued.not_after") != 0)
+			strlist_pushf(l, _("Certificate problem: %s"), dg.v[i].msg);
+	diags_free(&dg);
+}
+
+char *certtasks_state(const struct deployment *d, const char *base_dir, time_t now)
+{
+	struct strlist l = {0};
+	char *s;
+
+	strlist_push_owned(&l, request_state(d, now));
+	files_state(d, base_dir, now, &l);
+	if (!d->cert.request_on_edge && set(d->cert.generated.request_file) &&
+	    certreq_changed_since_request(d))
+		strlist_push(&l, _("The settings changed since the request was made: the subject "
+				   "or the alternative names no longer match the file. Run the "
+				   "request again."));
+	s = strlist_join(&l, "\n");
+	strlist_free(&l);
+	return s;
 }
 
 const char *certtasks_blocked(enum certtask k, const struct deployment *d)

@@ -16,9 +16,11 @@ enum certtask { CT_REQUEST, CT_IMPORT, CT_PFX, CT_ASSIGN, CT_COUNT };
 /* The certificate's state, a line or two (translated; caller frees): no
  * request; request pending since DATE; issued by ISSUER, valid until DATE
  * (N days left) with its thumbprint, or expired; the Edge makes its own
- * request; and a line when the settings changed since the request was
- * made. now: the clock (tests pass a fixed one). */
-char *certtasks_state(const struct deployment *d, time_t now);
+ * request; with base_dir (the deployment's folder; NULL: no file is
+ * read), a line for each problem of the recorded chain and key files
+ * (cert_issued_check's errors); and a line when the settings changed since
+ * the request was made. now: the clock (tests pass a fixed one). */
+char *certtasks_state(const struct deployment *d, const char *base_dir, time_t now);
 /* Why task k cannot run yet on d (translated, static), or NULL. */
 const char *certtasks_blocked(enum certtask k, const struct deployment *d);
 

@@ -311,6 +311,10 @@ static const struct wfield fields[] = {
 		    "list), sets the external access policy, allows federated users on the "
 		    "Access Edge when the deployment asks, and says what it changed. -WhatIf "
 		    "shows every change and makes none; it can be run again.\n"
+		    "Edge script: run in an elevated Lync Server Management Shell on each Edge "
+		    "Server of the pool, with the .pfx beside it. It imports the .pfx, assigns "
+		    "the certificate to the Edge's external uses, checks it and restarts the "
+		    "Edge services; it writes nothing to the Central Management Store.\n"
 		    "certreq INF: builds the same Edge external certificate request with Windows "
 		    "certreq on the Edge Server, for those who want the key made there.\n"
 		    "Zone lines: the SRV records in BIND zone-file form, ready to paste."),

@@ -127,7 +127,8 @@ const char *home_builder_steps(void)
 		 "the Edge: netstat -ano | findstr 5269 (and 23456 from the Front End).");
 }
 
-char *home_summary(const struct deployment *d, size_t problems, time_t now)
+char *home_summary(const struct deployment *d, const char *base_dir, size_t problems,
+		   time_t now)
 {
 	struct strlist l = {0};
 	char *s;
@@ -139,7 +140,7 @@ char *home_summary(const struct deployment *d, size_t problems, time_t now)
 	strlist_push(&l, d->topo.builder_done ? _("Topology Builder step: done")
 					      : _("Topology Builder step: not done"));
 	strlist_push_owned(&l, certificate_line(d));
-	strlist_push_owned(&l, certtasks_state(d, now));
+	strlist_push_owned(&l, certtasks_state(d, base_dir, now));
 	strlist_push_owned(&l, xasprintf(ngettext("XMPP federated partners: %zu",
 						  "XMPP federated partners: %zu", d->npartners),
 					 d->npartners));

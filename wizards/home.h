@@ -14,8 +14,11 @@ char *home_name(const struct deployment *d, const char *path);
 /* One line per part (topology, Topology Builder step, certificate
  * settings, the certificate's state at time now, partners, access policy
  * and Access Edge, DNS), saying what is done and what is missing, after a
- * line with the count of problems when there are any. Caller frees. */
-char *home_summary(const struct deployment *d, size_t problems, time_t now);
+ * line with the count of problems when there are any. base_dir: the
+ * deployment's folder, where the certificate's files are read (NULL: they
+ * are not). Caller frees. */
+char *home_summary(const struct deployment *d, const char *base_dir, size_t problems,
+		   time_t now);
 /* The Topology Builder step in short: what to do and how to verify
  * (translated, static). */
 const char *home_builder_steps(void);

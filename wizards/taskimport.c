@@ -59,7 +59,8 @@ static void scan(const struct wctx *c, struct strlist *out)
 		free(p);
 	}
 	closedir(dir);
-	qsort(out->v, out->n, sizeof *out->v, by_name);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, by_name);
 }
 
 static void begin(struct wctx *c)
@@ -126,6 +127,15 @@ static const struct wfield file_fields[] = {
 	 .get_text = ctstate_get_keypass, .set_text = ctstate_set_keypass},
 };
 
+/* As on the export page: an encrypted key is not tried without its
+ * passphrase. */
+static void validate(struct wctx *c, struct diags *out)
+{
+	if (ctstate_key_encrypted(c) && !set(ctstate_get_keypass(c)))
+		diags_add(out, DIAG_ERROR, 0, 0, "import.passphrase", "%s",
+			  _("the private key is encrypted: give its passphrase"));
+}
+
 /* --- Executing Commands --- */
 
 static char *accepted_text(const struct deployment *d, const struct cert_import_result *r)
@@ -155,6 +165,9 @@ static char *refused_text(const struct cert_import_result *r)
 	strlist_push(&l, _("Refused; nothing was written:"));
 	for (size_t i = 0; i < r->refusals.n; i++)
 		strlist_push_owned(&l, xasprintf("- %s", r->refusals.v[i]));
+	/* What else the CA must fix in its next answer, as the command says. */
+	for (size_t i = 0; i < r->warnings.n; i++)
+		strlist_push_owned(&l, xasprintf(_("warning: %s"), r->warnings.v[i]));
 	s = strlist_join(&l, "\n");
 	strlist_free(&l);
 	return s;
@@ -194,7 +207,8 @@ static const struct wpage pages[] = {
 		    "valid now, lacks a name the request asked for, has a wildcard, lacks server "
 		    "authentication, has a key under 2048 bits or an RSASSA-PSS signature, or "
 		    "when a signature of its chain does not verify."),
-	 .fields = file_fields, .nfields = sizeof file_fields / sizeof *file_fields},
+	 .fields = file_fields, .nfields = sizeof file_fields / sizeof *file_fields,
+	 .validate = validate},
 	{.id = "executing", .title = N_("Executing Commands"), .fields = ctstate_exec_fields,
 	 .nfields = CTSTATE_NEXEC, .run = import_run,
 	 .validate = ctstate_validate_done,

@@ -120,14 +120,15 @@ static const struct wfield file_fields[] = {
 
 /* --- Executing Commands --- */
 
-/* An existing file is replaced only on an explicit yes. */
+/* An existing file is replaced only on an explicit yes. A link is not
+ * asked about: pfx_write refuses it whatever the answer. */
 static bool may_write(struct wctx *c, const char *path, bool *force)
 {
 	struct stat sb;
 	char *q;
 
 	*force = false;
-	if (lstat(path, &sb) != 0)
+	if (lstat(path, &sb) != 0 || S_ISLNK(sb.st_mode))
 		return true;
 	q = xasprintf(_("%s exists. Replace it with the new .pfx file?"), path);
 	*force = c->ui->confirm(c->ui_arg, _("Replace the file?"), q);

@@ -121,7 +121,14 @@ check_status "a file that holds no certificate: exit 2" 2 "$XMPPGW" cert import 
 check_grep "names the file" "junk.cer holds no certificate" "$T_TMP/err"
 check_status "a missing file: exit 2" 2 "$XMPPGW" cert import "$Y" "$T_TMP/nothere.pem"
 check_grep "names the file" "nothere.pem" "$T_TMP/err"
-check "neither touched the deployment file" cmp -s "$Y" "$T_TMP/before.yaml"
+check_status "a folder: exit 2" 2 "$XMPPGW" cert import "$Y" "$T_TMP"
+check_grep "says it is no certificate file" "$T_TMP is not a regular file" "$T_TMP/err"
+mkfifo "$T_TMP/answer.pem"
+check_status "a FIFO: exit 2 at once, not waiting for a writer" 2 \
+	timeout 20 "$XMPPGW" cert import "$Y" "$T_TMP/answer.pem"
+check_grep "says it is no certificate file" "answer.pem is not a regular file" "$T_TMP/err"
+rm -f "$T_TMP/answer.pem"
+check "none touched the deployment file" cmp -s "$Y" "$T_TMP/before.yaml"
 check_status "no certificate given: usage" 2 "$XMPPGW" cert import "$Y"
 
 # --- warnings: accepted, said --------------------------------------------------

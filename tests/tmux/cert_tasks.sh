@@ -19,6 +19,7 @@ cp "$top_srcdir/share/examples/contoso.yaml" "$W/d.yaml"
 ca_make "$CA" "$W/edge-external.csr" || { echo "Bail out! the test CA could not be made"; exit 1; }
 openssl x509 -in "$CA/leaf-good.pem" -outform DER -out "$W/answer.cer"
 openssl x509 -in "$CA/int.pem" -outform DER -out "$W/intermediate.crt"
+cp "$CA/leaf-wildcard.pem" "$W/wild.pem"
 PASS='Pfx-pass 1'
 
 step() {
@@ -45,7 +46,25 @@ tmux_keys Enter
 tmux_wait_gone "No certificate has been issued yet"
 
 # --- Process the pending request ------------------------------------------------
+# A refused answer first: every reason and warning, one a line; the file's bytes kept.
+cp "$W/d.yaml" "$T_TMP/before-refused.yaml"
 check "the process task has a row" tmux_focus Up "Process the pending request"
+tmux_keys Enter
+step "Process Pending Certificate Request"
+check "the refused answer is offered" tmux_focus Tab "wild.pem"
+tmux_keys Enter
+tmux_keys C-n
+step "Refused; nothing was written:"
+step "- The subject alternative name *.contoso.com is a wildcard"
+step "warning: No intermediate certificate was given"
+check "the deployment file's bytes are unchanged" cmp -s "$T_TMP/before-refused.yaml" "$W/d.yaml"
+check "no chain was written" test ! -e "$W/edge-external-chain.pem"
+tmux_keys Escape
+step "Available Certificate Tasks"
+check "the deployment file is still unchanged" cmp -s "$T_TMP/before-refused.yaml" "$W/d.yaml"
+rm "$W/wild.pem"
+
+check "the process task has a row" tmux_focus Down "Process the pending request"
 tmux_keys Enter
 step "Process Pending Certificate Request"
 step "answer.cer"
@@ -87,6 +106,15 @@ step "error: the two passwords differ"
 never_shown "the password" "$PASS"
 tmux_keys C-u
 tmux_type "$PASS"
+# A link planted at the name: refused at once, not offered for replacing.
+ln -s "$T_TMP/victim.pfx" "$W/edge-external.pfx"
+tmux_keys C-n
+step "PFX is never written through one"
+never_shown "the question to replace it" "Replace the file?"
+check "nothing was written through it" test ! -e "$T_TMP/victim.pfx"
+rm "$W/edge-external.pfx"
+tmux_keys C-p
+step "Export Certificate"
 tmux_keys C-n
 step "Executing Commands"
 step "Done. " 30
@@ -127,4 +155,12 @@ step "Certificate: issued by"
 
 tmux_keys C-x
 check "everything was saved by the tasks: Ctrl-X quits at once" tmux_wait_exit 10
+
+# --- The key replaced behind the file's back: the home screen says so -------------
+tmux -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
+cp "$CA/other.key" "$W/edge-external.key"
+tmux_start -- "$XMPPGW" "$W/d.yaml"
+step "Certificate problem: the certificate in edge-external-chain.pem no longer"
+tmux_keys C-x
+check "it quits" tmux_wait_exit 10
 done_testing

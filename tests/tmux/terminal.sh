@@ -23,6 +23,9 @@ cp "$top_srcdir/share/examples/contoso.yaml" "$W/d.yaml"
 check_eq "not a tty: exit 2" 2 $?
 check_grep "not a tty: says why" "standard input and output are not a terminal" "$T_TMP/err"
 check_grep "not a tty: names the batch commands" "xmppgw csr FILE" "$T_TMP/err"
+check_grep "not a tty: names the CA's answer" "xmppgw cert import FILE CERT" "$T_TMP/err"
+check_grep "not a tty: names the .pfx" "xmppgw cert pfx FILE" "$T_TMP/err"
+check_grep "not a tty: names the Edge script" "frontend-ps1|edge-ps1|inf|zone" "$T_TMP/err"
 check_eq "not a tty: nothing on stdout" 0 "$(wc -c <"$T_TMP/out" | tr -d ' ')"
 
 # run_in_tmux ENV...: runs xmppgw on a real terminal with ENV, shows its

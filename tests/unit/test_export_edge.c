@@ -53,6 +53,13 @@ START_TEST(pfx_name)
 	s = export_edge_ps1(d);
 	ck_assert(strstr(s, "(Join-Path $PSScriptRoot 'edge-20261126.pfx'),\r\n"));
 	free(s);
+	/* Before the PFX is written, the name cert pfx will give it, also for
+	 * a key whose name does not end in .key. */
+	xstrset(&d->cert.issued.key_file, "keys/edge.pem");
+	xstrset(&d->cert.issued.chain_file, "keys/edge.pem-chain.pem");
+	s = export_edge_ps1(d);
+	ck_assert(strstr(s, "(Join-Path $PSScriptRoot 'edge.pem.pfx'),\r\n"));
+	free(s);
 	xstrset(&d->cert.issued.pfx_file, "/srv/out/Edge 2026.pfx");
 	s = export_edge_ps1(d);
 	ck_assert(strstr(s, "(Join-Path $PSScriptRoot 'Edge 2026.pfx'),\r\n"));

@@ -264,6 +264,19 @@ START_TEST(test_where)
 }
 END_TEST
 
+/* The format's help speaks of every format the radio offers. */
+START_TEST(test_kind_help)
+{
+	const struct wfield *f = &wexport_wizard.pages[0].fields[0];
+	const char *const kinds[] = {"Front End script:", "Edge script:", "certreq INF:",
+				     "Zone lines:"};
+
+	ck_assert_str_eq(f->id, "kind");
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		ck_assert_msg(strstr(f->help, kinds[i]), "%s", kinds[i]);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("exportscreen");
@@ -275,6 +288,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_missing);
 	tcase_add_test(tc, test_write);
 	tcase_add_test(tc, test_where);
+	tcase_add_test(tc, test_kind_help);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <openssl/pem.h>
+
 #include "deployment.h"
 #include "draft.h"
 #include "certreq.h"
@@ -449,7 +451,7 @@ START_TEST(t_cert_state)
 	const time_t now = 1798761600;
 	char *s;
 
-	s = certtasks_state(d, now);
+	s = certtasks_state(d, NULL, now);
 	ck_assert_str_eq(s, "Certificate: no request yet.");
 	free(s);
 	ck_assert_ptr_nonnull(certtasks_blocked(CT_IMPORT, d));
@@ -457,7 +459,7 @@ START_TEST(t_cert_state)
 	xstrset(&d->cert.generated.key_file, "edge-external.key");
 	xstrset(&d->cert.generated.at, "2026-11-20T10:00:00Z");
 	certreq_record_names(d, &d->cert.generated);
-	s = certtasks_state(d, now);
+	s = certtasks_state(d, NULL, now);
 	ck_assert_str_eq(s, "Certificate: request edge-external.csr pending since 2026-11-20; "
 			    "process the CA's answer under Step 3.");
 	free(s);
@@ -465,31 +467,63 @@ START_TEST(t_cert_state)
 	ck_assert_ptr_nonnull(strstr(certtasks_blocked(CT_PFX, d), "process the CA's answer"));
 	ck_assert_ptr_nonnull(certtasks_blocked(CT_ASSIGN, d));
 
+	/* Run Again after an import: the certificate in use, and the new
+	 * request under a key of its own. */
 	xstrset(&d->cert.issued.thumbprint, "3F0C9A1B2C3D4E5F60718293A4B5C6D7E8F90A1B");
 	xstrset(&d->cert.issued.issuer, "CN=Test CA");
 	xstrset(&d->cert.issued.not_after, "2027-01-02T12:00:00Z");
-	s = certtasks_state(d, now);
+	xstrset(&d->cert.issued.key_file, "edge-external-20261101.key");
+	s = certtasks_state(d, NULL, now);
+	ck_assert_str_eq(s, "Certificate: issued by CN=Test CA, valid until 2027-01-02 (1 day "
+			    "left), thumbprint 3F0C9A1B2C3D4E5F60718293A4B5C6D7E8F90A1B.\n"
+			    "A new request, edge-external.csr, is pending since 2026-11-20; "
+			    "process the CA's answer under Step 3.");
+	free(s);
+	xstrset(&d->cert.issued.key_file, "edge-external.key");
+	/* The key reused: the request made after the import is pending. */
+	xstrset(&d->cert.issued.imported_at, "2026-11-10T08:00:00Z");
+	s = certtasks_state(d, NULL, now);
+	ck_assert_ptr_nonnull(strstr(s, "\nA new request, edge-external.csr, is pending since "
+				     "2026-11-20;"));
+	free(s);
+	/* Imported after the request: nothing pending. */
+	xstrset(&d->cert.issued.imported_at, "2026-11-21T08:00:00Z");
+	s = certtasks_state(d, NULL, now);
+	ck_assert_ptr_null(strstr(s, "A new request"));
+	free(s);
+	/* The files say what the file cannot: the chain is gone. */
+	xstrset(&d->cert.issued.chain_file, "edge-external-chain.pem");
+	s = certtasks_state(d, "/nonexistent-xmppgw-dir", now);
+	ck_assert_ptr_nonnull(strstr(s, "left), thumbprint 3F0C9A1B2C3D4E5F60718293A4B5C6D7E8F90A1B."
+				     "\nCertificate problem: cannot read "
+				     "/nonexistent-xmppgw-dir/edge-external-chain.pem: "));
+	free(s);
+
+	xstrset(&d->cert.issued.thumbprint, "3F0C9A1B2C3D4E5F60718293A4B5C6D7E8F90A1B");
+	xstrset(&d->cert.issued.issuer, "CN=Test CA");
+	xstrset(&d->cert.issued.not_after, "2027-01-02T12:00:00Z");
+	s = certtasks_state(d, NULL, now);
 	ck_assert_str_eq(s, "Certificate: issued by CN=Test CA, valid until 2027-01-02 (1 day "
 			    "left), thumbprint 3F0C9A1B2C3D4E5F60718293A4B5C6D7E8F90A1B.");
 	free(s);
 	xstrset(&d->cert.issued.not_after, "2027-03-02T00:00:00Z");
-	s = certtasks_state(d, now);
+	s = certtasks_state(d, NULL, now);
 	ck_assert_ptr_nonnull(strstr(s, "(60 days left)"));
 	free(s);
 	ck_assert_ptr_null(certtasks_blocked(CT_PFX, d));
 	ck_assert_ptr_null(certtasks_blocked(CT_ASSIGN, d));
 	xstrset(&d->cert.issued.not_after, "2026-12-31T23:59:59Z");
-	s = certtasks_state(d, now);
+	s = certtasks_state(d, NULL, now);
 	ck_assert_ptr_nonnull(strstr(s, "Certificate: EXPIRED on 2026-12-31"));
 	free(s);
 
 	strlist_push(&d->cert.additional_sans, "chat.contoso.com");
-	s = certtasks_state(d, now);
+	s = certtasks_state(d, NULL, now);
 	ck_assert_ptr_nonnull(strstr(s, "\nThe settings changed since the request was made"));
 	free(s);
 
 	d->cert.request_on_edge = true;
-	s = certtasks_state(d, now);
+	s = certtasks_state(d, NULL, now);
 	ck_assert_str_eq(s, "Certificate: the Edge makes its own key and request "
 			    "(Request-CsCertificate in the Edge's script).");
 	free(s);
@@ -499,10 +533,50 @@ START_TEST(t_cert_state)
 }
 END_TEST
 
+/* The task pages ask for an encrypted key's passphrase before they try
+ * it: import as export. */
+START_TEST(t_task_passphrase)
+{
+	char dir[] = "/tmp/xmppgw-tasks.XXXXXX";
+	const struct wizard *ws[] = {&certimport_wizard, &certpfx_wizard};
+	EVP_PKEY *key = EVP_RSA_gen(1024);
+	struct deployment *d = contoso();
+	char pass[] = "pass phrase";
+	char *path;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = xasprintf("%s/edge.key", dir);
+	f = fopen(path, "w");
+	ck_assert(f && key);
+	ck_assert(PEM_write_PrivateKey(f, key, EVP_aes_256_cbc(), NULL, 0, NULL, pass));
+	fclose(f);
+	xstrset(&d->cert.generated.key_file, "edge.key");
+	xstrset(&d->cert.issued.key_file, "edge.key");
+	for (size_t i = 0; i < 2; i++) {
+		struct wctx c = {.d = d, .path = "d.yaml", .base_dir = dir};
+		struct diags dg = {0};
+		const struct diag *g;
+
+		ws[i]->begin(&c);
+		wpage_check(&ws[i]->pages[0], &c, &dg);
+		g = diags_find(&dg, i ? "pfx.passphrase" : "import.passphrase");
+		ck_assert_msg(g && strstr(g->msg, "give its passphrase"), "%s", ws[i]->id);
+		diags_free(&dg);
+		ws[i]->end(&c);
+	}
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	EVP_PKEY_free(key);
+	deployment_free(d);
+}
+END_TEST
+
 START_TEST(t_home_text)
 {
 	struct deployment *d = deployment_new();
-	char *s = home_summary(d, 0, 0), *n = home_name(d, "/x/y/site.yaml");
+	char *s = home_summary(d, NULL, 0, 0), *n = home_name(d, "/x/y/site.yaml");
 
 	ck_assert_ptr_nonnull(strstr(s, "Topology: missing SIP domains"));
 	ck_assert_ptr_nonnull(strstr(s, "Certificate: no request yet."));
@@ -516,26 +590,26 @@ START_TEST(t_home_text)
 	free(n);
 	/* The DNS line follows the SRV domains: the XMPP domain, else every
 	 * SIP domain. */
-	s = home_summary(d, 0, 0);
+	s = home_summary(d, NULL, 0, 0);
 	ck_assert_ptr_nonnull(strstr(s, "\nDNS: _xmpp-server._tcp.contoso.com SRV -> "
 					"sip.contoso.com:5269 (TTL 3600)"));
 	free(s);
 	strlist_clear(&d->topo.xmpp_domains);
 	strlist_push(&d->topo.xmpp_domains, "corp.contoso.com");
-	s = home_summary(d, 0, 0);
+	s = home_summary(d, NULL, 0, 0);
 	ck_assert_ptr_nonnull(strstr(s, "\nDNS: _xmpp-server._tcp.corp.contoso.com SRV -> "));
 	free(s);
 	d->topo.xmpp_proxy = false;
-	s = home_summary(d, 0, 0);
+	s = home_summary(d, NULL, 0, 0);
 	ck_assert_ptr_nonnull(strstr(s, "\nDNS: _xmpp-server._tcp.contoso.com SRV and 1 other "
 					"record -> sip.contoso.com:5269"));
 	free(s);
 	strlist_push(&d->topo.sip_domains, "eu.fabrikam.com");
-	s = home_summary(d, 0, 0);
+	s = home_summary(d, NULL, 0, 0);
 	ck_assert_ptr_nonnull(strstr(s, "SRV and 2 other records -> "));
 	free(s);
 	ck_assert_ptr_nonnull(strstr(home_warnings(), "Survivable Branch Appliances"));
-	s = home_summary(d, 0, 0);
+	s = home_summary(d, NULL, 0, 0);
 	ck_assert_ptr_nonnull(strstr(s, "\nTopology Builder step: not done\n"));
 	ck_assert_ptr_nonnull(strstr(s, "\nAccess policy global: XMPP access enabled; Access Edge "
 				       "left as it is\n"));
@@ -543,7 +617,7 @@ START_TEST(t_home_text)
 	d->topo.builder_done = true;
 	d->edge.allow_federated_users = true;
 	xstrset(&d->policy.identity, "site:Redmond");
-	s = home_summary(d, 0, 0);
+	s = home_summary(d, NULL, 0, 0);
 	ck_assert_ptr_nonnull(strstr(s, "\nTopology Builder step: done\n"));
 	ck_assert_ptr_nonnull(strstr(s, "\nAccess policy site:Redmond: XMPP access enabled; the "
 				       "Access Edge allows federated users\n"));
@@ -670,6 +744,7 @@ static Suite *wizards_suite(void)
 	tcase_add_test(tc, t_draft_link);
 	tcase_add_test(tc, t_home_text);
 	tcase_add_test(tc, t_cert_state);
+	tcase_add_test(tc, t_task_passphrase);
 	tcase_add_test(tc, t_policy_form);
 	tcase_add_test(tc, t_policy_rules);
 	suite_add_tcase(s, tc);
