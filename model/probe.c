@@ -237,25 +237,19 @@ static void items_settle(struct probe *p, long long now)
 	}
 }
 
-static void run_out(struct probe *p)
+/* DNS's time is up: a domain still without its answer ends here. One
+ * already answered is left to its connections, each bounded from when it
+ * opens: those waiting for room in the window have not been asked yet. */
+static void dns_out(struct probe *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		struct pitem *it = &p->items[i];
 
-		if (it->r.done)
-			continue;
-		if (!it->started) {
+		if (!it->r.done && !it->started)
 			item_fail(p, it, xasprintf(_("no DNS answer within %d ms"),
-						   p->stage_ms * RUN_STAGES));
-			continue;
-		}
-		for (int v = 0; v < PROBE_NTLS; v++)
-			if (it->c[v].stage != CS_DONE)
-				pconn_finish(&it->c[v], it->c[v].stage,
-					    xasprintf(_("no verdict within %d ms"),
-						      p->stage_ms * RUN_STAGES));
-		item_merge(p, it);
+						   (int)(p->end - p->start)));
 	}
+	p->dns_over = true;
 }
 
 size_t probe_process(struct probe *p, int timeout_ms)
@@ -266,7 +260,7 @@ size_t probe_process(struct probe *p, int timeout_ms)
 
 	if (probe_done(p))
 		return p->nfinal;
-	if (p->end < soonest)
+	if (!p->dns_over && p->end < soonest)
 		soonest = p->end;
 	n = fds_build(p, &ndns, &soonest);
 	wait = soonest > now ? (int)(soonest - now) : 0;
@@ -278,8 +272,8 @@ size_t probe_process(struct probe *p, int timeout_ms)
 			pconn_step(p->fdconn[i], p->fds[i].revents);
 	now = probe_now_ms();
 	items_settle(p, now);
-	if (now >= p->end)
-		run_out(p);
+	if (!p->dns_over && now >= p->end)
+		dns_out(p);
 	return p->nfinal;
 }
 
@@ -365,7 +359,7 @@ int probe_start(const struct deployment *d, const struct probe_options *o, struc
 
 	*out = NULL;
 	p->stage_ms = o->timeout_ms > 0 ? o->timeout_ms : PROBE_DEFAULT_TIMEOUT_MS;
-	p->end = probe_now_ms() + (long long)p->stage_ms * RUN_STAGES;
+	p->start = probe_now_ms();
 	domains_pick(d, o, &names);
 	/* A name with a quote or an angle bracket would break the header. */
 	for (size_t i = 0; i < names.n; i++)
@@ -384,6 +378,10 @@ int probe_start(const struct deployment *d, const struct probe_options *o, struc
 	if (dnscheck_start(d, &dopt, &p->dns, err) < 0)
 		goto out;
 	items_build(p, d, &names);
+	/* The DNS check bounds each query itself and sends at most a window
+	 * of them at once: its bound grows with the domains it queues. */
+	p->end = probe_now_ms() +
+		 (long long)p->stage_ms * DNS_STAGES * (1 + (long long)names.n / DNS_WAVE);
 	rc = 0;
 out:
 	strlist_free(&names);

@@ -54,10 +54,15 @@ void ptls_examine(const struct ptls *t, SSL *ssl, const char *domain, struct pro
 
 /* --- the engine (probe.c) and the connections (probe_conn.c) ---------- */
 
-/* A connection gets this many stage bounds in all; the run gets DNS (SRV
- * then addresses: two) plus one connection's, and a margin of one. */
+/* A connection gets this many stage bounds in all, from when it opens;
+ * DNS (SRV then addresses: two, and a margin of one) gets these from the
+ * start. A run ends within DNS's bound plus one connection's bound for
+ * each time the window fills. */
 #define CONN_STAGES 5
-#define RUN_STAGES (2 + CONN_STAGES + 1)
+#define DNS_STAGES 3
+/* Domains whose queries (SRV, A, AAAA) fit in the DNS check's window at
+ * once, with room to spare. */
+#define DNS_WAVE 32
 /* Connections open at once. Every domain's DNS goes out at once, but a
  * burst of hundreds of connections to one server overflows its listen
  * queue (Prosody's holds 128), and each dropped SYN costs a second: 300 at
@@ -111,7 +116,8 @@ struct probe {
 	char *from;
 	char *want_thumbprint;
 	int stage_ms;
-	long long end;
+	long long start, end;  /* end: DNS's bound */
+	bool dns_over;
 	struct pitem *items;
 	size_t n, nfinal;
 	size_t open;           /* connections open, at most PROBE_WINDOW */
