@@ -298,6 +298,41 @@ START_TEST(t_xml_stream_error)
 }
 END_TEST
 
+/* Everything the server sent reaches the terminal escaped: ANSI escapes,
+ * C1 controls, the bidi controls that would reorder a line (a stream
+ * error's text reading "ok\u202egnp.exe" shows as "okexe.png"), the line
+ * separators, and bytes that are not UTF-8 (a lone 0x9b is an 8-bit CSI). */
+START_TEST(t_text_escapes)
+{
+	static const char *const raw[] = {
+		"\x1b[2J", "\xc2\x9b", "\xe2\x80\xaa", "\xe2\x80\xab", "\xe2\x80\xac",
+		"\xe2\x80\xad", "\xe2\x80\xae", "\xe2\x81\xa6", "\xe2\x81\xa7",
+		"\xe2\x81\xa8", "\xe2\x81\xa9", "\xe2\x80\x8f", "\xe2\x80\xa8", "\x9b",
+		"\xff", "\x7f",
+	};
+	static const char *const shown[] = {
+		"\\x1b[2J", "\\u009b", "\\u202a", "\\u202b", "\\u202c", "\\u202d", "\\u202e",
+		"\\u2066", "\\u2067", "\\u2068", "\\u2069", "\\u200f", "\\u2028", "\\x9b",
+		"\\xff", "\\x7f",
+	};
+	for (size_t i = 0; i < sizeof raw / sizeof *raw; i++) {
+		struct probe_result r;
+		char domain[] = "x.test", failure[32], want[48], *text;
+
+		memset(&r, 0, sizeof r);
+		r.partner = -1;
+		r.domain = domain;
+		snprintf(failure, sizeof failure, "ok%sgnp", raw[i]);
+		snprintf(want, sizeof want, "failure: ok%sgnp", shown[i]);
+		r.failure = failure;
+		text = probe_result_text(&r);
+		ck_assert_msg(strstr(text, want) != NULL, "%s not in: %s", want, text);
+		ck_assert_msg(strstr(text, raw[i]) == NULL, "raw bytes of case %zu in: %s", i, text);
+		free(text);
+	}
+}
+END_TEST
+
 static Suite *probe_suite(void)
 {
 	Suite *s = suite_create("probe");
@@ -306,6 +341,7 @@ static Suite *probe_suite(void)
 	tcase_add_loop_test(tc, t_offer, 0, sizeof cases / sizeof *cases);
 	tcase_add_test(tc, t_invalid_rows);
 	tcase_add_test(tc, t_why);
+	tcase_add_test(tc, t_text_escapes);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("xml");
 	tcase_add_test(tc, t_xml_features);
