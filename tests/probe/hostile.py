@@ -17,7 +17,7 @@ hostile.py MODE [CERT KEY]: every connection gets the behaviour of MODE:
   noproceed  offers STARTTLS, then never answers it
   tlsstall   answers STARTTLS, then never answers the TLS handshake
   slowtls    TLS works, then the stream after it trickles a byte at a time
-hostile.py MODE [CERT KEY] with HOSTILE_FAMILY=6 listens on ::1.
+hostile.py MODE [CERT KEY] with HOSTILE_FAMILY=6 listens on ::1; MODEv6 is MODE.
 Runs until it is killed (the tests kill it by its pid).
 """
 import os
@@ -159,7 +159,7 @@ def serve(conn, mode, cert, key):
 
 
 def main():
-    mode = sys.argv[1]
+    mode = sys.argv[1].replace("v6", "")
     cert = sys.argv[2] if len(sys.argv) > 2 else None
     key = sys.argv[3] if len(sys.argv) > 3 else None
     six = os.environ.get("HOSTILE_FAMILY") == "6"

@@ -22,23 +22,34 @@ echo "local=/test/" >"$Z"
 F="$T_TMP/xmppgw.yaml"
 printf 'version: 1\ntopology:\n  sip_domains: [contoso.test]\n  access_edge_fqdn: e.contoso.test\npartners:\n' >"$F"
 
-# hostile MODE: a server of that MODE for MODE.test, in the zone and the file.
+# hostile MODE [6]: a server of that MODE for MODE.test, in the zone and
+# the file; with 6 it listens on ::1 and DNS gives only that address.
 hostile() {
 	pr_leaf "$C" "$1" ca "$1.test"
-	python3 "$top_srcdir/tests/probe/hostile.py" "$1" "$C/$1.pem" "$C/$1.key" >"$T_TMP/$1.port" &
+	HOSTILE_FAMILY=${2:-4} python3 "$top_srcdir/tests/probe/hostile.py" "$1" "$C/$1.pem" \
+		"$C/$1.key" >"$T_TMP/$1.port" &
 	HS_PIDS="$HS_PIDS $!"
 	i=0
 	while [ "$i" -lt 100 ] && ! [ -s "$T_TMP/$1.port" ]; do sleep 0.05; i=$((i + 1)); done
-	pr_zone "$Z" "$1.test" "$(cat "$T_TMP/$1.port")"
+	if [ "${2:-4}" = 6 ]; then
+		printf 'host-record=xmpp.%s,::1\nsrv-host=_xmpp-server._tcp.%s,xmpp.%s,%s,0,0\n' \
+			"$1.test" "$1.test" "$1.test" "$(cat "$T_TMP/$1.port")" >>"$Z"
+	else
+		pr_zone "$Z" "$1.test" "$(cat "$T_TMP/$1.port")"
+	fi
 	printf -- '- domain: %s.test\n  type: Federated\n  tls: Required\n  sasl: NotSupported\n  dialback: true\n' "$1" >>"$F"
 }
-for m in slowloris close malformed bomb big junk tls10 sasl error; do hostile "$m"; done
+for m in slowloris close malformed bomb big junk tls10 sasl error spoof hdrclose featwait \
+	noproceed tlsstall slowtls; do
+	hostile "$m"
+done
+hostile tls10v6 6
 check "dnsmasq for the SRV records" dns_dnsmasq_start "$Z"
 
 "$XMPPGW" probe "$F" --server "127.0.0.1:$DNS_PORT" --timeout 1000 --ca-file "$C/ca.pem" \
 	>"$T_TMP/out" 2>"$T_TMP/err"
 check_eq "exit status 1: some domains do not work" 1 "$?"
-check_grep "all nine, and our own domain, get a verdict" "10 domains probed in" "$T_TMP/out"
+check_grep "all sixteen, and our own domain, get a verdict" "17 domains probed in" "$T_TMP/out"
 
 # section DOMAIN: that domain's lines of the output.
 section() { awk -v d="$1 (" 'index($0, d) == 1 { on = 1; print; next } /^[^ ]/ { on = 0 } on' "$T_TMP/out"; }
@@ -65,6 +76,19 @@ has "EXTERNAL offered: best row 2" sasl.test "best row: 2 "
 has "EXTERNAL offered: row 13 fails, 2 suggested" sasl.test "cannot work: the server does not offer dialback after TLS. Choose row 2"
 has "stream error: its condition" error.test "failure: the server closed the stream with <policy-violation/>"
 has "stream error: C1 controls escaped" error.test 'go \u009b31m away\u0085'
+has "bidi controls escaped" spoof.test 'ok\u202egnp.exe\u2066x\u2069 \u202a\u202b\u202c\u202d\u2067\u2068'
+check "no raw bidi control from the server in the output" sh -c "! LC_ALL=C grep -q \"$(printf '\342\200\256')\" '$T_TMP/out'"
+has "the whole header, then closed" hdrclose.test "failure: the server closed the connection while we waited for the stream features"
+has "features then silence: read as they arrive" featwait.test "Before TLS: STARTTLS offered: no; required: no; dialback offered: yes."
+has "features then silence: TCP dialback rows" featwait.test "rows that work: 3 5 9 11 15 17"
+has "features then silence: row 17 suggested" featwait.test "cannot work: the server does not offer STARTTLS. Choose row 17"
+has "STARTTLS never answered: a bound" noproceed.test "TLS 1.2: no answer within 1000 ms while waiting for the answer to STARTTLS."
+has "STARTTLS never answered: no row" noproceed.test "rows that work: none"
+has "handshake stalls: a bound" tlsstall.test "TLS 1.2: no answer within 1000 ms while waiting for the TLS handshake."
+has "slowloris after TLS: TLS worked" slowtls.test "TLS 1.0 refused, TLS 1.2 accepted, TLS 1.3 accepted."
+has "slowloris after TLS: a bound" slowtls.test "After TLS: no answer within 1000 ms while waiting for the stream features after TLS."
+has "IPv6 loopback: the address DNS gave" tls10v6.test "server: xmpp.tls10v6.test [::1]:"
+has "IPv6 loopback: works with row 13" tls10v6.test "tls10v6.test (partner): works with its settings"
 check "no raw C1 control from the server in the output" sh -c "! LC_ALL=C grep -q \"$(printf '\302\233')\" '$T_TMP/out'"
 check "no escape character in the output" sh -c "! LC_ALL=C grep -q \"$(printf '\033')\" '$T_TMP/out'"
 
