@@ -12,8 +12,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "i18n.h"
 #include "probe_int.h"
+#include "validate.h"
 #include "xalloc.h"
 
 long long probe_now_ms(void)
@@ -361,12 +363,22 @@ int probe_start(const struct deployment *d, const struct probe_options *o, struc
 	p->stage_ms = o->timeout_ms > 0 ? o->timeout_ms : PROBE_DEFAULT_TIMEOUT_MS;
 	p->start = probe_now_ms();
 	domains_pick(d, o, &names);
-	/* A name with a quote or an angle bracket would break the header. */
-	for (size_t i = 0; i < names.n; i++)
-		if (!names.v[i][0] || strpbrk(names.v[i], "'<>&\" \t")) {
-			*err = xasprintf(_("\"%s\" is not a domain name"), names.v[i]);
+	/* Only a DNS name goes into the query and the stream header: a quote
+	 * or an angle bracket would break the header, a control character
+	 * the terminal that shows the error. */
+	for (size_t i = 0; i < names.n; i++) {
+		char *why = NULL;
+
+		if (validate_dns_name(names.v[i], &why) == VALID_ERR) {
+			char *raw = xasprintf(_("\"%s\" is not a domain name: %s"), names.v[i], why);
+
+			*err = diag_escape(raw);
+			free(raw);
+			free(why);
 			goto out;
 		}
+		free(why);
+	}
 	if (from_pick(p, d, err) < 0 || ptls_init(&p->tls, o->ca_file, err) < 0)
 		goto out;
 	memset(&dopt, 0, sizeof dopt);

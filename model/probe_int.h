@@ -48,6 +48,9 @@ struct ptls {
 
 int ptls_init(struct ptls *t, const char *ca_file, char **err);
 void ptls_free(struct ptls *t);
+/* OpenSSL's reason for error code e, errno's text for a system call's;
+ * static. */
+const char *ptls_reason(unsigned long e);
 /* Chain, trust and names of the server's certificate into o (first
  * handshake that gets there). */
 void ptls_examine(const struct ptls *t, SSL *ssl, const char *domain, struct probe_offer *o);

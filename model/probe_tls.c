@@ -3,9 +3,11 @@
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "diag.h"
 #include "i18n.h"
 #include "probe_int.h"
 #include "xalloc.h"
@@ -43,6 +45,17 @@ static int ctx_new(struct ptls *t, enum probe_tls v, char **err)
 	return 0;
 }
 
+const char *ptls_reason(unsigned long e)
+{
+	const char *why = e ? ERR_reason_error_string(e) : NULL;
+
+	/* OpenSSL 3 keeps errno in the code of a failed system call and has
+	 * no reason text for it: "No such file or directory" is the answer. */
+	if (!why && e && ERR_SYSTEM_ERROR(e))
+		why = strerror(ERR_GET_REASON(e));
+	return why ? why : _("no reason given");
+}
+
 int ptls_init(struct ptls *t, const char *ca_file, char **err)
 {
 	memset(t, 0, sizeof *t);
@@ -55,10 +68,12 @@ int ptls_init(struct ptls *t, const char *ca_file, char **err)
 		return -1;
 	}
 	if (ca_file && X509_STORE_load_file(t->store, ca_file) != 1) {
-		unsigned long e = ERR_get_error();
+		unsigned long e = ERR_peek_error();
+		char *name = diag_escape(ca_file);
 
 		*err = xasprintf(_("--ca-file %s: cannot read trusted certificates from it (%s)"),
-				 ca_file, e ? ERR_reason_error_string(e) : _("no certificate"));
+				 name, e ? ptls_reason(e) : _("no certificate"));
+		free(name);
 		ERR_clear_error();
 		return -1;
 	}
