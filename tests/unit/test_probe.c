@@ -333,6 +333,48 @@ START_TEST(t_text_escapes)
 }
 END_TEST
 
+/* Our own Edge: the thumbprint in the file is compared by its hex digits,
+ * however it was copied (Windows' dialog: spaces and a U+200E first;
+ * openssl: colons); another certificate is still told apart. */
+START_TEST(t_own_thumbprint)
+{
+	static const struct {
+		const char *want;
+		bool same;
+	} tps[] = {
+		{"0810 38ED5B519C211F8BBF62F2896045EC6F4967", true},
+		{"\xe2\x80\x8e" "08 10 38 ed 5b 51 9c 21 1f 8b bf 62 f2 89 60 45 ec 6f 49 67", true},
+		{"08:10:38:ED:5B:51:9C:21:1F:8B:BF:62:F2:89:60:45:EC:6F:49:67", true},
+		{"081038ED5B519C211F8BBF62F2896045EC6F4968", false},
+		{"081038ED5B519C211F8BBF62F2896045EC6F49", false},
+		{" : ", false},
+	};
+
+	for (size_t i = 0; i < sizeof tps / sizeof *tps; i++) {
+		struct probe_result r;
+		char domain[] = "own.test", tp[] = "081038ED5B519C211F8BBF62F2896045EC6F4967";
+
+		memset(&r, 0, sizeof r);
+		r.domain = domain;
+		r.own = true;
+		r.partner = -1;
+		reached_tls(&r.offer);
+		prosody_default(&r.offer);
+		r.offer.cert_thumbprint = tp;
+		probe_conclude(&r, NULL, tps[i].want);
+		ck_assert_msg(r.ok == tps[i].same, "case %zu: ok %d", i, r.ok);
+		if (i == 0)
+			ck_assert_int_ge(strlist_find_ci(&r.notes,
+							 "Our Edge presents the imported certificate "
+							 "(thumbprint 0810 38ED5B519C211F8BBF62F2896045EC6F4967)."),
+					 0);
+		for (int k = 0; k < 18; k++)
+			free(r.why[k]);
+		strlist_free(&r.notes);
+	}
+}
+END_TEST
+
 static Suite *probe_suite(void)
 {
 	Suite *s = suite_create("probe");
@@ -342,6 +384,7 @@ static Suite *probe_suite(void)
 	tcase_add_test(tc, t_invalid_rows);
 	tcase_add_test(tc, t_why);
 	tcase_add_test(tc, t_text_escapes);
+	tcase_add_test(tc, t_own_thumbprint);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("xml");
 	tcase_add_test(tc, t_xml_features);
