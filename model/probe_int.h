@@ -31,6 +31,7 @@ struct px {
 	char *cond;            /* stream error condition */
 	char *text;            /* stream error text */
 	size_t textlen;
+	long long fed;         /* bytes given to the parser */
 };
 
 void px_init(struct px *x);

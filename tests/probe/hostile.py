@@ -7,6 +7,7 @@ hostile.py MODE [CERT KEY]: every connection gets the behaviour of MODE:
   malformed  sends a stream whose features are not well-formed XML
   bomb       sends a DTD with an entity-expansion bomb before the stream
   big        sends the header, then one 10 MB stanza
+  bigtag     sends the header, then a 10 MB attribute that never ends
   junk       STARTTLS works, then junk instead of a stream after TLS
   tls10      STARTTLS required, TLS 1.0 only; dialback after TLS
   sasl       STARTTLS required; after TLS EXTERNAL and no dialback
@@ -137,6 +138,11 @@ def serve(conn, mode, cert, key):
         elif mode == "bomb":
             conn.sendall(bomb())
             time.sleep(1)
+        elif mode == "bigtag":
+            conn.sendall(HEADER + b"<stream:features><x a='")
+            chunk = b"A" * 65536
+            for _ in range(160):
+                conn.sendall(chunk)
         elif mode == "big":
             conn.sendall(HEADER + b"<message><body>")
             chunk = b"A" * 65536

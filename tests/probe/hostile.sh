@@ -40,7 +40,7 @@ hostile() {
 	printf -- '- domain: %s.test\n  type: Federated\n  tls: Required\n  sasl: NotSupported\n  dialback: true\n' "$1" >>"$F"
 }
 for m in slowloris close malformed bomb big junk tls10 sasl error spoof hdrclose featwait \
-	noproceed tlsstall slowtls; do
+	noproceed tlsstall slowtls bigtag; do
 	hostile "$m"
 done
 hostile tls10v6 6
@@ -49,7 +49,7 @@ check "dnsmasq for the SRV records" dns_dnsmasq_start "$Z"
 "$XMPPGW" probe "$F" --server "127.0.0.1:$DNS_PORT" --timeout 1000 --ca-file "$C/ca.pem" \
 	>"$T_TMP/out" 2>"$T_TMP/err"
 check_eq "exit status 1: some domains do not work" 1 "$?"
-check_grep "all sixteen, and our own domain, get a verdict" "17 domains probed in" "$T_TMP/out"
+check_grep "all seventeen, and our own domain, get a verdict" "18 domains probed in" "$T_TMP/out"
 
 # section DOMAIN: that domain's lines of the output.
 section() { awk -v d="$1 (" 'index($0, d) == 1 { on = 1; print; next } /^[^ ]/ { on = 0 } on' "$T_TMP/out"; }
@@ -63,6 +63,7 @@ has "close mid-stream" close.test "failure: the server closed the connection whi
 has "malformed XML" malformed.test "failure: malformed XML at line 1"
 has "entity bomb refused" bomb.test "failure: the server sent a document type declaration"
 has "10 MB stanza stopped at 256 KiB" big.test "failure: the server sent more than 256 KiB while we waited for the stream features"
+has "10 MB in one tag stopped at 16 KiB" bigtag.test "failure: the server sent more than 16 KiB in one XML tag: stopped reading"
 has "junk after TLS: TLS worked" junk.test "TLS versions: TLS 1.0 refused, TLS 1.2 accepted, TLS 1.3 accepted."
 has "junk after TLS: its own verdict" junk.test "- After TLS: malformed XML"
 has "junk after TLS: no row" junk.test "rows that work: none"

@@ -375,6 +375,39 @@ START_TEST(t_own_thumbprint)
 }
 END_TEST
 
+/* A tag that never ends is refused after 16 KiB (expat parses it again
+ * with every chunk); long text, reported as it comes, is not. */
+START_TEST(t_xml_long_tag)
+{
+	char chunk[4096];
+	struct px x;
+
+	memset(chunk, 'A', sizeof chunk);
+	px_init(&x);
+	px_feed(&x, header, strlen(header));
+	px_feed(&x, "<stream:features><x a='", 23);
+	for (int i = 0; i < 3; i++)
+		px_feed(&x, chunk, sizeof chunk);
+	ck_assert_ptr_null(x.error);
+	for (int i = 0; i < 2; i++)
+		px_feed(&x, chunk, sizeof chunk);
+	ck_assert_ptr_nonnull(x.error);
+	ck_assert_str_eq(x.error, "the server sent more than 16 KiB in one XML tag: stopped reading");
+	px_free(&x);
+
+	px_init(&x);
+	px_feed(&x, header, strlen(header));
+	px_feed(&x, "<message><body>", 15);
+	for (int i = 0; i < 16; i++)
+		px_feed(&x, chunk, sizeof chunk);
+	ck_assert_ptr_null(x.error);
+	px_feed(&x, "</body></message><stream:features/>", 35);
+	ck_assert_ptr_null(x.error);
+	ck_assert_int_eq(x.event, PX_FEATURES);
+	px_free(&x);
+}
+END_TEST
+
 static Suite *probe_suite(void)
 {
 	Suite *s = suite_create("probe");
@@ -391,6 +424,7 @@ static Suite *probe_suite(void)
 	tcase_add_test(tc, t_xml_namespaces);
 	tcase_add_test(tc, t_xml_refused);
 	tcase_add_test(tc, t_xml_stream_error);
+	tcase_add_test(tc, t_xml_long_tag);
 	suite_add_tcase(s, tc);
 	return s;
 }
