@@ -116,6 +116,27 @@ static char *thumbprint(X509 *x)
 	return s;
 }
 
+/* An IA5String's text, a NUL byte in it written "\x00": "good.test",
+ * NUL, ".evil.test" names neither, and cut at the NUL it would read as
+ * the first. */
+static char *ia5_text(const ASN1_STRING *v)
+{
+	const unsigned char *d = ASN1_STRING_get0_data(v);
+	size_t n = (size_t)ASN1_STRING_length(v), k = 0;
+	char *s = xmalloc(4 * n + 1);
+
+	for (size_t i = 0; i < n; i++) {
+		if (d[i]) {
+			s[k++] = (char)d[i];
+		} else {
+			memcpy(s + k, "\\x00", 4);
+			k += 4;
+		}
+	}
+	s[k] = '\0';
+	return s;
+}
+
 /* The SRV-ID _xmpp-server.DOMAIN in an otherName, if gn is one. */
 static char *srv_id(const GENERAL_NAME *gn)
 {
@@ -127,7 +148,7 @@ static char *srv_id(const GENERAL_NAME *gn)
 	    on->value->type == V_ASN1_IA5STRING) {
 		const ASN1_STRING *v = on->value->value.ia5string;
 
-		s = xstrndup((const char *)ASN1_STRING_get0_data(v), (size_t)ASN1_STRING_length(v));
+		s = ia5_text(v);
 	}
 	ASN1_OBJECT_free(want);
 	return s;
@@ -144,10 +165,7 @@ static bool names_collect(X509 *leaf, const char *domain, struct strlist *out)
 		char *s;
 
 		if (gn->type == GEN_DNS) {
-			const ASN1_STRING *v = gn->d.dNSName;
-
-			strlist_push_owned(out, xstrndup((const char *)ASN1_STRING_get0_data(v),
-							 (size_t)ASN1_STRING_length(v)));
+			strlist_push_owned(out, ia5_text(gn->d.dNSName));
 		} else if ((s = srv_id(gn))) {
 			srv_match = srv_match ||
 				    (strncasecmp(s, SRV_PREFIX, strlen(SRV_PREFIX)) == 0 &&

@@ -22,11 +22,13 @@ echo "local=/test/" >"$Z"
 F="$T_TMP/xmppgw.yaml"
 printf 'version: 1\ntopology:\n  sip_domains: [contoso.test]\n  access_edge_fqdn: e.contoso.test\npartners:\n' >"$F"
 
-# hostile MODE [6]: a server of that MODE for MODE.test, in the zone and
-# the file; with 6 it listens on ::1 and DNS gives only that address.
+# hostile NAME [4|6 [MODE]]: a server of that MODE (default NAME) for
+# NAME.test, in the zone and the file, with the certificate $C/NAME.pem
+# (one from the test CA for NAME.test unless there is one); with 6 it
+# listens on ::1 and DNS gives only that address.
 hostile() {
-	pr_leaf "$C" "$1" ca "$1.test"
-	HOSTILE_FAMILY=${2:-4} python3 "$top_srcdir/tests/probe/hostile.py" "$1" "$C/$1.pem" \
+	[ -f "$C/$1.pem" ] || pr_leaf "$C" "$1" ca "$1.test"
+	HOSTILE_FAMILY=${2:-4} python3 "$top_srcdir/tests/probe/hostile.py" "${3:-$1}" "$C/$1.pem" \
 		"$C/$1.key" >"$T_TMP/$1.port" &
 	HS_PIDS="$HS_PIDS $!"
 	i=0
@@ -44,12 +46,20 @@ for m in slowloris close malformed bomb big junk tls10 sasl error spoof hdrclose
 	hostile "$m"
 done
 hostile tls10v6 6
+# A certificate whose dNSName and SRV-ID are nul.test's, a NUL byte, then
+# ".evil.test" (made with python3-cryptography when it is there).
+NUL=false
+if python3 -c 'import cryptography' 2>/dev/null &&
+	python3 "$top_srcdir/tests/probe/nulcert.py" "$C" nul.test "$C/nul"; then
+	NUL=true
+	hostile nul 4 sasl
+fi
 check "dnsmasq for the SRV records" dns_dnsmasq_start "$Z"
 
 "$XMPPGW" probe "$F" --server "127.0.0.1:$DNS_PORT" --timeout 1000 --ca-file "$C/ca.pem" \
 	>"$T_TMP/out" 2>"$T_TMP/err"
 check_eq "exit status 1: some domains do not work" 1 "$?"
-check_grep "all seventeen, and our own domain, get a verdict" "18 domains probed in" "$T_TMP/out"
+check_grep "all, and our own domain, get a verdict" "$(if $NUL; then echo 19; else echo 18; fi) domains probed in" "$T_TMP/out"
 
 # section DOMAIN: that domain's lines of the output.
 section() { awk -v d="$1 (" 'index($0, d) == 1 { on = 1; print; next } /^[^ ]/ { on = 0 } on' "$T_TMP/out"; }
@@ -90,6 +100,15 @@ has "slowloris after TLS: TLS worked" slowtls.test "TLS 1.0 refused, TLS 1.2 acc
 has "slowloris after TLS: a bound" slowtls.test "After TLS: no answer within 1000 ms while waiting for the stream features after TLS."
 has "IPv6 loopback: the address DNS gave" tls10v6.test "server: xmpp.tls10v6.test [::1]:"
 has "IPv6 loopback: works with row 13" tls10v6.test "tls10v6.test (partner): works with its settings"
+if $NUL; then
+	has "a NUL in the names: shown" nul.test 'names: nul.test\x00.evil.test, SRV-ID _xmpp-server.nul.test\x00.evil.test.'
+	has "a NUL in the names: they do not name the domain" nul.test "Warning: the certificate does not name nul.test."
+	has "a NUL in the names: the SASL rows fail" nul.test "rows that work: none"
+else
+	ok "# skip python3-cryptography not installed"
+	ok "# skip python3-cryptography not installed"
+	ok "# skip python3-cryptography not installed"
+fi
 check "no raw C1 control from the server in the output" sh -c "! LC_ALL=C grep -q \"$(printf '\302\233')\" '$T_TMP/out'"
 check "no escape character in the output" sh -c "! LC_ALL=C grep -q \"$(printf '\033')\" '$T_TMP/out'"
 
