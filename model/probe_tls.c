@@ -189,6 +189,9 @@ static void verify(const struct ptls *t, X509 *leaf, STACK_OF(X509) *chain,
 		X509_STORE_CTX_free(vc);
 		return;
 	}
+	/* The Edge connects to the partner as a TLS client: Schannel wants
+	 * a server certificate (serverAuth in its extended key usage). */
+	X509_STORE_CTX_set_purpose(vc, X509_PURPOSE_SSL_SERVER);
 	rc = X509_verify_cert(vc);
 	o->cert_trusted = rc == 1;
 	if (rc != 1)

@@ -46,6 +46,13 @@ for m in slowloris close malformed bomb big junk tls10 sasl error spoof hdrclose
 	hostile "$m"
 done
 hostile tls10v6 6
+# A certificate from the test CA for client authentication only: not one a
+# TLS client such as the Edge accepts from a server.
+pr_leaf "$C" clientonly ca clientonly.test
+printf 'subjectAltName=DNS:clientonly.test\nextendedKeyUsage=clientAuth\n' >"$C/clientonly.ext"
+openssl x509 -req -in "$C/clientonly.csr" -CA "$C/ca.pem" -CAkey "$C/ca.key" -CAcreateserial \
+	-days 2 -extfile "$C/clientonly.ext" -out "$C/clientonly.pem" 2>/dev/null
+hostile clientonly 4 tls10
 # A certificate whose dNSName and SRV-ID are nul.test's, a NUL byte, then
 # ".evil.test" (made with python3-cryptography when it is there).
 NUL=false
@@ -59,7 +66,7 @@ check "dnsmasq for the SRV records" dns_dnsmasq_start "$Z"
 "$XMPPGW" probe "$F" --server "127.0.0.1:$DNS_PORT" --timeout 1000 --ca-file "$C/ca.pem" \
 	>"$T_TMP/out" 2>"$T_TMP/err"
 check_eq "exit status 1: some domains do not work" 1 "$?"
-check_grep "all, and our own domain, get a verdict" "$(if $NUL; then echo 19; else echo 18; fi) domains probed in" "$T_TMP/out"
+check_grep "all, and our own domain, get a verdict" "$(if $NUL; then echo 20; else echo 19; fi) domains probed in" "$T_TMP/out"
 
 # section DOMAIN: that domain's lines of the output.
 section() { awk -v d="$1 (" 'index($0, d) == 1 { on = 1; print; next } /^[^ ]/ { on = 0 } on' "$T_TMP/out"; }
@@ -100,6 +107,8 @@ has "slowloris after TLS: TLS worked" slowtls.test "TLS 1.0 refused, TLS 1.2 acc
 has "slowloris after TLS: a bound" slowtls.test "After TLS: no answer within 1000 ms while waiting for the stream features after TLS."
 has "IPv6 loopback: the address DNS gave" tls10v6.test "server: xmpp.tls10v6.test [::1]:"
 has "IPv6 loopback: works with row 13" tls10v6.test "tls10v6.test (partner): works with its settings"
+has "client-only certificate: not trusted as a server's" clientonly.test "Warning: the certificate is not trusted (unsuitable certificate purpose)."
+has "client-only certificate: dialback rows still work" clientonly.test "rows that work: 3 7 9 13 15"
 if $NUL; then
 	has "a NUL in the names: shown" nul.test 'names: nul.test\x00.evil.test, SRV-ID _xmpp-server.nul.test\x00.evil.test.'
 	has "a NUL in the names: they do not name the domain" nul.test "Warning: the certificate does not name nul.test."
