@@ -104,11 +104,25 @@ static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **
 	}
 }
 
+/* A mechanism's name has no spaces (RFC 4422 3.1): a server that
+ * indents its features puts the indentation around it. */
+static void trim(char *s)
+{
+	size_t a = strspn(s, " \t\r\n"), n = strlen(s);
+
+	while (n > a && strchr(" \t\r\n", s[n - 1]))
+		n--;
+	memmove(s, s + a, n - a);
+	s[n - a] = '\0';
+}
+
 static void XMLCALL on_end(void *data, const XML_Char *name)
 {
 	struct px *x = data;
 
 	(void)name;
+	if (x->in_mechanism)
+		trim(x->mechs.v[x->mechs.n - 1]);
 	x->in_mechanism = false;
 	if (x->depth == 3)
 		x->in_error_text = false;

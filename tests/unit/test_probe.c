@@ -236,6 +236,28 @@ START_TEST(t_xml_features)
 }
 END_TEST
 
+/* A server that indents its features: the mechanisms' names without the
+ * indentation, EXTERNAL among them. */
+START_TEST(t_xml_indented)
+{
+	static const char feats[] =
+		"<stream:features>\n  <mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>\n"
+		"    <mechanism>\n      EXTERNAL\n    </mechanism>\n"
+		"    <mechanism>\tPLAIN </mechanism>\n  </mechanisms>\n</stream:features>";
+	struct px x;
+
+	px_init(&x);
+	px_feed(&x, header, strlen(header));
+	px_feed(&x, feats, strlen(feats));
+	ck_assert_ptr_null(x.error);
+	ck_assert_int_eq(x.event, PX_FEATURES);
+	ck_assert_uint_eq(x.mechs.n, 2);
+	ck_assert_str_eq(x.mechs.v[0], "EXTERNAL");
+	ck_assert_str_eq(x.mechs.v[1], "PLAIN");
+	px_free(&x);
+}
+END_TEST
+
 /* <required/> in another namespace, or a starttls in the wrong one, count
  * for nothing: names are compared with their namespaces. */
 START_TEST(t_xml_namespaces)
@@ -425,6 +447,7 @@ static Suite *probe_suite(void)
 	tcase_add_test(tc, t_xml_refused);
 	tcase_add_test(tc, t_xml_stream_error);
 	tcase_add_test(tc, t_xml_long_tag);
+	tcase_add_test(tc, t_xml_indented);
 	suite_add_tcase(s, tc);
 	return s;
 }
