@@ -3,12 +3,14 @@
 #include "diag.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 void diags_add_owned(struct diags *d, enum diag_sev sev, int line, int col, const char *field,
@@ -49,23 +51,41 @@ void diags_free(struct diags *d)
 	memset(d, 0, sizeof *d);
 }
 
+/* The code points that reorder or break the text around them without
+ * showing: the bidi embeddings, overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069), the marks (U+200E, U+200F, U+061C) and the line and
+ * paragraph separators. A name quoted with U+202E would read backwards. */
+static bool invisible_control(unsigned cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x200e || cp == 0x200f || cp == 0x061c || cp == 0x2028 || cp == 0x2029;
+}
+
 /* Messages quote the file's values, and a quoted YAML string can hold any
  * control character ("\e[2J"): written to a terminal as they are, they would
- * act on it. Each is shown as \xHH (C1 controls as \uHHHH) instead. */
+ * act on it. Each is shown as \xHH (C1 controls and the invisible ones above
+ * as \uHHHH) instead, and so is a byte that starts no UTF-8 sequence (a
+ * lone 0x9b is an 8-bit CSI to some terminals). */
 static char *escape_controls(char *s)
 {
-	/* At most four bytes for one: "\x1b" for a byte, "\u0085" for two. */
+	/* At most four bytes for one: "\x1b" for a byte, "\u0085" for two,
+	 * "\u202e" for three. */
 	char *out = xmalloc(4 * strlen(s) + 1), *p = out;
 
-	for (const unsigned char *q = (const unsigned char *)s; *q; q++) {
-		if (*q < 0x20 || *q == 0x7f) {
-			p += sprintf(p, "\\x%02x", *q);
-		} else if (*q == 0xc2 && q[1] >= 0x80 && q[1] <= 0x9f) {
-			p += sprintf(p, "\\u%04x", q[1]);
-			q++;
+	for (const char *q = s; *q;) {
+		unsigned cp;
+		size_t n = utf8_decode(q, &cp);
+
+		if (n == 0 || cp < 0x20 || cp == 0x7f) {
+			p += sprintf(p, "\\x%02x", (unsigned char)*q);
+			n = 1;
+		} else if ((cp >= 0x80 && cp <= 0x9f) || invisible_control(cp)) {
+			p += sprintf(p, "\\u%04x", cp);
 		} else {
-			*p++ = (char)*q;
+			memcpy(p, q, n);
+			p += n;
 		}
+		q += n;
 	}
 	*p = '\0';
 	free(s);

@@ -29,7 +29,8 @@ void diags_add_owned(struct diags *d, enum diag_sev sev, int line, int col, cons
 void diags_free(struct diags *d);
 /* "FILE:LINE:COL: error: FIELD: MSG" (GNU form); the caller frees it. */
 char *diag_format(const char *file, const struct diag *g);
-/* A copy of s with control characters (C0, DEL, C1) written as \xNN or
+/* A copy of s with control characters (C0, DEL, C1, bidi controls and
+ * the line separators) and bytes that are not UTF-8 written as \xNN or
  * \uNNNN, for text from outside (a file, a server); the caller frees it. */
 char *diag_escape(const char *s);
 /* Sorts entries from index from on by position (unpositioned last),

@@ -12,8 +12,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "i18n.h"
 #include "probe_int.h"
+#include "validate.h"
 #include "xalloc.h"
 
 long long probe_now_ms(void)
@@ -237,25 +239,19 @@ static void items_settle(struct probe *p, long long now)
 	}
 }
 
-static void run_out(struct probe *p)
+/* DNS's time is up: a domain still without its answer ends here. One
+ * already answered is left to its connections, each bounded from when it
+ * opens: those waiting for room in the window have not been asked yet. */
+static void dns_out(struct probe *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		struct pitem *it = &p->items[i];
 
-		if (it->r.done)
-			continue;
-		if (!it->started) {
+		if (!it->r.done && !it->started)
 			item_fail(p, it, xasprintf(_("no DNS answer within %d ms"),
-						   p->stage_ms * RUN_STAGES));
-			continue;
-		}
-		for (int v = 0; v < PROBE_NTLS; v++)
-			if (it->c[v].stage != CS_DONE)
-				pconn_finish(&it->c[v], it->c[v].stage,
-					    xasprintf(_("no verdict within %d ms"),
-						      p->stage_ms * RUN_STAGES));
-		item_merge(p, it);
+						   (int)(p->end - p->start)));
 	}
+	p->dns_over = true;
 }
 
 size_t probe_process(struct probe *p, int timeout_ms)
@@ -266,7 +262,7 @@ size_t probe_process(struct probe *p, int timeout_ms)
 
 	if (probe_done(p))
 		return p->nfinal;
-	if (p->end < soonest)
+	if (!p->dns_over && p->end < soonest)
 		soonest = p->end;
 	n = fds_build(p, &ndns, &soonest);
 	wait = soonest > now ? (int)(soonest - now) : 0;
@@ -278,8 +274,8 @@ size_t probe_process(struct probe *p, int timeout_ms)
 			pconn_step(p->fdconn[i], p->fds[i].revents);
 	now = probe_now_ms();
 	items_settle(p, now);
-	if (now >= p->end)
-		run_out(p);
+	if (!p->dns_over && now >= p->end)
+		dns_out(p);
 	return p->nfinal;
 }
 
@@ -365,14 +361,24 @@ int probe_start(const struct deployment *d, const struct probe_options *o, struc
 
 	*out = NULL;
 	p->stage_ms = o->timeout_ms > 0 ? o->timeout_ms : PROBE_DEFAULT_TIMEOUT_MS;
-	p->end = probe_now_ms() + (long long)p->stage_ms * RUN_STAGES;
+	p->start = probe_now_ms();
 	domains_pick(d, o, &names);
-	/* A name with a quote or an angle bracket would break the header. */
-	for (size_t i = 0; i < names.n; i++)
-		if (!names.v[i][0] || strpbrk(names.v[i], "'<>&\" \t")) {
-			*err = xasprintf(_("\"%s\" is not a domain name"), names.v[i]);
+	/* Only a DNS name goes into the query and the stream header: a quote
+	 * or an angle bracket would break the header, a control character
+	 * the terminal that shows the error. */
+	for (size_t i = 0; i < names.n; i++) {
+		char *why = NULL;
+
+		if (validate_dns_name(names.v[i], &why) == VALID_ERR) {
+			char *raw = xasprintf(_("\"%s\" is not a domain name: %s"), names.v[i], why);
+
+			*err = diag_escape(raw);
+			free(raw);
+			free(why);
 			goto out;
 		}
+		free(why);
+	}
 	if (from_pick(p, d, err) < 0 || ptls_init(&p->tls, o->ca_file, err) < 0)
 		goto out;
 	memset(&dopt, 0, sizeof dopt);
@@ -384,6 +390,10 @@ int probe_start(const struct deployment *d, const struct probe_options *o, struc
 	if (dnscheck_start(d, &dopt, &p->dns, err) < 0)
 		goto out;
 	items_build(p, d, &names);
+	/* The DNS check bounds each query itself and sends at most a window
+	 * of them at once: its bound grows with the domains it queues. */
+	p->end = probe_now_ms() +
+		 (long long)p->stage_ms * DNS_STAGES * (1 + (long long)names.n / DNS_WAVE);
 	rc = 0;
 out:
 	strlist_free(&names);

@@ -199,7 +199,7 @@ static void handshake(struct pconn *c)
 	code = ERR_peek_last_error();
 	pconn_finish(c, CS_HANDSHAKE,
 		    code ? xasprintf(_("handshake refused: %s"),
-				     ERR_reason_error_string(code))
+				     ptls_reason(code))
 			 : xstrdup(_("handshake refused: the server closed the connection")));
 }
 

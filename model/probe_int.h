@@ -31,6 +31,7 @@ struct px {
 	char *cond;            /* stream error condition */
 	char *text;            /* stream error text */
 	size_t textlen;
+	long long fed;         /* bytes given to the parser */
 };
 
 void px_init(struct px *x);
@@ -48,16 +49,24 @@ struct ptls {
 
 int ptls_init(struct ptls *t, const char *ca_file, char **err);
 void ptls_free(struct ptls *t);
+/* OpenSSL's reason for error code e, errno's text for a system call's;
+ * static. */
+const char *ptls_reason(unsigned long e);
 /* Chain, trust and names of the server's certificate into o (first
  * handshake that gets there). */
 void ptls_examine(const struct ptls *t, SSL *ssl, const char *domain, struct probe_offer *o);
 
 /* --- the engine (probe.c) and the connections (probe_conn.c) ---------- */
 
-/* A connection gets this many stage bounds in all; the run gets DNS (SRV
- * then addresses: two) plus one connection's, and a margin of one. */
+/* A connection gets this many stage bounds in all, from when it opens;
+ * DNS (SRV then addresses: two, and a margin of one) gets these from the
+ * start. A run ends within DNS's bound plus one connection's bound for
+ * each time the window fills. */
 #define CONN_STAGES 5
-#define RUN_STAGES (2 + CONN_STAGES + 1)
+#define DNS_STAGES 3
+/* Domains whose queries (SRV, A, AAAA) fit in the DNS check's window at
+ * once, with room to spare. */
+#define DNS_WAVE 32
 /* Connections open at once. Every domain's DNS goes out at once, but a
  * burst of hundreds of connections to one server overflows its listen
  * queue (Prosody's holds 128), and each dropped SYN costs a second: 300 at
@@ -111,7 +120,8 @@ struct probe {
 	char *from;
 	char *want_thumbprint;
 	int stage_ms;
-	long long end;
+	long long start, end;  /* end: DNS's bound */
+	bool dns_over;
 	struct pitem *items;
 	size_t n, nfinal;
 	size_t open;           /* connections open, at most PROBE_WINDOW */

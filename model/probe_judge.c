@@ -1,8 +1,8 @@
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "i18n.h"
 #include "probe_int.h"
@@ -322,6 +322,26 @@ static void describe_choice(struct probe_result *r)
 	free(cur);
 }
 
+/* Whether two thumbprints are the same hex digits: one copied from
+ * Windows' certificate dialog comes with spaces (and often an invisible
+ * U+200E first), one from certutil with none, one from openssl with
+ * colons. */
+static bool thumbprint_eq(const char *a, const char *b)
+{
+	size_t n = 0;
+
+	for (;; a++, b++, n++) {
+		while (*a && !isxdigit((unsigned char)*a))
+			a++;
+		while (*b && !isxdigit((unsigned char)*b))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b && n > 0;
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+	}
+}
+
 /* Our own domain: the Edge must show the imported certificate and it must
  * cover the domain, or partners will refuse us. */
 static bool own_checks(struct probe_result *r, const char *want)
@@ -340,7 +360,7 @@ static bool own_checks(struct probe_result *r, const char *want)
 	if (!want) {
 		strlist_push(&r->notes, _("No issued certificate is imported in the file, so "
 					  "the thumbprint was not compared."));
-	} else if (o->cert_thumbprint && strcasecmp(want, o->cert_thumbprint) == 0) {
+	} else if (o->cert_thumbprint && thumbprint_eq(want, o->cert_thumbprint)) {
 		strlist_pushf(&r->notes, _("Our Edge presents the imported certificate "
 					   "(thumbprint %s)."), want);
 	} else {

@@ -3,9 +3,11 @@
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "diag.h"
 #include "i18n.h"
 #include "probe_int.h"
 #include "xalloc.h"
@@ -43,6 +45,17 @@ static int ctx_new(struct ptls *t, enum probe_tls v, char **err)
 	return 0;
 }
 
+const char *ptls_reason(unsigned long e)
+{
+	const char *why = e ? ERR_reason_error_string(e) : NULL;
+
+	/* OpenSSL 3 keeps errno in the code of a failed system call and has
+	 * no reason text for it: "No such file or directory" is the answer. */
+	if (!why && e && ERR_SYSTEM_ERROR(e))
+		why = strerror(ERR_GET_REASON(e));
+	return why ? why : _("no reason given");
+}
+
 int ptls_init(struct ptls *t, const char *ca_file, char **err)
 {
 	memset(t, 0, sizeof *t);
@@ -55,10 +68,12 @@ int ptls_init(struct ptls *t, const char *ca_file, char **err)
 		return -1;
 	}
 	if (ca_file && X509_STORE_load_file(t->store, ca_file) != 1) {
-		unsigned long e = ERR_get_error();
+		unsigned long e = ERR_peek_error();
+		char *name = diag_escape(ca_file);
 
 		*err = xasprintf(_("--ca-file %s: cannot read trusted certificates from it (%s)"),
-				 ca_file, e ? ERR_reason_error_string(e) : _("no certificate"));
+				 name, e ? ptls_reason(e) : _("no certificate"));
+		free(name);
 		ERR_clear_error();
 		return -1;
 	}
@@ -101,6 +116,27 @@ static char *thumbprint(X509 *x)
 	return s;
 }
 
+/* An IA5String's text, a NUL byte in it written "\x00": "good.test",
+ * NUL, ".evil.test" names neither, and cut at the NUL it would read as
+ * the first. */
+static char *ia5_text(const ASN1_STRING *v)
+{
+	const unsigned char *d = ASN1_STRING_get0_data(v);
+	size_t n = (size_t)ASN1_STRING_length(v), k = 0;
+	char *s = xmalloc(4 * n + 1);
+
+	for (size_t i = 0; i < n; i++) {
+		if (d[i]) {
+			s[k++] = (char)d[i];
+		} else {
+			memcpy(s + k, "\\x00", 4);
+			k += 4;
+		}
+	}
+	s[k] = '\0';
+	return s;
+}
+
 /* The SRV-ID _xmpp-server.DOMAIN in an otherName, if gn is one. */
 static char *srv_id(const GENERAL_NAME *gn)
 {
@@ -112,7 +148,7 @@ static char *srv_id(const GENERAL_NAME *gn)
 	    on->value->type == V_ASN1_IA5STRING) {
 		const ASN1_STRING *v = on->value->value.ia5string;
 
-		s = xstrndup((const char *)ASN1_STRING_get0_data(v), (size_t)ASN1_STRING_length(v));
+		s = ia5_text(v);
 	}
 	ASN1_OBJECT_free(want);
 	return s;
@@ -129,10 +165,7 @@ static bool names_collect(X509 *leaf, const char *domain, struct strlist *out)
 		char *s;
 
 		if (gn->type == GEN_DNS) {
-			const ASN1_STRING *v = gn->d.dNSName;
-
-			strlist_push_owned(out, xstrndup((const char *)ASN1_STRING_get0_data(v),
-							 (size_t)ASN1_STRING_length(v)));
+			strlist_push_owned(out, ia5_text(gn->d.dNSName));
 		} else if ((s = srv_id(gn))) {
 			srv_match = srv_match ||
 				    (strncasecmp(s, SRV_PREFIX, strlen(SRV_PREFIX)) == 0 &&
@@ -156,6 +189,9 @@ static void verify(const struct ptls *t, X509 *leaf, STACK_OF(X509) *chain,
 		X509_STORE_CTX_free(vc);
 		return;
 	}
+	/* The Edge connects to the partner as a TLS client: Schannel wants
+	 * a server certificate (serverAuth in its extended key usage). */
+	X509_STORE_CTX_set_purpose(vc, X509_PURPOSE_SSL_SERVER);
 	rc = X509_verify_cert(vc);
 	o->cert_trusted = rc == 1;
 	if (rc != 1)

@@ -18,6 +18,13 @@
 #define PX_MAX_MECHS 32
 #define PX_MAX_MECH_LEN 64
 #define PX_MAX_TEXT 512
+/* Bytes one tag may take before the parser reports it. Expat parses an
+ * unfinished tag again from its start with every chunk (its reparse
+ * deferral, which would bound that, also holds back the features a
+ * server sends before it waits), so a tag never closed costs the square
+ * of its length: 256 KiB of one took 30 ms per connection, 16 KiB takes
+ * a 256th of that. A stream's longest tag, its header, is under 1 KiB. */
+#define PX_MAX_TAG (16 * 1024)
 
 enum { IN_NONE, IN_FEATURES, IN_ERROR, IN_PROCEED, IN_FAILURE, IN_OTHER };
 
@@ -97,11 +104,25 @@ static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **
 	}
 }
 
+/* A mechanism's name has no spaces (RFC 4422 3.1): a server that
+ * indents its features puts the indentation around it. */
+static void trim(char *s)
+{
+	size_t a = strspn(s, " \t\r\n"), n = strlen(s);
+
+	while (n > a && strchr(" \t\r\n", s[n - 1]))
+		n--;
+	memmove(s, s + a, n - a);
+	s[n - a] = '\0';
+}
+
 static void XMLCALL on_end(void *data, const XML_Char *name)
 {
 	struct px *x = data;
 
 	(void)name;
+	if (x->in_mechanism)
+		trim(x->mechs.v[x->mechs.n - 1]);
 	x->in_mechanism = false;
 	if (x->depth == 3)
 		x->in_error_text = false;
@@ -212,10 +233,18 @@ void px_feed(struct px *x, const char *buf, size_t len)
 	x->event = PX_NONE;
 	if (x->error || !x->xp)
 		return;
-	if (XML_Parse(x->xp, buf, (int)len, XML_FALSE) == XML_STATUS_ERROR &&
-	    XML_GetErrorCode(x->xp) != XML_ERROR_ABORTED && !x->error)
-		x->error = xasprintf(_("malformed XML at line %lu, column %lu: %s"),
-				     (unsigned long)XML_GetCurrentLineNumber(x->xp),
-				     (unsigned long)XML_GetCurrentColumnNumber(x->xp),
-				     XML_ErrorString(XML_GetErrorCode(x->xp)));
+	x->fed += (long long)len;
+	if (XML_Parse(x->xp, buf, (int)len, XML_FALSE) == XML_STATUS_ERROR) {
+		if (XML_GetErrorCode(x->xp) != XML_ERROR_ABORTED && !x->error)
+			x->error = xasprintf(_("malformed XML at line %lu, column %lu: %s"),
+					     (unsigned long)XML_GetCurrentLineNumber(x->xp),
+					     (unsigned long)XML_GetCurrentColumnNumber(x->xp),
+					     XML_ErrorString(XML_GetErrorCode(x->xp)));
+		return;
+	}
+	/* After a successful chunk, the index is where the last thing the
+	 * parser reported starts: what follows waits for its tag to end. */
+	if (x->fed - (long long)XML_GetCurrentByteIndex(x->xp) > PX_MAX_TAG)
+		fail(x, xasprintf(_("the server sent more than %d KiB in one XML tag: stopped "
+				    "reading"), PX_MAX_TAG / 1024));
 }

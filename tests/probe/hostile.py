@@ -7,12 +7,21 @@ hostile.py MODE [CERT KEY]: every connection gets the behaviour of MODE:
   malformed  sends a stream whose features are not well-formed XML
   bomb       sends a DTD with an entity-expansion bomb before the stream
   big        sends the header, then one 10 MB stanza
+  bigtag     sends the header, then a 10 MB attribute that never ends
   junk       STARTTLS works, then junk instead of a stream after TLS
   tls10      STARTTLS required, TLS 1.0 only; dialback after TLS
   sasl       STARTTLS required; after TLS EXTERNAL and no dialback
   error      a stream error whose text holds C1 control characters
+  spoof      a stream error whose text holds bidi controls and an ESC
+  hdrclose   sends the whole stream header, then closes
+  featwait   sends the header and features (dialback, no STARTTLS), waits
+  noproceed  offers STARTTLS, then never answers it
+  tlsstall   answers STARTTLS, then never answers the TLS handshake
+  slowtls    TLS works, then the stream after it trickles a byte at a time
+hostile.py MODE [CERT KEY] with HOSTILE_FAMILY=6 listens on ::1; MODEv6 is MODE.
 Runs until it is killed (the tests kill it by its pid).
 """
+import os
 import socket
 import ssl
 import sys
@@ -41,6 +50,13 @@ def read_until(conn, marker, limit=65536):
     return data
 
 
+def wait_close(conn):
+    """Waits until the probe closes (or 30 s), reading what it sends."""
+    conn.settimeout(30)
+    while conn.recv(4096):
+        pass
+
+
 def bomb():
     ents = b'<!ENTITY a0 "lol">'
     for i in range(1, 12):
@@ -65,6 +81,11 @@ def after_tls(mode, tconn):
         time.sleep(0.5)
         return
     read_until(tconn, b">")
+    if mode == "slowtls":
+        for b in HEADER:
+            tconn.sendall(bytes([b]))
+            time.sleep(0.3)
+        return
     if mode == "tls10":
         feats = b"<stream:features><dialback xmlns='urn:xmpp:features:dialback'/></stream:features>"
     else:
@@ -88,6 +109,27 @@ def serve(conn, mode, cert, key):
                          "xmlns='urn:ietf:params:xml:ns:xmpp-streams'>go \u009b31m away"
                          "\u0085</text></stream:error>".encode())
             time.sleep(0.5)
+        elif mode == "spoof":
+            conn.sendall(HEADER + "<stream:error><policy-violation "
+                         "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/><text "
+                         "xmlns='urn:ietf:params:xml:ns:xmpp-streams'>ok\u202egnp.exe"
+                         "\u2066x\u2069 \u202a\u202b\u202c\u202d\u2067\u2068"
+                         "</text></stream:error>".encode() + b"\x1b[2J")
+            time.sleep(0.5)
+        elif mode == "hdrclose":
+            conn.sendall(HEADER)
+        elif mode == "featwait":
+            conn.sendall(HEADER + b"<stream:features><dialback "
+                         b"xmlns='urn:xmpp:features:dialback'/></stream:features>")
+            wait_close(conn)
+        elif mode == "noproceed":
+            conn.sendall(HEADER + STARTTLS)
+            wait_close(conn)
+        elif mode == "tlsstall":
+            conn.sendall(HEADER + STARTTLS)
+            read_until(conn, b"starttls")
+            conn.sendall(PROCEED)
+            wait_close(conn)
         elif mode == "close":
             conn.sendall(HEADER[:60])
         elif mode == "malformed":
@@ -96,13 +138,18 @@ def serve(conn, mode, cert, key):
         elif mode == "bomb":
             conn.sendall(bomb())
             time.sleep(1)
+        elif mode == "bigtag":
+            conn.sendall(HEADER + b"<stream:features><x a='")
+            chunk = b"A" * 65536
+            for _ in range(160):
+                conn.sendall(chunk)
         elif mode == "big":
             conn.sendall(HEADER + b"<message><body>")
             chunk = b"A" * 65536
             for _ in range(160):
                 conn.sendall(chunk)
             conn.sendall(b"</body></message>")
-        elif mode in ("junk", "tls10", "sasl"):
+        elif mode in ("junk", "tls10", "sasl", "slowtls"):
             conn.sendall(HEADER + STARTTLS)
             read_until(conn, b"starttls")
             conn.sendall(PROCEED)
@@ -118,12 +165,13 @@ def serve(conn, mode, cert, key):
 
 
 def main():
-    mode = sys.argv[1]
+    mode = sys.argv[1].replace("v6", "")
     cert = sys.argv[2] if len(sys.argv) > 2 else None
     key = sys.argv[3] if len(sys.argv) > 3 else None
-    srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    srv.bind(("127.0.0.1", 0))
-    srv.listen(64)
+    six = os.environ.get("HOSTILE_FAMILY") == "6"
+    srv = socket.socket(socket.AF_INET6 if six else socket.AF_INET, socket.SOCK_STREAM)
+    srv.bind(("::1" if six else "127.0.0.1", 0))
+    srv.listen(1024)
     print(srv.getsockname()[1], flush=True)
     while True:
         conn, _ = srv.accept()

@@ -236,6 +236,28 @@ START_TEST(t_xml_features)
 }
 END_TEST
 
+/* A server that indents its features: the mechanisms' names without the
+ * indentation, EXTERNAL among them. */
+START_TEST(t_xml_indented)
+{
+	static const char feats[] =
+		"<stream:features>\n  <mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>\n"
+		"    <mechanism>\n      EXTERNAL\n    </mechanism>\n"
+		"    <mechanism>\tPLAIN </mechanism>\n  </mechanisms>\n</stream:features>";
+	struct px x;
+
+	px_init(&x);
+	px_feed(&x, header, strlen(header));
+	px_feed(&x, feats, strlen(feats));
+	ck_assert_ptr_null(x.error);
+	ck_assert_int_eq(x.event, PX_FEATURES);
+	ck_assert_uint_eq(x.mechs.n, 2);
+	ck_assert_str_eq(x.mechs.v[0], "EXTERNAL");
+	ck_assert_str_eq(x.mechs.v[1], "PLAIN");
+	px_free(&x);
+}
+END_TEST
+
 /* <required/> in another namespace, or a starttls in the wrong one, count
  * for nothing: names are compared with their namespaces. */
 START_TEST(t_xml_namespaces)
@@ -298,6 +320,116 @@ START_TEST(t_xml_stream_error)
 }
 END_TEST
 
+/* Everything the server sent reaches the terminal escaped: ANSI escapes,
+ * C1 controls, the bidi controls that would reorder a line (a stream
+ * error's text reading "ok\u202egnp.exe" shows as "okexe.png"), the line
+ * separators, and bytes that are not UTF-8 (a lone 0x9b is an 8-bit CSI). */
+START_TEST(t_text_escapes)
+{
+	static const char *const raw[] = {
+		"\x1b[2J", "\xc2\x9b", "\xe2\x80\xaa", "\xe2\x80\xab", "\xe2\x80\xac",
+		"\xe2\x80\xad", "\xe2\x80\xae", "\xe2\x81\xa6", "\xe2\x81\xa7",
+		"\xe2\x81\xa8", "\xe2\x81\xa9", "\xe2\x80\x8f", "\xe2\x80\xa8", "\x9b",
+		"\xff", "\x7f",
+	};
+	static const char *const shown[] = {
+		"\\x1b[2J", "\\u009b", "\\u202a", "\\u202b", "\\u202c", "\\u202d", "\\u202e",
+		"\\u2066", "\\u2067", "\\u2068", "\\u2069", "\\u200f", "\\u2028", "\\x9b",
+		"\\xff", "\\x7f",
+	};
+	for (size_t i = 0; i < sizeof raw / sizeof *raw; i++) {
+		struct probe_result r;
+		char domain[] = "x.test", failure[32], want[48], *text;
+
+		memset(&r, 0, sizeof r);
+		r.partner = -1;
+		r.domain = domain;
+		snprintf(failure, sizeof failure, "ok%sgnp", raw[i]);
+		snprintf(want, sizeof want, "failure: ok%sgnp", shown[i]);
+		r.failure = failure;
+		text = probe_result_text(&r);
+		ck_assert_msg(strstr(text, want) != NULL, "%s not in: %s", want, text);
+		ck_assert_msg(strstr(text, raw[i]) == NULL, "raw bytes of case %zu in: %s", i, text);
+		free(text);
+	}
+}
+END_TEST
+
+/* Our own Edge: the thumbprint in the file is compared by its hex digits,
+ * however it was copied (Windows' dialog: spaces and a U+200E first;
+ * openssl: colons); another certificate is still told apart. */
+START_TEST(t_own_thumbprint)
+{
+	static const struct {
+		const char *want;
+		bool same;
+	} tps[] = {
+		{"0810 38ED5B519C211F8BBF62F2896045EC6F4967", true},
+		{"\xe2\x80\x8e" "08 10 38 ed 5b 51 9c 21 1f 8b bf 62 f2 89 60 45 ec 6f 49 67", true},
+		{"08:10:38:ED:5B:51:9C:21:1F:8B:BF:62:F2:89:60:45:EC:6F:49:67", true},
+		{"081038ED5B519C211F8BBF62F2896045EC6F4968", false},
+		{"081038ED5B519C211F8BBF62F2896045EC6F49", false},
+		{" : ", false},
+	};
+
+	for (size_t i = 0; i < sizeof tps / sizeof *tps; i++) {
+		struct probe_result r;
+		char domain[] = "own.test", tp[] = "081038ED5B519C211F8BBF62F2896045EC6F4967";
+
+		memset(&r, 0, sizeof r);
+		r.domain = domain;
+		r.own = true;
+		r.partner = -1;
+		reached_tls(&r.offer);
+		prosody_default(&r.offer);
+		r.offer.cert_thumbprint = tp;
+		probe_conclude(&r, NULL, tps[i].want);
+		ck_assert_msg(r.ok == tps[i].same, "case %zu: ok %d", i, r.ok);
+		if (i == 0)
+			ck_assert_int_ge(strlist_find_ci(&r.notes,
+							 "Our Edge presents the imported certificate "
+							 "(thumbprint 0810 38ED5B519C211F8BBF62F2896045EC6F4967)."),
+					 0);
+		for (int k = 0; k < 18; k++)
+			free(r.why[k]);
+		strlist_free(&r.notes);
+	}
+}
+END_TEST
+
+/* A tag that never ends is refused after 16 KiB (expat parses it again
+ * with every chunk); long text, reported as it comes, is not. */
+START_TEST(t_xml_long_tag)
+{
+	char chunk[4096];
+	struct px x;
+
+	memset(chunk, 'A', sizeof chunk);
+	px_init(&x);
+	px_feed(&x, header, strlen(header));
+	px_feed(&x, "<stream:features><x a='", 23);
+	for (int i = 0; i < 3; i++)
+		px_feed(&x, chunk, sizeof chunk);
+	ck_assert_ptr_null(x.error);
+	for (int i = 0; i < 2; i++)
+		px_feed(&x, chunk, sizeof chunk);
+	ck_assert_ptr_nonnull(x.error);
+	ck_assert_str_eq(x.error, "the server sent more than 16 KiB in one XML tag: stopped reading");
+	px_free(&x);
+
+	px_init(&x);
+	px_feed(&x, header, strlen(header));
+	px_feed(&x, "<message><body>", 15);
+	for (int i = 0; i < 16; i++)
+		px_feed(&x, chunk, sizeof chunk);
+	ck_assert_ptr_null(x.error);
+	px_feed(&x, "</body></message><stream:features/>", 35);
+	ck_assert_ptr_null(x.error);
+	ck_assert_int_eq(x.event, PX_FEATURES);
+	px_free(&x);
+}
+END_TEST
+
 static Suite *probe_suite(void)
 {
 	Suite *s = suite_create("probe");
@@ -306,12 +438,16 @@ static Suite *probe_suite(void)
 	tcase_add_loop_test(tc, t_offer, 0, sizeof cases / sizeof *cases);
 	tcase_add_test(tc, t_invalid_rows);
 	tcase_add_test(tc, t_why);
+	tcase_add_test(tc, t_text_escapes);
+	tcase_add_test(tc, t_own_thumbprint);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("xml");
 	tcase_add_test(tc, t_xml_features);
 	tcase_add_test(tc, t_xml_namespaces);
 	tcase_add_test(tc, t_xml_refused);
 	tcase_add_test(tc, t_xml_stream_error);
+	tcase_add_test(tc, t_xml_long_tag);
+	tcase_add_test(tc, t_xml_indented);
 	suite_add_tcase(s, tc);
 	return s;
 }
