@@ -33,6 +33,9 @@ int cli_load(const char *path, struct deployment **out);
  * another writer, then reads the file under it: the same as cli_load, with
  * *lock set to the lock to release with fsafe_unlock (-1 on failure). */
 int cli_load_locked(const char *path, struct deployment **out, int *lock);
+/* XMPPGW_LOCK_WAIT in milliseconds (default 10 s; a bad value is said
+ * and the default used). */
+int cli_lock_wait_ms(void);
 /* Prints "xmppgw: " + the formatted message + newline to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -56,7 +56,7 @@ int cli_load(const char *path, struct deployment **out)
 #define CLI_LOCK_WAIT_DEFAULT 10
 #define CLI_LOCK_WAIT_MAX 3600
 
-static int lock_wait_ms(void)
+int cli_lock_wait_ms(void)
 {
 	const char *s = getenv("XMPPGW_LOCK_WAIT");
 	char *end;
@@ -80,7 +80,7 @@ int cli_load_locked(const char *path, struct deployment **out, int *lock)
 	int rc;
 
 	*out = NULL;
-	*lock = fsafe_lock(path, lock_wait_ms(), &err);
+	*lock = fsafe_lock(path, cli_lock_wait_ms(), &err);
 	if (*lock < 0) {
 		cli_error("%s", err);
 		free(err);

@@ -138,9 +138,15 @@ int fsafe_lock(const char *path, int wait_ms, char **err)
 			char *lp = fsafe_lock_path(path);
 
 			if (errno == EAGAIN || errno == EACCES)
-				*err = xasprintf(_("%s: another program is writing this deployment "
-						   "file (it holds %s); waited %d seconds, nothing "
-						   "was changed, try again when it is done"),
+				*err = xasprintf(ngettext("%s: another program is writing this "
+							  "deployment file (it holds %s) and did not "
+							  "finish within %d second; nothing was "
+							  "changed, try again when it is done",
+							  "%s: another program is writing this "
+							  "deployment file (it holds %s) and did not "
+							  "finish within %d seconds; nothing was "
+							  "changed, try again when it is done",
+							  (unsigned long)(wait_ms / 1000)),
 						 path, lp, wait_ms / 1000);
 			else
 				*err = xasprintf(_("%s: cannot lock: %s"), lp, strerror(errno));

@@ -22,9 +22,6 @@
 #include "tui/tui_int.h"
 #include "xalloc.h"
 
-/* As long as `xmppgw partners add` and the others wait for the lock. */
-#define TUI_LOCK_WAIT_MS 10000
-
 /* --- the deployment and its file --- */
 
 struct deployment *tui_deployment(struct tui *t)
@@ -126,7 +123,7 @@ static bool overwrite_ok(struct tui *t)
 static int save_lock(struct tui *t)
 {
 	char *err = NULL;
-	int fd = fsafe_lock(t->path, TUI_LOCK_WAIT_MS, &err);
+	int fd = fsafe_lock(t->path, t->lock_wait_ms, &err);
 
 	if (fd < 0) {
 		char *msg = xasprintf(_("%s\n\nNothing was lost: the changes are still here. "
@@ -479,6 +476,9 @@ int tui_main(const char *path)
 	t.path = xstrdup(path);
 	t.base_dir = dir_of(path);
 	t.session = -1;
+	/* As long as `xmppgw partners add` and the others wait; read before
+	 * the screen opens, so a bad value is said on the terminal. */
+	t.lock_wait_ms = cli_lock_wait_ms();
 	rc = load(&t, &missing);
 	if (rc < 0)
 		second = session_start(&t);

@@ -52,6 +52,7 @@ struct tui {
 	char *draft_of;           /* the name the draft is kept for: the path, or the
 	                           * path and our PID when another session has it open */
 	int session;              /* the session's mark on the lock file, or -1 */
+	int lock_wait_ms;         /* how long a save waits for another writer */
 
 	SCREEN *screen;
 	bool curses_on;

@@ -49,6 +49,36 @@ check "with its bytes" cmp "$T_TMP/first.draft" "$W/.d.yaml.draft"
 check "the second session left no draft of its own" test ! -e "$W/.d.yaml.$pid.draft"
 first_down
 
+# --- 4. the screen's save takes the same lock as the commands ------------
+command -v python3 >/dev/null || { done_testing; }
+mkfifo "$T_TMP/held"
+python3 -c '
+import fcntl, os, sys, time
+f = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
+fcntl.lockf(f, fcntl.LOCK_EX, 1, 0)
+with open(sys.argv[2], "w") as w:
+    w.write("held\n")
+time.sleep(60)
+' "$W/.d.yaml.lock" "$T_TMP/held" &
+holder=$!
+read -r _ <"$T_TMP/held"
+cp "$W/d.yaml" "$T_TMP/before.yaml"
+tmux -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
+T_TMUX_SOCKET="xg$$-lock"
+tmux_start 80 24 -- env XMPPGW_LOCK_WAIT=1 "$XMPPGW" "$W/d.yaml"
+tmux_wait "Step 3: Request"
+tmux_keys C-o
+check "a save while another program holds the lock says so" \
+	tmux_wait "another program is writing this"
+check "the file is untouched" cmp "$T_TMP/before.yaml" "$W/d.yaml"
+tmux_keys Enter
+kill "$holder"
+wait "$holder" 2>/dev/null
+tmux_keys C-o
+check "once released, the save goes through" tmux_wait "Saved $W/d.yaml"
+tmux_keys C-x
+tmux_wait_exit 10
+
 # --- 3. the passphrase fields: not dumpable while open -------------------
 # /proc/PID/ of a process that is not dumpable belongs to root rather than
 # to the process's user, so root runs the screen as nobody.
