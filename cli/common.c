@@ -80,6 +80,10 @@ int cli_load_locked(const char *path, struct deployment **out, int *lock)
 	int rc;
 
 	*out = NULL;
+	*lock = -1;
+	/* A missing file is for cli_load to report; no lock file for it. */
+	if (access(path, F_OK) != 0)
+		return cli_load(path, out);
 	*lock = fsafe_lock(path, cli_lock_wait_ms(), &err);
 	if (*lock < 0) {
 		cli_error("%s", err);

@@ -126,6 +126,25 @@ static int lock_byte(int fd, int cmd, short type, int byte)
 	return fcntl(fd, cmd, &fl);
 }
 
+static char *lock_refusal(const char *path, int e, int wait_ms)
+{
+	char *lp = fsafe_lock_path(path), *msg;
+
+	if (e == EAGAIN || e == EACCES)
+		msg = xasprintf(ngettext("%s: another program is writing this deployment file "
+					 "(it holds %s) and did not finish within %d second; "
+					 "nothing was changed, try again when it is done",
+					 "%s: another program is writing this deployment file "
+					 "(it holds %s) and did not finish within %d seconds; "
+					 "nothing was changed, try again when it is done",
+					 (unsigned long)(wait_ms / 1000)),
+				path, lp, wait_ms / 1000);
+	else
+		msg = xasprintf(_("%s: cannot lock: %s"), lp, strerror(e));
+	free(lp);
+	return msg;
+}
+
 int fsafe_lock(const char *path, int wait_ms, char **err)
 {
 	const struct timespec pause = {0, LOCK_POLL_MS * 1000000L};
@@ -134,23 +153,10 @@ int fsafe_lock(const char *path, int wait_ms, char **err)
 	if (fd < 0)
 		return -1;
 	while (lock_byte(fd, F_OFD_SETLK, F_WRLCK, FSAFE_BYTE_WRITE) != 0) {
-		if ((errno != EAGAIN && errno != EACCES) || waited >= wait_ms) {
-			char *lp = fsafe_lock_path(path);
+		int e = errno;
 
-			if (errno == EAGAIN || errno == EACCES)
-				*err = xasprintf(ngettext("%s: another program is writing this "
-							  "deployment file (it holds %s) and did not "
-							  "finish within %d second; nothing was "
-							  "changed, try again when it is done",
-							  "%s: another program is writing this "
-							  "deployment file (it holds %s) and did not "
-							  "finish within %d seconds; nothing was "
-							  "changed, try again when it is done",
-							  (unsigned long)(wait_ms / 1000)),
-						 path, lp, wait_ms / 1000);
-			else
-				*err = xasprintf(_("%s: cannot lock: %s"), lp, strerror(errno));
-			free(lp);
+		if ((e != EAGAIN && e != EACCES) || waited >= wait_ms) {
+			*err = lock_refusal(path, e, wait_ms);
 			close(fd);
 			return -1;
 		}

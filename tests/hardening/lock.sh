@@ -57,6 +57,10 @@ wait "$holder" 2>/dev/null
 check_status "once released, the add goes through" 0 \
 	env XMPPGW_LOCK_WAIT=1 "$XMPPGW" partners add "$Y" --domain late.example.com
 
+check_status "partners add to a missing file: exit 2" 2 \
+	"$XMPPGW" partners add "$W/missing.yaml" --domain x.example.com
+check "and leaves no lock file for it" test ! -e "$W/.missing.yaml.lock"
+
 # A link planted at the lock's name is never followed.
 cp "$Y" "$W/other.yaml"
 ln -s "$T_TMP/elsewhere" "$W/.other.yaml.lock"
