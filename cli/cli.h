@@ -28,6 +28,14 @@ int tui_main(const char *path);
  * and returns CLI_OK with *out set when the file has no errors; otherwise
  * the exit status to use (*out NULL). */
 int cli_load(const char *path, struct deployment **out);
+/* Every command that writes the deployment file first takes its lock
+ * (model/fsafe.h), waiting XMPPGW_LOCK_WAIT seconds (default 10) for
+ * another writer, then reads the file under it: the same as cli_load, with
+ * *lock set to the lock to release with fsafe_unlock (-1 on failure). */
+int cli_load_locked(const char *path, struct deployment **out, int *lock);
+/* XMPPGW_LOCK_WAIT in milliseconds (default 10 s; a bad value is said
+ * and the default used). */
+int cli_lock_wait_ms(void);
 /* Prints "xmppgw: " + the formatted message + newline to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -39,8 +47,8 @@ bool cli_parse_fd(const char *s, int *fd);
 #define CLI_SECRET_MAX 1023
 /* The first line of fd without its line end: a passphrase or password.
  * On a terminal, prompt is shown and the typing is not echoed. NULL with
- * *err (caller frees) when unreadable, empty or too long. Release with
- * cli_secret_free, which wipes it. */
+ * *err (caller frees) when unreadable, empty or too long. The process is
+ * not dumpable from the prompt until cli_secret_free, which wipes it. */
 char *cli_read_secret(int fd, const char *prompt, char **err);
 void cli_secret_free(char *s);
 /* path (as given on the command line, from the current folder) as seen

@@ -15,7 +15,9 @@
 #include "certimport.h"
 #include "cli/cli.h"
 #include "depfile.h"
+#include "fsafe.h"
 #include "i18n.h"
+#include "nodump.h"
 #include "pfx.h"
 #include "xalloc.h"
 
@@ -35,6 +37,7 @@ struct session {
 	char *base; /* the deployment file's folder */
 	char *pass; /* the key's passphrase, or NULL */
 	struct applog log;
+	int lock;   /* the deployment's lock once taken, else -1 */
 };
 
 static int usage(void)
@@ -123,8 +126,12 @@ static int key_passphrase(struct session *s, const struct cert_args *a, const ch
 static int session_open(struct session *s, const struct cert_args *a)
 {
 	char *copy, *log_path, *err = NULL;
-	int rc = cli_load(a->file, &s->d);
+	int rc;
 
+	s->lock = -1;
+	/* The key is read, and held unencrypted, until session_close. */
+	nodump_enter();
+	rc = cli_load(a->file, &s->d);
 	if (rc != CLI_OK)
 		return rc;
 	copy = xstrdup(a->file);
@@ -139,13 +146,24 @@ static int session_open(struct session *s, const struct cert_args *a)
 	return CLI_OK;
 }
 
+/* The passphrases are asked before the lock is taken (another writer
+ * should not wait on our typing); the file is then read again under it,
+ * so what another command saved meanwhile is kept. */
+static int session_lock(struct session *s, const struct cert_args *a)
+{
+	deployment_free(s->d);
+	return cli_load_locked(a->file, &s->d, &s->lock);
+}
+
 static void session_close(struct session *s)
 {
+	fsafe_unlock(s->lock);
 	if (s->base)
 		applog_close(&s->log);
 	cli_secret_free(s->pass);
 	deployment_free(s->d);
 	free(s->base);
+	nodump_leave();
 }
 
 static void hint_passphrase(const char *err)
@@ -238,9 +256,12 @@ static int cmd_import(int argc, char **argv)
 		return usage();
 	}
 	rc = session_open(&s, &a);
+	if (rc == CLI_OK && key_passphrase(&s, &a, cert_current_key(s.d)) != 0)
+		rc = CLI_USAGE;
 	if (rc == CLI_OK)
-		rc = key_passphrase(&s, &a, cert_current_key(s.d)) == 0 ? import_run(&s, &a)
-									  : CLI_USAGE;
+		rc = session_lock(&s, &a);
+	if (rc == CLI_OK)
+		rc = import_run(&s, &a);
 	session_close(&s);
 	free(a.certs);
 	return rc;
@@ -338,6 +359,8 @@ static int cmd_pfx(int argc, char **argv)
 	key = s.d->cert.issued.key_file ? s.d->cert.issued.key_file : cert_current_key(s.d);
 	rc = CLI_USAGE;
 	if (key_passphrase(&s, &a, key) == 0 && (password = pfx_password(&a)))
+		rc = session_lock(&s, &a);
+	if (rc == CLI_OK)
 		rc = pfx_run(&s, &a, password);
 out:
 	cli_secret_free(password);

@@ -15,7 +15,9 @@
 #include "cli/cli.h"
 #include "csr.h"
 #include "depfile.h"
+#include "fsafe.h"
 #include "i18n.h"
+#include "nodump.h"
 #include "xalloc.h"
 
 struct csr_args {
@@ -184,16 +186,19 @@ int cmd_csr(int argc, char **argv)
 	struct deployment *d = NULL;
 	struct applog log;
 	char *pass = NULL, *err = NULL, *copy, *log_path;
-	int rc;
+	int rc, lock = -1;
 
 	if (parse_args(argc, argv, &a) != 0)
 		return usage();
+	/* The new key is in memory unencrypted until it is written. */
+	nodump_enter();
 	if (a.pass_fd >= 0 && !(pass = cli_read_secret(a.pass_fd, _("Key passphrase: "), &err))) {
 		cli_error("%s", err);
 		free(err);
+		nodump_leave();
 		return CLI_USAGE;
 	}
-	rc = cli_load(a.file, &d);
+	rc = cli_load_locked(a.file, &d, &lock);
 	if (rc != CLI_OK)
 		goto out;
 	log_path = xasprintf("%s.log", a.file);
@@ -207,7 +212,9 @@ int cmd_csr(int argc, char **argv)
 	applog_close(&log);
 	free(log_path);
 out:
+	fsafe_unlock(lock);
 	cli_secret_free(pass);
 	deployment_free(d);
+	nodump_leave();
 	return rc;
 }

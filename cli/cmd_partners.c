@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "depfile.h"
+#include "fsafe.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -225,12 +226,12 @@ static int partners_add(int argc, char **argv)
 	struct diags diags = {0};
 	struct deployment *d = NULL;
 	const char *path;
-	int rc;
+	int rc, lock = -1;
 
 	if (!p)
 		return CLI_USAGE;
 	path = argv[optind];
-	rc = cli_load(path, &d);
+	rc = cli_load_locked(path, &d, &lock);
 	if (rc != CLI_OK)
 		goto out;
 	partner_validate(d, p, -1, "partner", NULL, &diags);
@@ -242,6 +243,7 @@ static int partners_add(int argc, char **argv)
 	p = NULL;
 	rc = save(path, d);
 out:
+	fsafe_unlock(lock);
 	diags_free(&diags);
 	deployment_free(d);
 	partner_free(p);
@@ -254,7 +256,7 @@ static int partners_remove(int argc, char **argv)
 	struct deployment *d;
 	const char *path, *name;
 	long other;
-	int rc;
+	int rc, lock;
 
 	if (getopt_long(argc, argv, "", none, NULL) != -1)
 		return bad_option(argv);
@@ -262,16 +264,18 @@ static int partners_remove(int argc, char **argv)
 		return usage();
 	path = argv[optind];
 	name = argv[optind + 1];
-	rc = cli_load(path, &d);
+	rc = cli_load_locked(path, &d, &lock);
 	if (rc != CLI_OK)
 		return rc;
 	for (size_t i = 0; i < d->npartners; i++)
 		if (strcasecmp(d->partners[i]->domain, name) == 0) {
 			deployment_remove_partner(d, i);
 			rc = save(path, d);
+			fsafe_unlock(lock);
 			deployment_free(d);
 			return rc;
 		}
+	fsafe_unlock(lock);
 	other = deployment_find_domain(d, name, -1);
 	if (other >= 0)
 		cli_error(_("%s: %s is an additional domain of partner %s; remove that partner or "

@@ -15,7 +15,9 @@
 
 #include "cli/cli.h"
 #include "depfile.h"
+#include "fsafe.h"
 #include "i18n.h"
+#include "nodump.h"
 #include "xalloc.h"
 
 void cli_error(const char *fmt, ...)
@@ -49,6 +51,51 @@ int cli_load(const char *path, struct deployment **out)
 	}
 	*out = d;
 	return CLI_OK;
+}
+
+#define CLI_LOCK_WAIT_DEFAULT 10
+#define CLI_LOCK_WAIT_MAX 3600
+
+int cli_lock_wait_ms(void)
+{
+	const char *s = getenv("XMPPGW_LOCK_WAIT");
+	char *end;
+	long v;
+
+	if (!s || !*s)
+		return CLI_LOCK_WAIT_DEFAULT * 1000;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < 0 || v > CLI_LOCK_WAIT_MAX) {
+		cli_error(_("XMPPGW_LOCK_WAIT=%s is not a number of seconds from 0 to %d; "
+			    "waiting %d seconds"), s, CLI_LOCK_WAIT_MAX, CLI_LOCK_WAIT_DEFAULT);
+		return CLI_LOCK_WAIT_DEFAULT * 1000;
+	}
+	return (int)v * 1000;
+}
+
+int cli_load_locked(const char *path, struct deployment **out, int *lock)
+{
+	char *err = NULL;
+	int rc;
+
+	*out = NULL;
+	*lock = -1;
+	/* A missing file is for cli_load to report; no lock file for it. */
+	if (access(path, F_OK) != 0)
+		return cli_load(path, out);
+	*lock = fsafe_lock(path, cli_lock_wait_ms(), &err);
+	if (*lock < 0) {
+		cli_error("%s", err);
+		free(err);
+		return CLI_USAGE;
+	}
+	rc = cli_load(path, out);
+	if (rc != CLI_OK) {
+		fsafe_unlock(*lock);
+		*lock = -1;
+	}
+	return rc;
 }
 
 bool cli_parse_fd(const char *s, int *fd)
@@ -133,6 +180,7 @@ char *cli_read_secret(int fd, const char *prompt, char **err)
 	char c;
 	int e;
 
+	nodump_enter();
 	echo_off(fd, prompt);
 	while ((r = read(fd, &c, 1)) != 0) {
 		if (r < 0 && errno == EINTR)
@@ -158,6 +206,7 @@ char *cli_read_secret(int fd, const char *prompt, char **err)
 	if (*err) {
 		OPENSSL_cleanse(buf, CLI_SECRET_MAX + 1);
 		free(buf);
+		nodump_leave();
 		return NULL;
 	}
 	return buf;
@@ -169,6 +218,7 @@ void cli_secret_free(char *s)
 		return;
 	OPENSSL_cleanse(s, strlen(s));
 	free(s);
+	nodump_leave();
 }
 
 char *cli_path_from_base(const char *path, const char *base)

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,10 @@ static void locale_init(void)
 int main(int argc, char **argv)
 {
 	locale_init();
+	/* Past `ulimit -f` a write then fails with EFBIG and the save says
+	 * "File too large" with the file's name, instead of the process
+	 * dying with the temporary half-written. */
+	signal(SIGXFSZ, SIG_IGN);
 #ifdef HAVE_LIBINTL_H
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);

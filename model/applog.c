@@ -25,9 +25,12 @@ int applog_open(struct applog *log, const char *path, char **err)
 		return 0;
 	/* The log names the files written; keep it as private as the key
 	 * beside it, and never follow a link planted at its name. */
-	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
+	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY |
+			O_CLOEXEC, 0600);
 	if (fd < 0) {
-		*err = xasprintf(_("cannot open the log %s: %s"), path, strerror(errno));
+		*err = xasprintf(_("cannot open the log %s: %s"), path,
+				 errno == ELOOP ? _("it is a symbolic link, which is never followed")
+						: strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -40,6 +43,7 @@ int applog_open(struct applog *log, const char *path, char **err)
 		close(fd);
 		return -1;
 	}
+	fcntl(fd, F_SETFL, O_APPEND);
 	log->fd = fd;
 	return 0;
 }

@@ -5,6 +5,8 @@
 
 #include "atomic.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -28,11 +31,62 @@ struct target {
 	struct stat st;
 };
 
+/* The temporaries of a save are named after the file (see write_at). */
+#define TEMP_SUFFIX "XXXXXX"
+/* A temporary of an earlier save is stale only when it is older than this
+ * process and untouched for this long: another xmppgw may be writing the
+ * same output this very moment, and its temporary lives milliseconds. */
+#define TEMP_STALE_SECONDS 60
+
+static time_t process_start;
+
+__attribute__((constructor)) static void note_start(void)
+{
+	process_start = time(NULL);
+}
+
 static int fail(char **err, const char *path, const char *what, int e)
 {
 	if (err)
 		*err = xasprintf("%s: %s: %s", path, what, strerror(e));
 	return -1;
+}
+
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
+int atomic_link_refused(const char *path, char **err)
+{
+	struct stat lst, dst;
+	char *dir;
+	bool shared;
+
+	if (lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
+		return 0;
+	if (lst.st_uid != geteuid()) {
+		if (err)
+			*err = xasprintf(_("%s: refusing to write through a symbolic link owned by "
+					   "another user (uid %ld); remove the link or choose "
+					   "another name"), path, (long)lst.st_uid);
+		return -1;
+	}
+	dir = folder_of(path);
+	shared = stat(dir, &dst) == 0 && (dst.st_mode & S_ISVTX) && (dst.st_mode & S_IWOTH);
+	free(dir);
+	if (shared) {
+		if (err)
+			*err = xasprintf(_("%s: refusing to write through a symbolic link in a "
+					   "sticky world-writable folder; write to the file itself "
+					   "or choose another name"), path);
+		return -1;
+	}
+	return 0;
 }
 
 static void target_free(struct target *t)
@@ -46,14 +100,8 @@ static void split_path(struct target *t)
 {
 	const char *slash = strrchr(t->path, '/');
 
-	if (!slash) {
-		t->dir = xstrdup(".");
-		t->base = xstrdup(t->path);
-	} else {
-		t->dir = slash == t->path ? xstrdup("/")
-					  : xstrndup(t->path, (size_t)(slash - t->path));
-		t->base = xstrdup(slash + 1);
-	}
+	t->dir = folder_of(t->path);
+	t->base = xstrdup(slash ? slash + 1 : t->path);
 }
 
 static int resolve(const char *path, bool follow, struct target *t, char **err)
@@ -64,6 +112,8 @@ static int resolve(const char *path, bool follow, struct target *t, char **err)
 	memset(t, 0, sizeof *t);
 	if (!*path || path[strlen(path) - 1] == '/')
 		return fail(err, path, _("cannot save"), EISDIR);
+	if (atomic_link_refused(path, err) < 0)
+		return -1;
 	link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
 	if (link && follow) {
 		t->path = realpath(path, NULL);
@@ -147,6 +197,44 @@ static int sync_dir(const char *dir)
 	return e;
 }
 
+/* name is "." + base (cut at 64 bytes) + "." + six letters or digits:
+ * what mkostemp made of the pattern in write_at. */
+static bool is_our_temp(const char *name, const char *base)
+{
+	size_t bl = strnlen(base, 64), sl = strlen(TEMP_SUFFIX);
+
+	if (name[0] != '.' || strncmp(name + 1, base, bl) != 0 || name[1 + bl] != '.' ||
+	    strlen(name) != 2 + bl + sl)
+		return false;
+	for (const char *p = name + 2 + bl; *p; p++)
+		if (!isalnum((unsigned char)*p))
+			return false;
+	return true;
+}
+
+/* Removes what a killed save of the same file left behind: regular files
+ * of this user, named as our temporaries, older than this process. Best
+ * effort: a folder that cannot be listed only keeps its leftovers. */
+static void remove_stale_temps(const struct target *t)
+{
+	DIR *d = opendir(t->dir);
+	struct dirent *e;
+	struct stat st;
+	time_t now = time(NULL);
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (!is_our_temp(e->d_name, t->base) ||
+		    fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;
+		if (S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+		    st.st_mtime < process_start && st.st_mtime + TEMP_STALE_SECONDS < now)
+			unlinkat(dirfd(d), e->d_name, 0);
+	}
+	closedir(d);
+}
+
 static int write_at(const char *path, bool follow, const void *buf, size_t len,
 		    mode_t new_mode, char **err)
 {
@@ -159,7 +247,8 @@ static int write_at(const char *path, bool follow, const void *buf, size_t len,
 	/* Not following: nothing of the old file (owner, mode) is kept. */
 	if (!follow)
 		t.exists = false;
-	tmp = xasprintf("%s/.%.64s.XXXXXX", t.dir, t.base);
+	remove_stale_temps(&t);
+	tmp = xasprintf("%s/.%.64s." TEMP_SUFFIX, t.dir, t.base);
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
 		fail(err, path, _("cannot create a temporary file in its folder"), errno);

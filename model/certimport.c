@@ -22,6 +22,7 @@
 #include "atomic.h"
 #include "certimport_int.h"
 #include "csr.h"
+#include "fsafe.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -87,36 +88,24 @@ char *cert_time_text(const ASN1_TIME *t)
 
 /* ---- reading ------------------------------------------------------------- */
 
-/* A regular file only: a directory has no size to read, and opening a
- * FIFO for reading waits for a writer (O_NONBLOCK keeps it from waiting). */
-static FILE *open_regular(const char *path, char **err)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	FILE *f;
-
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		*err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
-	} else if (!S_ISREG(st.st_mode)) {
-		*err = xasprintf(_("%s is not a regular file, so not a certificate file"), path);
-	} else if ((f = fdopen(fd, "rb"))) {
-		return f;
-	} else {
-		*err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
-	}
-	if (fd >= 0)
-		close(fd);
-	return NULL;
-}
-
 static int slurp(const char *path, char **buf, long *len, char **err)
 {
-	FILE *f = open_regular(path, err);
+	char *why = NULL;
+	int fd = fsafe_open_input(path, &why);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	long n = 0;
 
 	*buf = NULL;
-	if (!f)
-		return -1;
+	if (fd < 0) {
+		*err = xasprintf(_("cannot read %s: %s"), path, why);
+		free(why);
+		goto out;
+	}
+	if (!f) {
+		close(fd);
+		*err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+		goto out;
+	}
 	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
 		*err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
 		goto out;
@@ -548,6 +537,27 @@ void cert_import_result_free(struct cert_import_result *r)
 
 /* ---- the key without its passphrase -------------------------------------- */
 
+/* The key file as a BIO, opened without blocking on a FIFO and only if it
+ * is a regular file; NULL with *err naming the file. */
+static BIO *key_bio(const char *path, char **err)
+{
+	char *why = NULL;
+	int fd = fsafe_open_input(path, &why);
+	BIO *b;
+
+	if (fd < 0) {
+		*err = xasprintf(_("cannot read the key file %s: %s"), path, why);
+		free(why);
+		return NULL;
+	}
+	b = BIO_new_fd(fd, BIO_CLOSE);
+	if (!b) {
+		close(fd);
+		*err = xasprintf(_("cannot read the key file %s: out of memory"), path);
+	}
+	return b;
+}
+
 static int no_pass_cb(char *buf, int size, int rwflag, void *u)
 {
 	(void)buf, (void)size, (void)rwflag;
@@ -557,12 +567,11 @@ static int no_pass_cb(char *buf, int size, int rwflag, void *u)
 
 EVP_PKEY *cert_public_of_key(const char *path, bool *encrypted, char **err)
 {
-	BIO *b = BIO_new_file(path, "r");
+	BIO *b = key_bio(path, err);
 	EVP_PKEY *key;
 
 	*encrypted = false;
 	if (!b) {
-		*err = xasprintf(_("cannot read the key file %s: %s"), path, strerror(errno));
 		ERR_clear_error();
 		return NULL;
 	}

@@ -18,6 +18,7 @@
 #include "atomic.h"
 #include "certreq.h"
 #include "csr_int.h"
+#include "fsafe.h"
 #include "i18n.h"
 #include "validate.h"
 #include "xalloc.h"
@@ -335,15 +336,35 @@ int csr_load_key(const char *path, const char *passphrase, EVP_PKEY **out, char 
 	return 0;
 }
 
+/* The key file as a BIO, opened without blocking on a FIFO and only if it
+ * is a regular file; NULL with *err naming the file. */
+static BIO *key_bio(const char *path, char **err)
+{
+	char *why = NULL;
+	int fd = fsafe_open_input(path, &why);
+	BIO *b;
+
+	if (fd < 0) {
+		*err = xasprintf(_("cannot read the key file %s: %s"), path, why);
+		free(why);
+		return NULL;
+	}
+	b = BIO_new_fd(fd, BIO_CLOSE);
+	if (!b) {
+		close(fd);
+		*err = xasprintf(_("cannot read the key file %s: out of memory"), path);
+	}
+	return b;
+}
+
 int csr_read_key(const char *path, const char *passphrase, EVP_PKEY **out, char **err)
 {
 	struct pass_state ps = {passphrase, false};
-	BIO *b = BIO_new_file(path, "r");
+	BIO *b = key_bio(path, err);
 	EVP_PKEY *key = NULL;
 
 	*out = NULL;
 	if (!b) {
-		*err = xasprintf(_("cannot read the key file %s: %s"), path, strerror(errno));
 		ERR_clear_error();
 		return -1;
 	}

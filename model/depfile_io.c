@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fsafe.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -73,17 +74,16 @@ static int slurp(int fd, char **buf, size_t *len)
 int depfile_load(const char *path, struct deployment **out, struct diags *diags)
 {
 	int fd, e, rc;
-	struct stat st;
-	char *buf;
+	char *buf, *err = NULL;
 	size_t len;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return unreadable(diags, _("cannot open: %s"), strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		return unreadable(diags, _("cannot read: %s"), strerror(EISDIR));
+	fd = fsafe_open_input(path, &err);
+	if (fd < 0) {
+		rc = errno == EISDIR || errno == EINVAL ? unreadable(diags, _("cannot read: %s"), err)
+							: unreadable(diags, _("cannot open: %s"), err);
+		free(err);
+		return rc;
 	}
 	e = slurp(fd, &buf, &len);
 	close(fd);

@@ -13,6 +13,8 @@
 
 #define DEPLOYMENT_VERSION 1
 #define XMPP_SERVER_PORT 5269
+/* Clients connect here; an _xmpp-server record on it is a common mistake. */
+#define XMPP_CLIENT_PORT 5222
 
 /* TLS and SASL negotiation settings, in the cmdlets' spelling. */
 enum neg { NEG_REQUIRED, NEG_OPTIONAL, NEG_NOTSUPPORTED, NEG_COUNT };

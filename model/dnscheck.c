@@ -49,14 +49,17 @@ static char *name_norm(const char *name)
 	return xstrndup(name, len);
 }
 
+static void fifo_push(struct dc_fifo *f, struct dc_qent e)
+{
+	f->v = xgrow(f->v, &f->cap, f->len + 1, sizeof *f->v);
+	f->v[f->len++] = e;
+}
+
 static void enqueue(struct dnscheck *c, enum dc_kind kind, size_t idx)
 {
-	struct dc_fifo *f = kind == DC_SRV ? &c->srv_q : &c->addr_q;
+	struct dc_qent e = {.kind = kind, .idx = idx, .retry = false};
 
-	f->v = xgrow(f->v, &f->cap, f->len + 1, sizeof *f->v);
-	f->v[f->len].kind = kind;
-	f->v[f->len].idx = idx;
-	f->len++;
+	fifo_push(kind == DC_SRV ? &c->srv_q : &c->addr_q, e);
 }
 
 static bool dequeue(struct dc_fifo *f, struct dc_qent *e)
@@ -128,6 +131,31 @@ static void fail_now(struct dnscheck *c, size_t i, enum dns_verdict v, const cha
 	c->nfinal++;
 }
 
+/* Letters, digits, hyphens (and the underscores some zones use) in
+ * labels of 1 to 63 bytes, 253 in all. c-ares hands control bytes, NUL
+ * and dots inside a label over escaped ("\\007"), so the backslash is
+ * refused with them; a space comes through as is. */
+static bool host_name(const char *name)
+{
+	size_t label = 0, len = strlen(name);
+
+	if (len == 0 || len > 253)
+		return false;
+	for (const char *p = name; *p; p++) {
+		if (*p == '.') {
+			if (label == 0)
+				return false;
+			label = 0;
+		} else if (isalnum((unsigned char)*p) || *p == '-' || *p == '_') {
+			if (++label > 63)
+				return false;
+		} else {
+			return false;
+		}
+	}
+	return label > 0;
+}
+
 static void srv_add(struct dnscheck *c, size_t i, const struct ares_srv_reply *s)
 {
 	struct dc_item *it = &c->items[i];
@@ -141,7 +169,8 @@ static void srv_add(struct dnscheck *c, size_t i, const struct ares_srv_reply *s
 	rec->port = s->port;
 	rec->target = name_norm(s->host[0] ? s->host : ".");
 	rec->lookup = DC_NONE;
-	if (strcmp(rec->target, ".") != 0) {
+	rec->bad = strcmp(rec->target, ".") != 0 && !host_name(rec->target);
+	if (strcmp(rec->target, ".") != 0 && !rec->bad) {
 		rec->lookup = lookup_get(c, rec->target);
 		lookup_wait(c, rec->lookup, i);
 	}
@@ -236,8 +265,19 @@ static void on_answer(void *arg, int status, int timeouts, unsigned char *abuf, 
 	(void)timeouts;
 	free(q);
 	c->inflight--;
+	if (e.retry)
+		c->retry_out = false;
 	if (c->destroying || c->cancelled)
 		return;
+	/* c-ares ends every query on a TCP connection when the server closes
+	 * it, whichever query made it do so, and its own retries go out
+	 * together again: one hostile name would fail all of them. */
+	if (status == ARES_ECONNREFUSED && !e.retry) {
+		e.retry = true;
+		fifo_push(&c->retry_q, e);
+		pump(c);
+		return;
+	}
 	if (e.kind == DC_SRV)
 		srv_answer(c, e.idx, status, abuf, alen);
 	else
@@ -273,9 +313,13 @@ static void pump(struct dnscheck *c)
 	if (c->pumping)
 		return;
 	c->pumping = true;
-	while (!c->cancelled && c->inflight < DC_WINDOW &&
+	while (!c->cancelled && !c->retry_out && c->inflight < DC_WINDOW &&
 	       (dequeue(&c->addr_q, &e) || dequeue(&c->srv_q, &e)))
 		send_query(c, e);
+	if (!c->cancelled && !c->retry_out && c->inflight == 0 && dequeue(&c->retry_q, &e)) {
+		c->retry_out = true;
+		send_query(c, e);
+	}
 	c->pumping = false;
 }
 
@@ -575,7 +619,7 @@ static void queue_all(struct dnscheck *c, const struct deployment *d)
 	const char *want = expected_target(d);
 
 	c->edge = DC_NONE;
-	if (want && c->n && c->items[0].r.subject == DNS_OWN) {
+	if (want && c->n) {
 		c->edge_name = name_norm(want);
 		c->edge = lookup_get(c, c->edge_name);
 	}
@@ -588,7 +632,7 @@ static void queue_all(struct dnscheck *c, const struct deployment *d)
 			fail_now(c, i, DNSV_ERROR,
 				 _("no Access Edge FQDN in the topology to compare the target with"));
 		} else {
-			if (it->r.subject == DNS_OWN)
+			if (c->edge != DC_NONE)
 				lookup_wait(c, c->edge, i);
 			enqueue(c, DC_SRV, i);
 		}
@@ -676,6 +720,7 @@ void dnscheck_cancel(struct dnscheck *c)
 	c->cancelled = true;
 	c->addr_q.head = c->addr_q.len = 0;
 	c->srv_q.head = c->srv_q.len = 0;
+	c->retry_q.head = c->retry_q.len = 0;
 	ares_cancel(c->ch);
 	for (size_t i = 0; i < c->n; i++)
 		if (c->items[i].r.verdict == DNSV_PENDING)
@@ -716,6 +761,7 @@ void dnscheck_free(struct dnscheck *c)
 	free(c->edge_name);
 	free(c->addr_q.v);
 	free(c->srv_q.v);
+	free(c->retry_q.v);
 	free(c->socks);
 	free(c);
 }

@@ -3,7 +3,9 @@
  * else every SIP domain): _xmpp-server._tcp.<domain> SRV,
  * target the Access Edge FQDN (or a name with the same addresses), port
  * 5269, target with A/AAAA. Partners: their SRV records and the targets'
- * addresses. The caller drives it (dnscheck_process) so a screen stays
+ * addresses; a target that is our own Access Edge (by name or addresses)
+ * is flagged, and port 5222 (XMPP's client port) is a wrong port whatever
+ * its target. A target that is not a host name is a verdict of its own. The caller drives it (dnscheck_process) so a screen stays
  * responsive and results appear as they arrive. */
 #ifndef XMPPGW_DNSCHECK_H
 #define XMPPGW_DNSCHECK_H
@@ -25,6 +27,8 @@ enum dns_verdict {
 	DNSV_WRONG_TARGET, /* SRV target is not the Access Edge (nor resolves like it) */
 	DNSV_WRONG_PORT,
 	DNSV_NO_ADDRESS,   /* the SRV target has no A/AAAA record */
+	DNSV_BAD_TARGET,   /* the SRV target is not a host name (control bytes, spaces) */
+	DNSV_OWN_EDGE,     /* a partner's SRV target is our own Access Edge */
 	DNSV_ERROR,        /* anything else; see detail */
 };
 

@@ -16,6 +16,7 @@
 struct dc_srv {
 	unsigned short prio, weight, port;
 	bool fallback;        /* the domain's own name, RFC 6120 fallback */
+	bool bad;             /* the target is not a host name: not looked up */
 	char *target;
 	size_t lookup;
 };
@@ -44,6 +45,7 @@ enum dc_kind { DC_SRV, DC_A, DC_AAAA };
 struct dc_qent {
 	enum dc_kind kind;
 	size_t idx;           /* item for DC_SRV, lookup otherwise */
+	bool retry;           /* the second and last sending */
 };
 
 /* Queries waiting for room in the window, first in first out. */
@@ -63,11 +65,16 @@ struct dnscheck {
 	size_t nlookups, lcap;
 	size_t *buckets;
 	size_t nbuckets;
-	size_t edge;          /* lookup of the expected own target, or DC_NONE */
+	size_t edge;          /* lookup of the expected own target (our Access
+	                       * Edge), or DC_NONE; partners are compared with it */
 	char *edge_name;
 	/* Address queries go before SRV queries still waiting, so results
 	 * are completed (and shown) from the start rather than at the end. */
 	struct dc_fifo addr_q, srv_q;
+	/* Queries that died with a TCP connection another query's server
+	 * closed: sent again one at a time, with nothing else in flight. */
+	struct dc_fifo retry_q;
+	bool retry_out;       /* a retry is in flight */
 	size_t inflight;
 	bool pumping, cancelled, destroying;
 	struct pollfd *socks; /* what c-ares wants watched */

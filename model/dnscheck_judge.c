@@ -18,22 +18,27 @@ static const char *const verdict_names[] = {
 	[DNSV_WRONG_TARGET] = "WRONG_TARGET",
 	[DNSV_WRONG_PORT] = "WRONG_PORT",
 	[DNSV_NO_ADDRESS] = "NO_ADDRESS",
+	[DNSV_BAD_TARGET] = "BAD_TARGET",
+	[DNSV_OWN_EDGE] = "OWN_EDGE",
 	[DNSV_ERROR] = "ERROR",
 };
 
 /* With several SRV records the one closest to working speaks for the
- * domain: lower is closer. */
+ * domain: lower is closer. A partner record that sends federation back to
+ * our own Access Edge speaks first: whatever else works, that one loops. */
 static const int verdict_rank[] = {
-	[DNSV_OK] = 0,
-	[DNSV_WRONG_PORT] = 1,
-	[DNSV_NO_ADDRESS] = 2,
-	[DNSV_WRONG_TARGET] = 3,
-	[DNSV_TIMEOUT] = 4,
-	[DNSV_SERVFAIL] = 5,
-	[DNSV_ERROR] = 6,
-	[DNSV_NORECORD] = 7,
-	[DNSV_NXDOMAIN] = 8,
-	[DNSV_PENDING] = 9,
+	[DNSV_OWN_EDGE] = 0,
+	[DNSV_OK] = 1,
+	[DNSV_WRONG_PORT] = 2,
+	[DNSV_NO_ADDRESS] = 3,
+	[DNSV_WRONG_TARGET] = 4,
+	[DNSV_BAD_TARGET] = 5,
+	[DNSV_TIMEOUT] = 6,
+	[DNSV_SERVFAIL] = 7,
+	[DNSV_ERROR] = 8,
+	[DNSV_NORECORD] = 9,
+	[DNSV_NXDOMAIN] = 10,
+	[DNSV_PENDING] = 11,
 };
 
 const char *dns_verdict_name(enum dns_verdict v)
@@ -113,9 +118,18 @@ static enum dns_verdict record_verdict(const struct dnscheck *c, const struct dc
 	const struct dc_lookup *l;
 	const char *why;
 
+	if (s->bad)
+		return DNSV_BAD_TARGET;
 	if (s->lookup == DC_NONE)
 		return DNSV_NORECORD;
 	l = &c->lookups[s->lookup];
+	if (it->r.subject == DNS_PARTNER && c->edge != DC_NONE && !s->fallback &&
+	    (s->lookup == c->edge || same_host(c, l)))
+		return DNSV_OWN_EDGE;
+	/* Whether or not the target has an address, a server record on the
+	 * client port is the thing to fix first. */
+	if (s->port == XMPP_CLIENT_PORT)
+		return DNSV_WRONG_PORT;
 	if (!has_addr(l))
 		return noaddr_verdict(l, &why);
 	if (it->r.subject == DNS_OWN && s->lookup != c->edge && !same_host(c, l))
@@ -210,8 +224,24 @@ static void describe_verdict(const struct dnscheck *c, enum dns_verdict v,
 {
 	switch (v) {
 	case DNSV_WRONG_PORT:
-		strlist_push_owned(parts, xasprintf(_("port %u, expected %d"), best->port,
-						    XMPP_SERVER_PORT));
+		if (best->port == XMPP_CLIENT_PORT)
+			strlist_push_owned(parts, xasprintf(_("port %u, expected %d: %u is XMPP's "
+							      "client port, servers federate on %d"),
+							    best->port, XMPP_SERVER_PORT,
+							    best->port, XMPP_SERVER_PORT));
+		else
+			strlist_push_owned(parts, xasprintf(_("port %u, expected %d"), best->port,
+							    XMPP_SERVER_PORT));
+		break;
+	case DNSV_BAD_TARGET:
+		strlist_push_owned(parts, xasprintf(_("the target \"%s\" is not a host name "
+						      "(letters, digits, hyphens and dots only); "
+						      "it was not looked up"), best->target));
+		break;
+	case DNSV_OWN_EDGE:
+		strlist_push_owned(parts, xasprintf(_("the target %s is our own Access Edge "
+						      "(%s): the partner's record sends federation "
+						      "back to us"), best->target, c->edge_name));
 		break;
 	case DNSV_WRONG_TARGET:
 		strlist_push_owned(parts, expected_text(c));

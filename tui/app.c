@@ -11,10 +11,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "depfile.h"
 #include "draft.h"
+#include "fsafe.h"
 #include "i18n.h"
 #include "tui/home.h"
 #include "tui/tui_int.h"
@@ -59,10 +61,10 @@ void tui_draft(struct tui *t)
 	if (t->no_draft)
 		return;
 	if (!tui_unsaved(t)) {
-		draft_remove(t->path, NULL);
+		draft_remove(t->draft_of, NULL);
 		return;
 	}
-	if (draft_write(t->path, tui_current(t), &err) != 0) {
+	if (draft_write(t->draft_of, tui_current(t), &err) != 0) {
 		tui_set_status(t, true, _("Draft not written: %s"), err);
 		free(err);
 	}
@@ -117,13 +119,39 @@ static bool overwrite_ok(struct tui *t)
 	return yes;
 }
 
+/* The deployment's lock, as the commands take it; -1 after telling why. */
+static int save_lock(struct tui *t)
+{
+	char *err = NULL;
+	int fd = fsafe_lock(t->path, t->lock_wait_ms, &err);
+
+	if (fd < 0) {
+		char *msg = xasprintf(_("%s\n\nNothing was lost: the changes are still here. "
+					"Save again (Ctrl-O) in a moment."), err);
+
+		tui_message(t, _("Could not save"), msg);
+		free(msg);
+		free(err);
+	}
+	return fd;
+}
+
+/* The check for another writer's changes is made under the lock; the
+ * question is asked without it, so a command is not kept waiting on us. */
 int tui_save(struct tui *t)
 {
 	char *err = NULL;
+	int lock = save_lock(t);
 
-	if (!overwrite_ok(t))
+	if (lock < 0)
 		return -1;
+	if (changed_on_disk(t)) {
+		fsafe_unlock(lock);
+		if (!overwrite_ok(t) || (lock = save_lock(t)) < 0)
+			return -1;
+	}
 	if (depfile_save(t->path, t->d, &err) != 0) {
+		fsafe_unlock(lock);
 		char *msg = xasprintf(_("%s\n\nNothing was lost: the changes are still here. "
 					"Fix the cause, then save again (Ctrl-O)."), err);
 
@@ -133,10 +161,11 @@ int tui_save(struct tui *t)
 		return -1;
 	}
 	remember_disk(t);
+	fsafe_unlock(lock);
 	deployment_free(t->saved);
 	t->saved = deployment_clone(t->d);
 	t->file_errors = 0;
-	draft_remove(t->path, NULL);
+	draft_remove(t->draft_of, NULL);
 	tui_set_status(t, false, _("Saved %s"), t->path);
 	return 0;
 }
@@ -205,7 +234,7 @@ bool tui_quit_asked(struct tui *t)
 	if (r == 0)
 		return tui_save_all(t) == 0;
 	if (r == 1) {
-		draft_remove(t->path, NULL);
+		draft_remove(t->draft_of, NULL);
 		return true;
 	}
 	return false;
@@ -364,14 +393,14 @@ static bool offer_draft(struct tui *t)
 	char stamp[64] = "", *q;
 	bool restored = false;
 
-	if (!draft_exists(t->path, &when))
+	if (!draft_exists(t->draft_of, &when))
 		return false;
 	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", localtime(&when));
 	q = xasprintf(_("A draft of changes to %s that were never saved was kept at %s, when "
 			"the program was cut off or a wizard page was passed. Restore it, or "
 			"discard it?"), t->path, stamp);
 	if (dialog_run(t, _("Draft found"), q, b, 0, false) == 0) {
-		draft_load(t->path, &d, &dg);
+		draft_load(t->draft_of, &d, &dg);
 		if (d) {
 			deployment_free(t->d);
 			t->d = d;
@@ -381,7 +410,7 @@ static bool offer_draft(struct tui *t)
 			tui_message(t, _("Draft not restored"), dg.n ? dg.v[0].msg : "");
 		}
 	} else {
-		draft_remove(t->path, NULL);
+		draft_remove(t->draft_of, NULL);
 	}
 	diags_free(&dg);
 	free(q);
@@ -403,8 +432,36 @@ static bool offer_create(struct tui *t)
 	return true;
 }
 
+/* A second session on the same file keeps its own draft, so that its
+ * SIGHUP cannot overwrite the first one's; it is told so once the screen
+ * is up. Returns true for such a session. */
+static bool session_start(struct tui *t)
+{
+	bool other = false;
+	char *err = NULL;
+
+	t->session = fsafe_session_open(t->path, &other, &err);
+	free(err);
+	t->draft_of = other ? xasprintf("%s.%ld", t->path, (long)getpid()) : xstrdup(t->path);
+	return other;
+}
+
+static void session_notice(struct tui *t)
+{
+	char *dp = draft_path(t->draft_of);
+	char *msg = xasprintf(_("Another xmppgw session has this file open; your changes go to "
+				"your own draft (%s). Saving asks before replacing what the other "
+				"session saved."), dp);
+
+	tui_message(t, _("File open elsewhere"), msg);
+	free(msg);
+	free(dp);
+}
+
 static void tui_free(struct tui *t)
 {
+	fsafe_unlock(t->session);
+	free(t->draft_of);
 	deployment_free(t->d);
 	deployment_free(t->saved);
 	free(t->path);
@@ -415,13 +472,19 @@ static void tui_free(struct tui *t)
 int tui_main(const char *path)
 {
 	struct tui t = {0};
-	bool missing, go = true;
+	bool missing, go = true, second = false;
 	int rc;
 	const char *why;
 
 	t.path = xstrdup(path);
 	t.base_dir = dir_of(path);
+	t.session = -1;
+	/* As long as `xmppgw partners add` and the others wait; read before
+	 * the screen opens, so a bad value is said on the terminal. */
+	t.lock_wait_ms = cli_lock_wait_ms();
 	rc = load(&t, &missing);
+	if (rc < 0)
+		second = session_start(&t);
 	why = rc < 0 ? term_unusable() : NULL;
 	if (why)
 		refuse_terminal(why);
@@ -436,6 +499,8 @@ int tui_main(const char *path)
 	/* A signal while these questions are open must leave the draft on
 	 * disk as it is: the link may drop again before it is answered. */
 	t.no_draft = true;
+	if (second)
+		session_notice(&t);
 	if (!offer_draft(&t) && missing)
 		go = offer_create(&t);
 	t.no_draft = false;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "i18n.h"
+#include "nodump.h"
 #include "tui/page.h"
 #include "xalloc.h"
 
@@ -119,13 +120,27 @@ static void take(struct deployment *dst, struct deployment *src)
 	*src = tmp;
 }
 
+/* A wizard with a passphrase field holds the passphrase in its state
+ * until its end callback wipes it. */
+static bool has_secret(const struct wizard *w)
+{
+	for (size_t i = 0; i < w->npages; i++)
+		for (size_t j = 0; j < w->pages[i].nfields; j++)
+			if (w->pages[i].fields[j].kind == WF_SECRET)
+				return true;
+	return false;
+}
+
 int tui_run_wizard(struct tui *t, const struct wizard *w, void *arg)
 {
 	struct twork wk = {.outer = t->work, .base = t->work ? t->work->copy : t->d};
 	struct wctx c = {.path = t->path, .base_dir = t->base_dir, .state = arg, .ui = &tui_wui,
 			 .ui_arg = t};
+	bool secret = has_secret(w);
 	int r;
 
+	if (secret)
+		nodump_enter();
 	wk.copy = deployment_clone(wk.base);
 	c.d = wk.copy;
 	t->work = &wk;
@@ -138,6 +153,8 @@ int tui_run_wizard(struct tui *t, const struct wizard *w, void *arg)
 		w->end(&c);
 	t->work = wk.outer;
 	deployment_free(wk.copy);
+	if (secret)
+		nodump_leave();
 	if (r != TUI_QUIT)
 		tui_draft(t);
 	return r;

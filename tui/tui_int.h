@@ -49,6 +49,10 @@ struct tui {
 	struct twork *work;       /* innermost open wizard, or NULL */
 	bool no_draft;            /* start-up questions open: nothing typed yet, and a
 	                           * draft on disk is still to be restored or discarded */
+	char *draft_of;           /* the name the draft is kept for: the path, or the
+	                           * path and our PID when another session has it open */
+	int session;              /* the session's mark on the lock file, or -1 */
+	int lock_wait_ms;         /* how long a save waits for another writer */
 
 	SCREEN *screen;
 	bool curses_on;

@@ -209,6 +209,8 @@ static const char *const verdict_labels[] = {
 	[DNSV_WRONG_TARGET] = N_("wrong target"),
 	[DNSV_WRONG_PORT] = N_("wrong port"),
 	[DNSV_NO_ADDRESS] = N_("no address"),
+	[DNSV_BAD_TARGET] = N_("bad target name"),
+	[DNSV_OWN_EDGE] = N_("points at us"),
 	[DNSV_ERROR] = N_("error"),
 };
 

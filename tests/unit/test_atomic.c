@@ -318,6 +318,62 @@ START_TEST(t_empty_content)
 }
 END_TEST
 
+/* The rule for every output, in both writers: a link in a sticky
+ * world-writable folder is refused, the file it names untouched. */
+START_TEST(t_link_in_sticky_folder_refused)
+{
+	char *shared = in_dir("shared"), *target = in_dir("victim"), *link, *err = NULL, *text;
+
+	put_file(target, "victim\n", 0644);
+	ck_assert_int_eq(mkdir(shared, 0777), 0);
+	ck_assert_int_eq(chmod(shared, 01777), 0);
+	link = xasprintf("%s/out", shared);
+	ck_assert_int_eq(symlink(target, link), 0);
+	ck_assert_int_eq(atomic_write(link, "new\n", 4, 0644, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err, link));
+	ck_assert_ptr_nonnull(strstr(err, "sticky world-writable folder"));
+	free(err);
+	err = NULL;
+	ck_assert_int_eq(atomic_write_nofollow(link, "new\n", 4, 0600, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "sticky world-writable folder"));
+	free(err);
+	text = slurp(target);
+	ck_assert_str_eq(text, "victim\n");
+	free(text);
+	ck_assert_int_eq(unlink(link), 0);
+	ck_assert_int_eq(rmdir(shared), 0);
+	free(link);
+	free(target);
+	free(shared);
+}
+END_TEST
+
+/* Another user's link (root can give one away) is refused even outside
+ * a shared folder; ours is not. */
+START_TEST(t_foreign_link_refused)
+{
+	char *target = in_dir("victim"), *link = in_dir("link"), *err = NULL, *text;
+
+	if (geteuid() != 0)
+		return;
+	put_file(target, "victim\n", 0644);
+	ck_assert_int_eq(symlink("victim", link), 0);
+	ck_assert_int_eq(atomic_link_refused(link, &err), 0);
+	ck_assert_int_eq(lchown(link, 65534, 65534), 0);
+	ck_assert_int_eq(atomic_link_refused(link, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "owned by another user"));
+	free(err);
+	err = NULL;
+	ck_assert_int_eq(atomic_write_nofollow(link, "new\n", 4, 0600, &err), -1);
+	free(err);
+	text = slurp(target);
+	ck_assert_str_eq(text, "victim\n");
+	free(text);
+	free(target);
+	free(link);
+}
+END_TEST
+
 static Suite *atomic_suite(void)
 {
 	Suite *s = suite_create("atomic");
@@ -335,6 +391,8 @@ static Suite *atomic_suite(void)
 	tcase_add_test(tc, t_failure_midway_keeps_old_file);
 	tcase_add_test(tc, t_failure_midway_new_file);
 	tcase_add_test(tc, t_empty_content);
+	tcase_add_test(tc, t_link_in_sticky_folder_refused);
+	tcase_add_test(tc, t_foreign_link_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
