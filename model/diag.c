@@ -49,20 +49,41 @@ void diags_free(struct diags *d)
 	memset(d, 0, sizeof *d);
 }
 
+/* The bidirectional embedding, override and isolate controls (U+202A to
+ * U+202E, U+2066 to U+2069) as UTF-8 (E2 80 AA-AE, E2 81 A6-A9): they
+ * reorder what follows them on the screen, so a hostile value could make a
+ * message read backwards. Returns the code point, or 0. */
+static unsigned bidi_control(const unsigned char *q)
+{
+	if (q[0] != 0xe2)
+		return 0;
+	if (q[1] == 0x80 && q[2] >= 0xaa && q[2] <= 0xae)
+		return 0x2000u + (q[2] - 0x80u);
+	if (q[1] == 0x81 && q[2] >= 0xa6 && q[2] <= 0xa9)
+		return 0x2040u + (q[2] - 0x80u);
+	return 0;
+}
+
 /* Messages quote the file's values, and a quoted YAML string can hold any
  * control character ("\e[2J"): written to a terminal as they are, they would
- * act on it. Each is shown as \xHH (C1 controls as \uHHHH) instead. */
+ * act on it. Each is shown as \xHH (C1 and bidi controls as \uHHHH). */
 static char *escape_controls(char *s)
 {
-	/* At most four bytes for one: "\x1b" for a byte, "\u0085" for two. */
+	/* At most four bytes for one: "\x1b" for a byte, "\u0085" for two,
+	 * "\u202e" for three. */
 	char *out = xmalloc(4 * strlen(s) + 1), *p = out;
 
 	for (const unsigned char *q = (const unsigned char *)s; *q; q++) {
+		unsigned bidi = bidi_control(q);
+
 		if (*q < 0x20 || *q == 0x7f) {
 			p += sprintf(p, "\\x%02x", *q);
 		} else if (*q == 0xc2 && q[1] >= 0x80 && q[1] <= 0x9f) {
 			p += sprintf(p, "\\u%04x", q[1]);
 			q++;
+		} else if (bidi) {
+			p += sprintf(p, "\\u%04x", bidi);
+			q += 2;
 		} else {
 			*p++ = (char)*q;
 		}
@@ -75,6 +96,25 @@ static char *escape_controls(char *s)
 char *diag_escape(const char *s)
 {
 	return escape_controls(xstrdup(s));
+}
+
+char *diag_quote(const char *s)
+{
+	size_t chars = 0, cut = 0, more = 0;
+
+	for (const char *p = s; *p; p++) {
+		if (((unsigned char)*p & 0xC0) == 0x80)
+			continue;
+		if (chars == DIAG_QUOTE_MAX)
+			cut = (size_t)(p - s);
+		chars++;
+	}
+	if (chars <= DIAG_QUOTE_MAX)
+		return xasprintf("\"%s\"", s);
+	more = chars - DIAG_QUOTE_MAX;
+	return xasprintf(ngettext("\"%.*s...\" (%zu more character)",
+				  "\"%.*s...\" (%zu more characters)", more),
+			 (int)cut, s, more);
 }
 
 char *diag_format(const char *file, const struct diag *g)

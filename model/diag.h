@@ -29,9 +29,16 @@ void diags_add_owned(struct diags *d, enum diag_sev sev, int line, int col, cons
 void diags_free(struct diags *d);
 /* "FILE:LINE:COL: error: FIELD: MSG" (GNU form); the caller frees it. */
 char *diag_format(const char *file, const struct diag *g);
-/* A copy of s with control characters (C0, DEL, C1) written as \xNN or
- * \uNNNN, for text from outside (a file, a server); the caller frees it. */
+/* A copy of s with control characters (C0, DEL, C1, and the bidi controls
+ * U+202A-U+202E, U+2066-U+2069) written as \xNN or \uNNNN, for text from
+ * outside (a file, a server); the caller frees it. */
 char *diag_escape(const char *s);
+/* Values quoted in messages are cut after this many characters. */
+#define DIAG_QUOTE_MAX 80
+/* s in double quotes, cut after DIAG_QUOTE_MAX characters with
+ * ("... (N more characters)"); not escaped (diag_format does that). The
+ * caller frees it. */
+char *diag_quote(const char *s);
 /* Sorts entries from index from on by position (unpositioned last),
  * keeping the order of ties. */
 void diags_sort(struct diags *d, size_t from);

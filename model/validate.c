@@ -7,19 +7,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "diag.h"
 #include "i18n.h"
 #include "utf8.h"
 #include "xalloc.h"
-
-struct country {
-	const char *code;
-	const char *name;
-};
-
-/* Generated from share/iso3166-1.tsv, sorted by code. */
-static const struct country countries[] = {
-#include "model/country_table.inc"
-};
 
 /* Suffixes no public CA will certify (RFC 6762, RFC 6761, and names seen
  * inside corporate forests). */
@@ -116,29 +107,32 @@ int validate_dns_name(const char *name, char **msg)
 	return VALID_OK;
 }
 
-static int country_cmp(const void *key, const void *elem)
+/* The refusal of a value that is not an alpha-2 code, with the code it
+ * probably means ("Brasil", "BRA": did you mean BR?). */
+static char *country_refusal(const char *code)
 {
-	return strcmp(key, ((const struct country *)elem)->code);
-}
+	const char *guess = country_suggest(code);
+	char *q = diag_quote(code), *text;
 
-const char *country_name(const char *code)
-{
-	const struct country *c = bsearch(code, countries, sizeof countries / sizeof *countries,
-					  sizeof *countries, country_cmp);
-
-	return c ? c->name : NULL;
+	if (guess)
+		text = xasprintf(_("%s is not a two-letter upper-case ISO 3166-1 code: did you "
+				   "mean %s (%s)?"), q, guess, country_name(guess));
+	else if (strlen(code) == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' &&
+		 code[1] <= 'Z')
+		text = xasprintf(_("%s is not an ISO 3166-1 country code"), q);
+	else
+		text = xasprintf(_("%s is not a two-letter upper-case ISO 3166-1 code (for "
+				   "example US, BR, DE)"), q);
+	free(q);
+	return text;
 }
 
 int validate_country(const char *code, char **msg)
 {
-	if (strlen(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z')
-		return fail(msg, VALID_ERR, xasprintf(_("\"%s\" is not a two-letter upper-case "
-							"ISO 3166-1 code (for example US, BR, DE)"),
-						      code));
-	if (!country_name(code))
-		return fail(msg, VALID_ERR, xasprintf(_("\"%s\" is not an ISO 3166-1 country "
-							"code"), code));
-	return VALID_OK;
+	if (strlen(code) == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' &&
+	    code[1] <= 'Z' && country_name(code))
+		return VALID_OK;
+	return fail(msg, VALID_ERR, msg ? country_refusal(code) : NULL);
 }
 
 /* Characters, not bytes: RFC 5280 bounds count characters. */
@@ -169,6 +163,10 @@ int validate_subject_field(enum subject_field f, const char *value, char **msg)
 	if (n > limits[f])
 		return fail(msg, VALID_ERR, xasprintf(_("is %zu characters long (at most %zu)"),
 						      n, limits[f]));
+	if (f == SUBJ_ST && n > 0 && n <= 2)
+		return fail(msg, VALID_WARN, xstrdup(_("looks like an abbreviation: write the state "
+							"or province in full (Washington, not WA), "
+							"as CAs require")));
 	if (f == SUBJ_OU && n > 0)
 		return fail(msg, VALID_WARN, xstrdup(_("is allowed, but public CAs no longer "
 							"accept an organizational unit (since "
