@@ -83,13 +83,13 @@ step "Organization Information"
 tmux_keys C-n
 step "Geographical Information"
 tmux_type "usa"
-step "USA  use the two-letter code"
+step "USA      did you mean US (United States of America)?"
 tmux_keys C-n
 step "error: the value \"USA\" is not a two-letter"
 check "the error sits under the country field" sh -c 'tmux -L "$1" capture-pane -p -t t | grep -A1 "Country/Region:" | grep -q "error:"' - "$T_TMUX_SOCKET"
 tmux_keys C-u
 tmux_type "br"
-step "BR   Brazil"
+step "BR       Brazil"
 tmux_keys Tab C-u
 tmux_type "São Paulo"
 tmux_keys Tab C-u
