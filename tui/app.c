@@ -360,6 +360,7 @@ static bool offer_draft(struct tui *t)
 	time_t when;
 	char stamp[64] = "", *q;
 	bool restored = false;
+	int r;
 
 	if (!draft_exists(t->path, &when))
 		return false;
@@ -367,7 +368,8 @@ static bool offer_draft(struct tui *t)
 	q = xasprintf(_("A draft of changes to %s that were never saved was kept at %s, when "
 			"the program was cut off or a wizard page was passed. Restore it, or "
 			"discard it?"), t->path, stamp);
-	if (dialog_run(t, _("Draft found"), q, b, 0, false) == 0) {
+	r = dialog_run(t, _("Draft found"), q, b, 0, false);
+	if (r == 0) {
 		draft_load(t->path, &d, &dg);
 		if (d) {
 			deployment_free(t->d);
@@ -377,7 +379,8 @@ static bool offer_draft(struct tui *t)
 		} else {
 			tui_message(t, _("Draft not restored"), dg.n ? dg.v[0].msg : "");
 		}
-	} else {
+	} else if (r == 1) {
+		/* Only Discard removes it: Esc leaves the draft for next time. */
 		draft_remove(t->path, NULL);
 	}
 	diags_free(&dg);

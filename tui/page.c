@@ -627,6 +627,12 @@ static int button_row(struct tpage *p)
 		off = s->sub == TB_BACK && p->o->back_disabled;
 		tattr_set(w, off ? TA_DIM : i == p->focus ? TA_FOCUS : TA_NORMAL);
 		tui_put(w, y, x, b, bw);
+		tattr_set(w, TA_NORMAL);
+		/* Brackets in the gaps mark the focus without colour or reverse. */
+		if (i == p->focus && !off) {
+			mvwaddch(w, y, x - 1, '[');
+			mvwaddch(w, y, x + bw, ']');
+		}
 		s->x = x + 2;
 		x -= 2;
 		free(b);

@@ -66,13 +66,13 @@ check "the count" shows " 5 partners"
 check "a row: domain, type, TLS / SASL / dialback, probe, description" \
 	shows "gmail.com        Public unverified No   No   yes      not probed Google Talk"
 
-# --- add: fabrikam.com, Federated, TLS Optional, SASL Required, no dialback
+# --- add: fabrikam.net, Federated, TLS Optional, SASL Required, no dialback
 tmux_keys Tab Enter
 check "New opens an empty form" shows "XMPP Federated Partner"
 check "the form's hint: ^N is OK" shows "^N OK"
 tmux_screen >"$T_TMP/s"
 check "and no Back on a one-page form" sh -c "! grep -q '\\^P back' '$T_TMP/s'"
-tmux_type "fabrikam.com"
+tmux_type "fabrikam.net"
 tmux_keys Tab
 tmux_type "Fabrikam, XMPP"
 tabs 2
@@ -99,8 +99,8 @@ check "SASL Required: row 3" shows "TCP dialback (row 3)."
 tmux_keys Space   # dialback off
 check "dialback off: row 4" shows "Negotiation: SASL over TLS (row 4)."
 tmux_keys C-n
-check "OK commits the partner into the list" shows "Partner fabrikam.com added"
-check "the new row" shows "fabrikam.com     Federated         Opt  Req  no       not probed Fabrikam"
+check "OK commits the partner into the list" shows "Partner fabrikam.net added"
+check "the new row" shows "fabrikam.net     Federated         Opt  Req  no       not probed Fabrikam"
 check "the count follows" shows " 6 partners"
 
 # --- edit: tailspintoys.com's description
@@ -160,7 +160,14 @@ shows "1 of 6 partners" || true
 tmux_keys DC
 check "Delete asks first, naming the partner" \
 	shows "Delete the XMPP federated partner gmail.com?"
-tmux_keys n
+check "the safe choice has the focus, marked without colour: [< No >]" \
+	sh -c 'tmux -L "$1" capture-pane -p -t t | grep -qF "  < Yes >  [< No >]"' - "$T_TMUX_SOCKET"
+tmux_keys Tab
+check "Tab moves the brackets to Yes" \
+	sh -c 'tmux -L "$1" capture-pane -p -t t | grep -qF "[< Yes >]  < No > "' - "$T_TMUX_SOCKET"
+tmux_keys Tab
+check "and back to No" shows "[< No >]"
+tmux_keys Enter
 check "No keeps it" shows "1 of 6 partners"
 check "its row is still there" row_shown "gmail.com"
 tmux_keys DC
@@ -196,7 +203,7 @@ tmux_keys Escape
 tmux_wait_gone "Typing filters the list" 15
 tmux_keys Tab Tab Tab Tab Enter
 check "Export script writes the script and shows it" shows "Written to $T_TMP/contoso.frontend.ps1"
-check_grep "the script has the added partner" "'fabrikam.com'" "$T_TMP/contoso.frontend.ps1"
+check_grep "the script has the added partner" "'fabrikam.net'" "$T_TMP/contoso.frontend.ps1"
 tmux_keys Escape
 tmux_wait_gone "Written to" 15
 
@@ -214,7 +221,7 @@ sed 's/^/#   /' "$T_TMP/stderr" | head -20
 "$XMPPGW" partners list "$dep" >"$T_TMP/list" 2>"$T_TMP/err"
 check_eq "the saved file has 5 partners" 5 "$(wc -l <"$T_TMP/list")"
 check_grep "the added partner, as chosen" \
-	"$(printf 'fabrikam.com\tFederated\tOptional\tRequired\tfalse\ttrue\t\tFabrikam, XMPP\t')" \
+	"$(printf 'fabrikam.net\tFederated\tOptional\tRequired\tfalse\ttrue\t\tFabrikam, XMPP\t')" \
 	"$T_TMP/list"
 check_grep "the edited description" \
 	"$(printf 'tailspintoys.com\tFederated\tRequired\tOptional\ttrue\ttrue\t\tEdited: Tailspin Toys\txmpp.tailspintoys.com')" \
