@@ -29,10 +29,11 @@ home_open() {
 	return 1
 }
 
-# tabs N: N times Tab (the form's stops, one per radio choice).
+# tabs N: N times Down, the form's stops one by one (one per radio choice;
+# Tab moves a whole field, a radio group being one).
 tabs() {
 	i=0
-	while [ "$i" -lt "$1" ]; do tmux_keys Tab; i=$((i + 1)); done
+	while [ "$i" -lt "$1" ]; do tmux_keys Down; i=$((i + 1)); done
 }
 
 # The stops of a new partner's form, from the primary domain (0):
@@ -78,22 +79,28 @@ tmux_type "Fabrikam, XMPP"
 tabs 2
 tmux_keys Space   # Federated
 check "the chosen type's meaning shows under it" shows "High trust (same company"
-tmux_keys Tab Space   # Public verified
+tmux_keys Down Space   # Public verified
 check "Public verified says it is not recommended" shows "Not recommended."
-tmux_keys BTab Space   # Federated again
+tmux_keys Up Space   # Federated again
+tmux_keys Tab
+check "Tab leaves the radio group, landing on the next group's chosen button" \
+	sh -c 'tmux -L "$1" capture-pane -p -t t | grep "^ >" | grep -q "TLS.*(\*) Required"' - "$T_TMUX_SOCKET"
+tmux_keys BTab
+check "Shift-Tab comes back on the chosen type" \
+	sh -c 'tmux -L "$1" capture-pane -p -t t | grep "^ >" | grep -q "(\*) Federated"' - "$T_TMUX_SOCKET"
 # Dialback (12) is the lowest setting: with it focused the verdict is in view.
 tabs 9
 check "a new partner starts on row 7" \
 	shows "Negotiation: SASL over TLS, TLS dialback (row 7)."
 tmux_screen >"$T_TMP/s"
 check "row 7 has no warning" sh -c "! grep -q 'Warning:' '$T_TMP/s'"
-tmux_keys BTab BTab BTab BTab BTab Space   # TLS Optional
+tmux_keys Up Up Up Up Up Space   # TLS Optional
 tabs 5
 check "TLS Optional: row 9, shown as it changes" \
 	shows "Negotiation: SASL over TLS, TLS dialback, TCP dialback (row 9)."
 check "with the W2 warning" shows_joined "Warning: SASL requires TLS; with TLS optional \
 or not supported, negotiations may fail."
-tmux_keys BTab BTab BTab Space   # SASL Required
+tmux_keys Up Up Up Space   # SASL Required
 tabs 3
 check "SASL Required: row 3" shows "TCP dialback (row 3)."
 tmux_keys Space   # dialback off

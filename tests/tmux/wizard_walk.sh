@@ -58,11 +58,13 @@ step "WebServer2"
 tmux_keys BSpace C-n
 
 step "Name and Security Settings"
-tmux_keys Tab Space
+# Tab enters the radio group on its chosen button (2048); Up reaches 1024.
+tmux_keys Tab Up Space
 step "1024 bits is too weak"
 tmux_keys C-n
 step "error: the key size"
-tmux_keys Tab Space Tab Tab Tab Space
+# On 1024: Down and Space choose 2048, Tab leaves the group for the box.
+tmux_keys Down Space Tab Space
 step "Lync needs the key exportable"
 tmux_keys C-n
 step "error: must be true"
