@@ -128,6 +128,12 @@ char *diag_format(const char *file, const struct diag *g)
 	return escape_controls(xasprintf("%s: %s: %s%s%s", file, sev, g->field, sep, g->msg));
 }
 
+char *diag_format_field(const struct diag *g)
+{
+	return escape_controls(*g->field ? xasprintf("%s: %s", g->field, g->msg)
+					 : xstrdup(g->msg));
+}
+
 void diags_keep_only(struct diags *d, size_t from, const char *field)
 {
 	size_t keep = from;
@@ -180,4 +186,28 @@ const struct diag *diags_find(const struct diags *d, const char *field)
 		if (strcmp(d->v[i].field, field) == 0)
 			return &d->v[i];
 	return NULL;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t diags_error_fields(const struct diags *d)
+{
+	const char **f;
+	size_t n = 0, m = 0;
+
+	if (!d->errors)
+		return 0;
+	f = xcalloc(d->errors, sizeof *f);
+	for (size_t i = 0; i < d->n && m < d->errors; i++)
+		if (d->v[i].sev == DIAG_ERROR)
+			f[m++] = d->v[i].field;
+	qsort(f, m, sizeof *f, str_cmp);
+	for (size_t i = 0; i < m; i++)
+		if (i == 0 || strcmp(f[i], f[i - 1]) != 0)
+			n++;
+	free(f);
+	return n;
 }

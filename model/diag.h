@@ -29,6 +29,9 @@ void diags_add_owned(struct diags *d, enum diag_sev sev, int line, int col, cons
 void diags_free(struct diags *d);
 /* "FILE:LINE:COL: error: FIELD: MSG" (GNU form); the caller frees it. */
 char *diag_format(const char *file, const struct diag *g);
+/* "FIELD: MSG" (or MSG alone), escaped as diag_format does; the caller
+ * frees it. */
+char *diag_format_field(const struct diag *g);
 /* A copy of s with control characters (C0, DEL, C1, and the bidi controls
  * U+202A-U+202E, U+2066-U+2069) written as \xNN or \uNNNN, for text from
  * outside (a file, a server); the caller frees it. */
@@ -44,6 +47,9 @@ char *diag_quote(const char *s);
 void diags_sort(struct diags *d, size_t from);
 /* Drops the entries from index from on whose field is not field. */
 void diags_keep_only(struct diags *d, size_t from, const char *field);
+/* The number of fields with at least one error: what the screens show, one
+ * problem beside each field. */
+size_t diags_error_fields(const struct diags *d);
 /* The first diagnostic about field (exact name), or NULL. */
 const struct diag *diags_find(const struct diags *d, const char *field);
 

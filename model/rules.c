@@ -166,6 +166,19 @@ static void check_text(struct diags *out, const struct posmap *pm, const char *p
 	}
 }
 
+static void check_file(struct diags *out, const struct posmap *pm, const char *path,
+		       const char *value, bool request)
+{
+	char *msg = NULL;
+	int v;
+
+	if (set(value)) {
+		v = request ? validate_request_name(value, &msg) : validate_file_name(value, &msg);
+		if (v != VALID_OK)
+			verdict(out, pm, path, _("the file name"), v, msg);
+	}
+}
+
 static void certreq_check_sans(const struct certreq *c, const struct topology *t,
 			       const struct posmap *pm, struct diags *out)
 {
@@ -196,6 +209,8 @@ void certreq_validate(const struct certreq *c, const struct topology *t,
 		report(out, pm, DIAG_ERROR, "certificate.template",
 		       xstrdup(_("is empty; name the CA's template (for example WebServer) "
 				 "or remove the key")));
+	check_file(out, pm, "certificate.request_file", c->request_file, true);
+	check_file(out, pm, "certificate.key_file", c->key_file, false);
 	check_text(out, pm, "certificate.template", c->template_name);
 	check_text(out, pm, "certificate.friendly_name", c->friendly_name);
 	check_subject(out, pm, "certificate.organization", SUBJ_O, c->organization);

@@ -202,3 +202,53 @@ int validate_text(const char *s, char **msg)
 	}
 	return VALID_OK;
 }
+
+/* "C:\..." or "C:/...", or a UNC path, or any backslash: Windows spelling. */
+static bool windows_path(const char *s)
+{
+	bool drive = ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')) &&
+		     s[1] == ':' && (s[2] == '\\' || s[2] == '/');
+
+	return drive || strchr(s, '\\') != NULL;
+}
+
+int validate_file_name(const char *name, char **msg)
+{
+	int v = validate_text(name, msg);
+
+	if (v != VALID_OK)
+		return v;
+	if (windows_path(name)) {
+		char *q = diag_quote(name);
+		int r = fail(msg, VALID_ERR,
+			     xasprintf(_("%s is a Windows path: this program writes on this "
+					 "machine, where it would be one file of that odd name; give "
+					 "a name here (for example edge.csr) and copy the file to "
+					 "Windows afterwards"), q));
+
+		free(q);
+		return r;
+	}
+	return VALID_OK;
+}
+
+static bool ends_with_ci(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+int validate_request_name(const char *name, char **msg)
+{
+	int v = validate_file_name(name, msg);
+
+	if (v != VALID_OK)
+		return v;
+	if (ends_with_ci(name, ".cer") || ends_with_ci(name, ".crt"))
+		return fail(msg, VALID_WARN,
+			    xasprintf(_("ends in %s, the name of the certificate the CA sends "
+					"back; a request is usually named .csr or .req"),
+				      name + strlen(name) - 4));
+	return VALID_OK;
+}

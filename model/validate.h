@@ -33,5 +33,12 @@ int validate_subject_field(enum subject_field f, const char *value, char **msg);
 int validate_key_bits(int bits, char **msg);
 /* Text that must be valid UTF-8 without control characters. */
 int validate_text(const char *s, char **msg);
+/* A file name on this machine: a Windows path ("C:\\CERT_externos_Edge.cer",
+ * anything with a backslash) is refused with the reason, as it would become
+ * one oddly named file here. */
+int validate_file_name(const char *name, char **msg);
+/* The certificate request's file name: validate_file_name, and a warning
+ * for a name ending in .cer or .crt, which is what the CA sends back. */
+int validate_request_name(const char *name, char **msg);
 
 #endif

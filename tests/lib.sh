@@ -107,6 +107,13 @@ tmux_start() {
 	tmux -L "$T_TMUX_SOCKET" set-option -t t remain-on-exit on >/dev/null
 }
 
+# tmux_next_server: ends the tmux server and moves to a fresh socket for
+# the next tmux_start (a server still shutting down refuses a new session).
+tmux_next_server() {
+	tmux -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
+	T_TMUX_SOCKET="${T_TMUX_SOCKET}n"
+}
+
 tmux_keys() { tmux -L "$T_TMUX_SOCKET" send-keys -t t "$@"; }
 # Literal text, typed as is.
 tmux_type() { tmux -L "$T_TMUX_SOCKET" send-keys -t t -l -- "$1"; }

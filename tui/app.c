@@ -141,13 +141,14 @@ int tui_save(struct tui *t)
 	return 0;
 }
 
-/* True when work has an error (field and words) that base has not. A set
- * keyed by both keeps this linear for files with many problems. */
-static bool new_errors(const struct deployment *work, const struct deployment *base)
+/* The first error of work (field and words) that base has not, as
+ * "field: words" (the caller frees it), or NULL. A set keyed by both keeps
+ * this linear for files with many problems. */
+static char *new_error(const struct deployment *work, const struct deployment *base)
 {
 	struct diags w = {0}, b = {0};
 	struct posmap *seen = posmap_new();
-	bool found = false;
+	char *found = NULL;
 
 	deployment_validate(work, NULL, &w);
 	deployment_validate(base, NULL, &b);
@@ -161,7 +162,8 @@ static bool new_errors(const struct deployment *work, const struct deployment *b
 		char *key = xasprintf("%s\t%s", w.v[i].field, w.v[i].msg);
 		int line, col;
 
-		found = w.v[i].sev == DIAG_ERROR && !posmap_get(seen, key, &line, &col);
+		if (w.v[i].sev == DIAG_ERROR && !posmap_get(seen, key, &line, &col))
+			found = diag_format_field(&w.v[i]);
 		free(key);
 	}
 	posmap_free(seen);
@@ -176,12 +178,30 @@ static bool new_errors(const struct deployment *work, const struct deployment *b
  * have is not committed; the draft keeps the typing. */
 int tui_save_all(struct tui *t)
 {
-	if (t->work && new_errors(t->work->copy, t->d)) {
+	char *why = t->work ? new_error(t->work->copy, t->d) : NULL;
+
+	if (why) {
 		tui_draft(t);
 		tui_message(t, _("Not saved"),
 			    _("What is open has problems: Next (or OK) marks them beside their "
 			      "fields. Fix them, or finish or cancel, then save again. Nothing "
 			      "is lost: what you typed is kept in the draft."));
+		free(why);
+		return -1;
+	}
+	/* On the home screen the same rule: a restored draft has been through
+	 * no page, and may hold what a page would have refused. */
+	why = !t->work && t->saved ? new_error(t->d, t->saved) : NULL;
+	if (why) {
+		char *msg = xasprintf(_("The changes have a problem the file does not have:\n\n"
+					"%s\n\nOpen its page: the problem is shown beside its field. "
+					"Fix it, then save again. Nothing is lost: the changes are "
+					"kept in the draft."), why);
+
+		tui_draft(t);
+		tui_message(t, _("Not saved"), msg);
+		free(msg);
+		free(why);
 		return -1;
 	}
 	if (t->work)
@@ -333,7 +353,7 @@ static int load(struct tui *t, bool *missing)
 	}
 	t->saved = deployment_clone(t->d);
 	remember_disk(t);
-	t->file_errors = dg.errors;
+	t->file_errors = diags_error_fields(&dg);
 	diags_free(&dg);
 	return -1;
 }

@@ -122,12 +122,16 @@ static int diag_lines(struct tpage *p, const struct wfield *f, long item, int y,
 	return y;
 }
 
-/* The field's extra text (text() on a kind other than NOTE/VIEWER). */
+/* The field's extra text (text() on a kind other than NOTE/VIEWER). An
+ * error beside the field takes its place: the hint says what the error
+ * says ("Next refuses an unexportable key"), and one sentence is enough. */
 static int extra_lines(struct tpage *p, const struct wfield *f, int y, int x)
 {
+	const struct diag *g = wfield_diag(f, &p->dg, -1);
 	char *s;
 
-	if (!f->text || f->kind == WF_NOTE || f->kind == WF_VIEWER)
+	if (!f->text || f->kind == WF_NOTE || f->kind == WF_VIEWER ||
+	    (g && g->sev == DIAG_ERROR))
 		return y;
 	s = f->text(p->c);
 	if (s && *s)

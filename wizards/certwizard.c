@@ -106,6 +106,10 @@ static void validate_files(struct wctx *c, struct diags *out)
 {
 	const struct certreq *r = &c->d->cert;
 
+	/* The model's rules about the names (a Windows path, a request named
+	 * .cer); wpage_check keeps only this page's fields. */
+	certreq_validate(r, &c->d->topo, NULL, out);
+
 	if (set(r->request_file) && set(r->key_file) && strcmp(r->request_file, r->key_file) == 0)
 		diags_add(out, DIAG_ERROR, 0, 0, "certificate.key_file", "%s",
 			  _("is the request file; the key needs a file of its own"));

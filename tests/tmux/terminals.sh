@@ -59,7 +59,7 @@ for term in putty putty-256color linux; do
 	done
 	tmux_keys C-x
 	check "$term: Ctrl-X quits" tmux_wait_exit
-	tmux -L "$T_TMUX_SOCKET" kill-session -t t 2>/dev/null
+	tmux_next_server
 done
 
 done_testing
