@@ -381,14 +381,24 @@ static char *subject_text(const struct wctx *c)
 	return s;
 }
 
+/* The names, and a warning about the internal ones among them: this text
+ * is the SAN page's and the summary's. */
 static char *sans_text(const struct wctx *c)
 {
 	struct strlist sans = {0};
-	char *s;
+	char *s, *internal;
 
 	san_derive(c->d, &sans);
 	s = strlist_join(&sans, "\n");
 	strlist_free(&sans);
+	internal = san_internal_note(c->d);
+	if (internal) {
+		char *both = xasprintf("%s\n\n%s", s, internal);
+
+		free(s);
+		free(internal);
+		s = both;
+	}
 	return s;
 }
 
