@@ -125,15 +125,7 @@ static char *describe(const struct loader *l)
 	case YAML_SCALAR_EVENT:
 		if (is_null(l))
 			return xstrdup(_("nothing"));
-		if (l->ev.data.scalar.length > 40) {
-			int cut = 37;
-
-			/* never in the middle of a UTF-8 sequence */
-			while (cut > 0 && ((unsigned char)scalar(l)[cut] & 0xC0) == 0x80)
-				cut--;
-			return xasprintf("\"%.*s...\"", cut, scalar(l));
-		}
-		return xasprintf("\"%s\"", scalar(l));
+		return diag_quote(scalar(l));
 	default:
 		return xstrdup(_("nothing"));
 	}
@@ -445,12 +437,16 @@ static void read_enum(struct loader *l, const struct dfield *f, void *dst)
 		if (v >= 0)
 			*(enum partner_type *)dst = (enum partner_type)v;
 	}
-	if (v < 0)
-		error_here(l, xasprintf(_("unknown value \"%s\" (expected %s)"), scalar(l),
+	if (v < 0) {
+		char *q = diag_quote(scalar(l));
+
+		error_here(l, xasprintf(_("unknown value %s (expected %s)"), q,
 					f->kind == DK_NEG
 						? _("Required, Optional or NotSupported")
 						: _("Federated, PublicVerified or "
 						    "PublicUnverified")));
+		free(q);
+	}
 }
 
 static void read_list_item(struct loader *l, struct strlist *dst)

@@ -97,6 +97,25 @@ char *diag_escape(const char *s)
 	return escape_controls(xstrdup(s));
 }
 
+char *diag_quote(const char *s)
+{
+	size_t chars = 0, cut = 0, more = 0;
+
+	for (const char *p = s; *p; p++) {
+		if (((unsigned char)*p & 0xC0) == 0x80)
+			continue;
+		if (chars == DIAG_QUOTE_MAX)
+			cut = (size_t)(p - s);
+		chars++;
+	}
+	if (chars <= DIAG_QUOTE_MAX)
+		return xasprintf("\"%s\"", s);
+	more = chars - DIAG_QUOTE_MAX;
+	return xasprintf(ngettext("\"%.*s...\" (%zu more character)",
+				  "\"%.*s...\" (%zu more characters)", more),
+			 (int)cut, s, more);
+}
+
 char *diag_format(const char *file, const struct diag *g)
 {
 	const char *sev = g->sev == DIAG_ERROR ? _("error") : _("warning");
@@ -106,6 +125,12 @@ char *diag_format(const char *file, const struct diag *g)
 		return escape_controls(xasprintf("%s:%d:%d: %s: %s%s%s", file, g->line, g->col,
 						 sev, g->field, sep, g->msg));
 	return escape_controls(xasprintf("%s: %s: %s%s%s", file, sev, g->field, sep, g->msg));
+}
+
+char *diag_format_field(const struct diag *g)
+{
+	return escape_controls(*g->field ? xasprintf("%s: %s", g->field, g->msg)
+					 : xstrdup(g->msg));
 }
 
 void diags_keep_only(struct diags *d, size_t from, const char *field)
@@ -160,4 +185,28 @@ const struct diag *diags_find(const struct diags *d, const char *field)
 		if (strcmp(d->v[i].field, field) == 0)
 			return &d->v[i];
 	return NULL;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t diags_error_fields(const struct diags *d)
+{
+	const char **f;
+	size_t n = 0, m = 0;
+
+	if (!d->errors)
+		return 0;
+	f = xcalloc(d->errors, sizeof *f);
+	for (size_t i = 0; i < d->n && m < d->errors; i++)
+		if (d->v[i].sev == DIAG_ERROR)
+			f[m++] = d->v[i].field;
+	qsort(f, m, sizeof *f, str_cmp);
+	for (size_t i = 0; i < m; i++)
+		if (i == 0 || strcmp(f[i], f[i - 1]) != 0)
+			n++;
+	free(f);
+	return n;
 }

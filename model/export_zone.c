@@ -81,12 +81,21 @@ char *export_zone(const struct deployment *d)
 								    : d->topo.access_edge_fqdn;
 	char *target = absolute(name), *out;
 	struct strlist domains = {0};
+	char *internal;
 
 	san_srv_domains(d, &domains);
 	strlist_push_lines(&lines, ";", _("DNS records for the Lync Server 2013 XMPP gateway, written by "
 					  "xmppgw.\n"
 					  "Each SRV line belongs in the external zone of its domain."));
 	strlist_push_lines(&lines, ";", srv_source(d));
+	internal = san_internal_note(d);
+	if (internal) {
+		char *w = xasprintf(_("Warning: %s"), internal);
+
+		strlist_push_lines(&lines, ";", w);
+		free(w);
+		free(internal);
+	}
 	if (!target)
 		strlist_push_lines(&lines, ";", _("Nothing to publish: the deployment has no valid Access "
 						  "Edge FQDN (or dns.srv_target)."));

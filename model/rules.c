@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "deployment.h"
+#include "diag.h"
 #include "i18n.h"
 #include "negotiation.h"
 #include "san.h"
@@ -55,7 +56,7 @@ static bool check_name(struct diags *out, const struct posmap *pm, const char *p
 
 	if (v == VALID_OK) /* the common case stays free of allocations */
 		return false;
-	what = xasprintf("\"%s\"", name);
+	what = diag_quote(name);
 	bad = verdict(out, pm, path, what, v, msg);
 	free(what);
 	return bad;
@@ -165,6 +166,19 @@ static void check_text(struct diags *out, const struct posmap *pm, const char *p
 	}
 }
 
+static void check_file(struct diags *out, const struct posmap *pm, const char *path,
+		       const char *value, bool request)
+{
+	char *msg = NULL;
+	int v;
+
+	if (set(value)) {
+		v = request ? validate_request_name(value, &msg) : validate_file_name(value, &msg);
+		if (v != VALID_OK)
+			verdict(out, pm, path, _("the file name"), v, msg);
+	}
+}
+
 static void certreq_check_sans(const struct certreq *c, const struct topology *t,
 			       const struct posmap *pm, struct diags *out)
 {
@@ -195,6 +209,8 @@ void certreq_validate(const struct certreq *c, const struct topology *t,
 		report(out, pm, DIAG_ERROR, "certificate.template",
 		       xstrdup(_("is empty; name the CA's template (for example WebServer) "
 				 "or remove the key")));
+	check_file(out, pm, "certificate.request_file", c->request_file, true);
+	check_file(out, pm, "certificate.key_file", c->key_file, false);
 	check_text(out, pm, "certificate.template", c->template_name);
 	check_text(out, pm, "certificate.friendly_name", c->friendly_name);
 	check_subject(out, pm, "certificate.organization", SUBJ_O, c->organization);
@@ -282,6 +298,47 @@ static void clash(struct diags *out, const struct posmap *pm, const char *path,
 	       xasprintf(_("\"%s\" is already used by partner %s"), name, other->domain));
 }
 
+/* Our own domain as a partner: the Edge would federate with itself, and
+ * Lync refuses the partner. The topology field is named so that the
+ * administrator knows which list to compare with. */
+static void own_domain(struct diags *out, const struct posmap *pm, const struct topology *t,
+		       const char *path, const char *name)
+{
+	const char *field = NULL;
+
+	if (strlist_find_ci(&t->sip_domains, name) >= 0)
+		field = "topology.sip_domains";
+	else if (strlist_find_ci(&t->xmpp_domains, name) >= 0)
+		field = "topology.xmpp_domains";
+	if (field) {
+		char *q = diag_quote(name);
+
+		report(out, pm, DIAG_ERROR, path,
+		       xasprintf(_("%s is our own domain, listed in %s: a partner is another "
+				   "organization's domain"), q, field));
+		free(q);
+	}
+}
+
+static void partner_check_own(const struct topology *t, const struct partner *p,
+			      const char *prefix, const struct posmap *pm, struct diags *out)
+{
+	char *path;
+
+	if (!t->sip_domains.n && !t->xmpp_domains.n)
+		return;
+	if (set(p->domain)) {
+		path = field_path(prefix, "domain");
+		own_domain(out, pm, t, path, p->domain);
+		free(path);
+	}
+	for (size_t i = 0; i < p->additional_domains.n; i++) {
+		path = xasprintf("%s.additional_domains[%zu]", prefix, i);
+		own_domain(out, pm, t, path, p->additional_domains.v[i]);
+		free(path);
+	}
+}
+
 void partner_validate(const struct deployment *d, const struct partner *p, long self,
 		      const char *prefix, const struct posmap *pm, struct diags *out)
 {
@@ -289,6 +346,7 @@ void partner_validate(const struct deployment *d, const struct partner *p, long 
 	char *path;
 
 	partner_check_fields(p, prefix, pm, out);
+	partner_check_own(&d->topo, p, prefix, pm, out);
 	if (set(p->domain) && (other = deployment_find_domain(d, p->domain, self)) >= 0) {
 		path = xasprintf("%s.domain", prefix);
 		clash(out, pm, path, p->domain, d->partners[other]);
@@ -551,6 +609,7 @@ void deployment_validate(const struct deployment *d, const struct posmap *pm, st
 		char *prefix = xasprintf("partners[%zu]", i);
 
 		partner_check_fields(d->partners[i], prefix, pm, out);
+		partner_check_own(&d->topo, d->partners[i], prefix, pm, out);
 		free(prefix);
 	}
 	partners_check_clashes(d, pm, out);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "validate.h"
 #include "xalloc.h"
 
 static bool set(const char *s)
@@ -98,4 +100,39 @@ void san_derive(const struct deployment *d, struct strlist *out)
 	strlist_free(&srv);
 	for (size_t i = 0; i < c->additional_sans.n; i++)
 		add_lower(out, c->additional_sans.v[i]);
+}
+
+static void note_internal(struct strlist *found, const char *name)
+{
+	if (name && *name && validate_dns_name(name, NULL) == VALID_WARN &&
+	    strlist_find_ci(found, name) < 0)
+		strlist_push(found, name);
+}
+
+char *san_internal_note(const struct deployment *d)
+{
+	struct strlist names = {0}, found = {0};
+	char *list, *s = NULL;
+
+	san_derive(d, &names);
+	for (size_t i = 0; i < names.n; i++)
+		note_internal(&found, names.v[i]);
+	san_srv_domains(d, &names);
+	for (size_t i = 0; i < names.n; i++)
+		note_internal(&found, names.v[i]);
+	note_internal(&found, d->dns.srv_target);
+	if (found.n) {
+		list = strlist_join(&found, ", ");
+		s = xasprintf(ngettext("Internal name: %s. Public CAs refuse to certify it and "
+				       "partners on the Internet cannot resolve it; use a public "
+				       "name.",
+				       "Internal names: %s. Public CAs refuse to certify them and "
+				       "partners on the Internet cannot resolve them; use public "
+				       "names.", found.n),
+			      list);
+		free(list);
+	}
+	strlist_free(&found);
+	strlist_free(&names);
+	return s;
 }

@@ -33,4 +33,10 @@ void san_srv_domains(const struct deployment *d, struct strlist *out);
 /* How many domains san_srv_domains gives (0: nothing to publish). */
 size_t san_srv_domain_count(const struct deployment *d);
 
+/* The internal names (.local, .corp, a single label: validate_dns_name's
+ * warnings) among the certificate's names, the SRV domains and the SRV
+ * target, as one sentence saying why they fail (caller frees), or NULL
+ * when there is none. */
+char *san_internal_note(const struct deployment *d);
+
 #endif

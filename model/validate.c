@@ -7,19 +7,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "diag.h"
 #include "i18n.h"
 #include "utf8.h"
 #include "xalloc.h"
-
-struct country {
-	const char *code;
-	const char *name;
-};
-
-/* Generated from share/iso3166-1.tsv, sorted by code. */
-static const struct country countries[] = {
-#include "model/country_table.inc"
-};
 
 /* Suffixes no public CA will certify (RFC 6762, RFC 6761, and names seen
  * inside corporate forests). */
@@ -116,29 +107,32 @@ int validate_dns_name(const char *name, char **msg)
 	return VALID_OK;
 }
 
-static int country_cmp(const void *key, const void *elem)
+/* The refusal of a value that is not an alpha-2 code, with the code it
+ * probably means ("Brasil", "BRA": did you mean BR?). */
+static char *country_refusal(const char *code)
 {
-	return strcmp(key, ((const struct country *)elem)->code);
-}
+	const char *guess = country_suggest(code);
+	char *q = diag_quote(code), *text;
 
-const char *country_name(const char *code)
-{
-	const struct country *c = bsearch(code, countries, sizeof countries / sizeof *countries,
-					  sizeof *countries, country_cmp);
-
-	return c ? c->name : NULL;
+	if (guess)
+		text = xasprintf(_("%s is not a two-letter upper-case ISO 3166-1 code: did you "
+				   "mean %s (%s)?"), q, guess, country_name(guess));
+	else if (strlen(code) == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' &&
+		 code[1] <= 'Z')
+		text = xasprintf(_("%s is not an ISO 3166-1 country code"), q);
+	else
+		text = xasprintf(_("%s is not a two-letter upper-case ISO 3166-1 code (for "
+				   "example US, BR, DE)"), q);
+	free(q);
+	return text;
 }
 
 int validate_country(const char *code, char **msg)
 {
-	if (strlen(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z')
-		return fail(msg, VALID_ERR, xasprintf(_("\"%s\" is not a two-letter upper-case "
-							"ISO 3166-1 code (for example US, BR, DE)"),
-						      code));
-	if (!country_name(code))
-		return fail(msg, VALID_ERR, xasprintf(_("\"%s\" is not an ISO 3166-1 country "
-							"code"), code));
-	return VALID_OK;
+	if (strlen(code) == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' &&
+	    code[1] <= 'Z' && country_name(code))
+		return VALID_OK;
+	return fail(msg, VALID_ERR, msg ? country_refusal(code) : NULL);
 }
 
 /* Characters, not bytes: RFC 5280 bounds count characters. */
@@ -169,6 +163,10 @@ int validate_subject_field(enum subject_field f, const char *value, char **msg)
 	if (n > limits[f])
 		return fail(msg, VALID_ERR, xasprintf(_("is %zu characters long (at most %zu)"),
 						      n, limits[f]));
+	if (f == SUBJ_ST && n > 0 && n <= 2)
+		return fail(msg, VALID_WARN, xstrdup(_("looks like an abbreviation: write the state "
+							"or province in full (Washington, not WA), "
+							"as CAs require")));
 	if (f == SUBJ_OU && n > 0)
 		return fail(msg, VALID_WARN, xstrdup(_("is allowed, but public CAs no longer "
 							"accept an organizational unit (since "
@@ -202,5 +200,55 @@ int validate_text(const char *s, char **msg)
 			return fail(msg, VALID_ERR, xstrdup(_("holds a control character")));
 		p += n;
 	}
+	return VALID_OK;
+}
+
+/* "C:\..." or "C:/...", or a UNC path, or any backslash: Windows spelling. */
+static bool windows_path(const char *s)
+{
+	bool drive = ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')) &&
+		     s[1] == ':' && (s[2] == '\\' || s[2] == '/');
+
+	return drive || strchr(s, '\\') != NULL;
+}
+
+int validate_file_name(const char *name, char **msg)
+{
+	int v = validate_text(name, msg);
+
+	if (v != VALID_OK)
+		return v;
+	if (windows_path(name)) {
+		char *q = diag_quote(name);
+		int r = fail(msg, VALID_ERR,
+			     xasprintf(_("%s is a Windows path: this program writes on this "
+					 "machine, where it would be one file of that odd name; give "
+					 "a name here (for example edge.csr) and copy the file to "
+					 "Windows afterwards"), q));
+
+		free(q);
+		return r;
+	}
+	return VALID_OK;
+}
+
+static bool ends_with_ci(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+int validate_request_name(const char *name, char **msg)
+{
+	int v = validate_file_name(name, msg);
+
+	if (v != VALID_OK)
+		return v;
+	if (ends_with_ci(name, ".cer") || ends_with_ci(name, ".crt"))
+		return fail(msg, VALID_WARN,
+			    xasprintf(_("ends in %s, the name of the certificate the CA sends "
+					"back; a request is usually named .csr or .req"),
+				      name + strlen(name) - 4));
 	return VALID_OK;
 }

@@ -20,6 +20,11 @@ int validate_dns_name(const char *name, char **msg);
 int validate_country(const char *code, char **msg);
 /* The English short name of an alpha-2 code, or NULL. */
 const char *country_name(const char *code);
+/* The alpha-2 code value probably means: the code itself in any case, an
+ * alpha-3 code ("BRA"), an English name ("Brazil") or, with Debian's
+ * iso-codes installed, a translated one ("Brasil"); NULL when none. A
+ * static string. */
+const char *country_suggest(const char *value);
 /* RFC 5280 upper bounds, counted in characters of the UTF-8 text; an OU
  * warns (no longer allowed in publicly trusted certificates). Empty values
  * are the caller's concern. */
@@ -28,5 +33,12 @@ int validate_subject_field(enum subject_field f, const char *value, char **msg);
 int validate_key_bits(int bits, char **msg);
 /* Text that must be valid UTF-8 without control characters. */
 int validate_text(const char *s, char **msg);
+/* A file name on this machine: a Windows path ("C:\\CERT_externos_Edge.cer",
+ * anything with a backslash) is refused with the reason, as it would become
+ * one oddly named file here. */
+int validate_file_name(const char *name, char **msg);
+/* The certificate request's file name: validate_file_name, and a warning
+ * for a name ending in .cer or .crt, which is what the CA sends back. */
+int validate_request_name(const char *name, char **msg);
 
 #endif

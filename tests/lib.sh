@@ -92,16 +92,26 @@ skip_all() {
 
 # --- tmux: the real binary on a real terminal of 80x24 -------------------
 
-# tmux_start [COLS ROWS] -- COMMAND...: starts a detached session "t".
+# tmux_start [COLS ROWS] -- COMMAND...: starts a detached session "t". The
+# program sees TERM=tmux-256color (tmux sets TERM from its default-terminal,
+# whatever -e says), or T_TERM when set: the command then runs under env.
 tmux_start() {
 	cols=80 rows=24
 	if [ "$1" != "--" ]; then cols=$1 rows=$2; shift 2; fi
 	shift
+	if [ -n "${T_TERM:-}" ]; then set -- env TERM="$T_TERM" "$@"; fi
 	tmux -L "$T_TMUX_SOCKET" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
-		-e TERM=xterm-256color -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
+		-e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
 		-e ASAN_OPTIONS="${ASAN_OPTIONS:-}" -e LSAN_OPTIONS="${LSAN_OPTIONS:-}" \
 		-e UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" "$@"
 	tmux -L "$T_TMUX_SOCKET" set-option -t t remain-on-exit on >/dev/null
+}
+
+# tmux_next_server: ends the tmux server and moves to a fresh socket for
+# the next tmux_start (a server still shutting down refuses a new session).
+tmux_next_server() {
+	tmux -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
+	T_TMUX_SOCKET="${T_TMUX_SOCKET}n"
 }
 
 tmux_keys() { tmux -L "$T_TMUX_SOCKET" send-keys -t t "$@"; }

@@ -170,13 +170,14 @@ int tui_save(struct tui *t)
 	return 0;
 }
 
-/* True when work has an error (field and words) that base has not. A set
- * keyed by both keeps this linear for files with many problems. */
-static bool new_errors(const struct deployment *work, const struct deployment *base)
+/* The first error of work (field and words) that base has not, as
+ * "field: words" (the caller frees it), or NULL. A set keyed by both keeps
+ * this linear for files with many problems. */
+static char *new_error(const struct deployment *work, const struct deployment *base)
 {
 	struct diags w = {0}, b = {0};
 	struct posmap *seen = posmap_new();
-	bool found = false;
+	char *found = NULL;
 
 	deployment_validate(work, NULL, &w);
 	deployment_validate(base, NULL, &b);
@@ -190,7 +191,8 @@ static bool new_errors(const struct deployment *work, const struct deployment *b
 		char *key = xasprintf("%s\t%s", w.v[i].field, w.v[i].msg);
 		int line, col;
 
-		found = w.v[i].sev == DIAG_ERROR && !posmap_get(seen, key, &line, &col);
+		if (w.v[i].sev == DIAG_ERROR && !posmap_get(seen, key, &line, &col))
+			found = diag_format_field(&w.v[i]);
 		free(key);
 	}
 	posmap_free(seen);
@@ -205,12 +207,30 @@ static bool new_errors(const struct deployment *work, const struct deployment *b
  * have is not committed; the draft keeps the typing. */
 int tui_save_all(struct tui *t)
 {
-	if (t->work && new_errors(t->work->copy, t->d)) {
+	char *why = t->work ? new_error(t->work->copy, t->d) : NULL;
+
+	if (why) {
 		tui_draft(t);
 		tui_message(t, _("Not saved"),
 			    _("What is open has problems: Next (or OK) marks them beside their "
 			      "fields. Fix them, or finish or cancel, then save again. Nothing "
 			      "is lost: what you typed is kept in the draft."));
+		free(why);
+		return -1;
+	}
+	/* On the home screen the same rule: a restored draft has been through
+	 * no page, and may hold what a page would have refused. */
+	why = !t->work && t->saved ? new_error(t->d, t->saved) : NULL;
+	if (why) {
+		char *msg = xasprintf(_("The changes have a problem the file does not have:\n\n"
+					"%s\n\nOpen its page: the problem is shown beside its field. "
+					"Fix it, then save again. Nothing is lost: the changes are "
+					"kept in the draft."), why);
+
+		tui_draft(t);
+		tui_message(t, _("Not saved"), msg);
+		free(msg);
+		free(why);
 		return -1;
 	}
 	if (t->work)
@@ -362,7 +382,7 @@ static int load(struct tui *t, bool *missing)
 	}
 	t->saved = deployment_clone(t->d);
 	remember_disk(t);
-	t->file_errors = dg.errors;
+	t->file_errors = diags_error_fields(&dg);
 	diags_free(&dg);
 	return -1;
 }
@@ -392,6 +412,7 @@ static bool offer_draft(struct tui *t)
 	time_t when;
 	char stamp[64] = "", *q;
 	bool restored = false;
+	int r;
 
 	if (!draft_exists(t->draft_of, &when))
 		return false;
@@ -399,7 +420,8 @@ static bool offer_draft(struct tui *t)
 	q = xasprintf(_("A draft of changes to %s that were never saved was kept at %s, when "
 			"the program was cut off or a wizard page was passed. Restore it, or "
 			"discard it?"), t->path, stamp);
-	if (dialog_run(t, _("Draft found"), q, b, 0, false) == 0) {
+	r = dialog_run(t, _("Draft found"), q, b, 0, false);
+	if (r == 0) {
 		draft_load(t->draft_of, &d, &dg);
 		if (d) {
 			deployment_free(t->d);
@@ -409,7 +431,8 @@ static bool offer_draft(struct tui *t)
 		} else {
 			tui_message(t, _("Draft not restored"), dg.n ? dg.v[0].msg : "");
 		}
-	} else {
+	} else if (r == 1) {
+		/* Only Discard removes it: Esc leaves the draft for next time. */
 		draft_remove(t->draft_of, NULL);
 	}
 	diags_free(&dg);

@@ -49,8 +49,9 @@ static int buttons_width(const struct dlg *d)
 {
 	int w = 0;
 
+	/* "< Yes >" and room for the brackets that mark the focused one */
 	for (int i = 0; i < d->nbuttons; i++)
-		w += tui_width(d->buttons[i]) + 4 + (i ? 2 : 0);
+		w += tui_width(d->buttons[i]) + 6 + (i ? 1 : 0);
 	return w;
 }
 
@@ -79,16 +80,22 @@ static void dlg_paint(struct tlayer *l, struct tui *t)
 		tui_put(l->win, 1 + i, 2, lines.v[i], w - 4);
 	tattr_set(l->win, TA_NORMAL);
 	x = (w - bw) / 2;
+	/* The focused button is bracketed, "[< No >]", so that it reads
+	 * without colour or reverse video (a monochrome terminal, a screen
+	 * reader, a copy of the screen). */
 	for (int i = 0; i < d->nbuttons; i++) {
+		bool on = i == d->focus;
 		int cx = x;
 
-		tattr_set(l->win, i == d->focus ? TA_FOCUS : TA_NORMAL);
+		x += tui_put(l->win, h - 2, x, on ? "[" : " ", 1);
+		tattr_set(l->win, on ? TA_FOCUS : TA_NORMAL);
 		x += tui_put(l->win, h - 2, x, "< ", 2);
 		x += tui_put(l->win, h - 2, x, d->buttons[i], w - x);
-		x += tui_put(l->win, h - 2, x, " >", 2) + 2;
+		x += tui_put(l->win, h - 2, x, " >", 2);
 		tattr_set(l->win, TA_NORMAL);
-		if (i == d->focus)
-			wmove(l->win, h - 2, cx + 2);
+		x += tui_put(l->win, h - 2, x, on ? "]" : " ", 1) + 1;
+		if (on)
+			wmove(l->win, h - 2, cx + 3);
 	}
 	strlist_free(&lines);
 	(void)t;

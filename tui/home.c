@@ -34,7 +34,7 @@ static size_t problems(struct tui *t)
 	size_t n;
 
 	deployment_validate(t->d, NULL, &dg);
-	n = dg.errors;
+	n = diags_error_fields(&dg);
 	diags_free(&dg);
 	if (!tui_unsaved(t) && t->file_errors > n)
 		n = t->file_errors;

@@ -64,11 +64,13 @@ struct actinfo {
 };
 
 static const struct actinfo actions[TK_COUNT] = {
-	[TK_NEXT_FIELD] = {N_("next field or button"), N_("Tab move"),
-			   KEYS_HINT_PAGE | KEYS_HINT_HOME},
+	[TK_NEXT_FIELD] = {N_("next field or button; a radio group is one field"),
+			   N_("Tab move"), KEYS_HINT_PAGE | KEYS_HINT_HOME},
 	[TK_PREV_FIELD] = {N_("previous field or button"), NULL, 0},
-	[TK_DOWN] = {N_("next field or button; scrolls a viewer"), NULL, 0},
-	[TK_UP] = {N_("previous field or button; scrolls a viewer"), NULL, 0},
+	[TK_DOWN] = {N_("next radio button, list item, field or button; scrolls a viewer"),
+		     NULL, 0},
+	[TK_UP] = {N_("previous radio button, list item, field or button; scrolls a "
+		      "viewer"), NULL, 0},
 	[TK_ENTER] = {N_("next field; presses a button; edits a list entry"),
 		      N_("Enter select"), KEYS_HINT_HOME},
 	[TK_TOGGLE] = {N_("toggle a check box, choose a radio button"), N_("Space toggle"),
@@ -135,11 +137,20 @@ static const struct {
 	{"\033[3~", KEY_DC}, {"\033[Z", KEY_BTAB},
 };
 
+/* Every form xmppgw(1) promises wins over the terminal description: PuTTY's
+ * binds ESC [ A to kri (a scroll key) and the Linux console's names ESC Tab
+ * as Shift-Tab, yet the terminals send ESC [ A and ESC [ Z for these keys
+ * in their other modes, and a key that does nothing is worse than a scroll
+ * key we do not use. define_key replaces the string's old binding. A
+ * sequence that is the prefix of a longer one (key_defined -1) is left. */
 void keys_define_alternates(void)
 {
-	for (size_t i = 0; i < sizeof alternates / sizeof *alternates; i++)
-		if (key_defined(alternates[i].seq) == 0)
+	for (size_t i = 0; i < sizeof alternates / sizeof *alternates; i++) {
+		int now = key_defined(alternates[i].seq);
+
+		if (now >= 0 && now != alternates[i].code)
 			define_key(alternates[i].seq, alternates[i].code);
+	}
 }
 
 static char *names_of(enum tact a)

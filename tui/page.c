@@ -122,12 +122,16 @@ static int diag_lines(struct tpage *p, const struct wfield *f, long item, int y,
 	return y;
 }
 
-/* The field's extra text (text() on a kind other than NOTE/VIEWER). */
+/* The field's extra text (text() on a kind other than NOTE/VIEWER). An
+ * error beside the field takes its place: the hint says what the error
+ * says ("Next refuses an unexportable key"), and one sentence is enough. */
 static int extra_lines(struct tpage *p, const struct wfield *f, int y, int x)
 {
+	const struct diag *g = wfield_diag(f, &p->dg, -1);
 	char *s;
 
-	if (!f->text || f->kind == WF_NOTE || f->kind == WF_VIEWER)
+	if (!f->text || f->kind == WF_NOTE || f->kind == WF_VIEWER ||
+	    (g && g->sev == DIAG_ERROR))
 		return y;
 	s = f->text(p->c);
 	if (s && *s)
@@ -148,6 +152,17 @@ static int label_row(struct tpage *p, const struct wfield *f, int y)
 
 	put(p, y, LX, TA_NORMAL, l, width() - LX - 1);
 	return tui_width(l) > p->labelw ? y + 1 : y;
+}
+
+/* Under a field that refused characters: how many it takes. */
+static int over_line(struct tpage *p, const struct tedit *e, int y, int x)
+{
+	char *s = tedit_over_text(e);
+
+	if (s)
+		y = para(p, y, x, TA_ERROR, s);
+	free(s);
+	return y;
 }
 
 static int lay_text(struct tpage *p, int fi, const struct wfield *f, int y)
@@ -172,7 +187,7 @@ static int lay_text(struct tpage *p, int fi, const struct wfield *f, int y)
 	if (aside)
 		put(p, y, x + w + 1, TA_NORMAL, aside, width() - x - w - 2);
 	free(aside);
-	return y + 1;
+	return over_line(p, e, y + 1, x);
 }
 
 static void checkbox(struct tpage *p, int y, int x, bool on, bool radio)
@@ -251,7 +266,7 @@ static int lay_entry_edit(struct tpage *p, int fi, long i, int y)
 		p->cur_y = wy(p, y);
 		p->cur_x = cx;
 	}
-	return y + 1;
+	return over_line(p, &p->edit, y + 1, x + 2);
 }
 
 static int lay_list(struct tpage *p, int fi, const struct wfield *f, int y)
@@ -616,6 +631,12 @@ static int button_row(struct tpage *p)
 		off = s->sub == TB_BACK && p->o->back_disabled;
 		tattr_set(w, off ? TA_DIM : i == p->focus ? TA_FOCUS : TA_NORMAL);
 		tui_put(w, y, x, b, bw);
+		tattr_set(w, TA_NORMAL);
+		/* Brackets in the gaps mark the focus without colour or reverse. */
+		if (i == p->focus && !off) {
+			mvwaddch(w, y, x - 1, '[');
+			mvwaddch(w, y, x + bw, ']');
+		}
 		s->x = x + 2;
 		x -= 2;
 		free(b);

@@ -356,13 +356,47 @@ static bool has_next(const struct tpage *p)
 	return tpage_has(p, TB_NEXT) || tpage_has(p, TB_FINISH) || tpage_has(p, TB_OK);
 }
 
+static bool is_radio(const struct tpage *p, const struct tstop *s)
+{
+	return s && s->f >= 0 && field(p, s->f)->kind == WF_RADIO;
+}
+
+/* Tab and Shift-Tab: the next field as a whole, as dialog and nmtui do: a
+ * radio group is one stop, entered on its chosen choice; the arrows move
+ * between its choices. */
+static void move_field(struct tpage *p, int dir)
+{
+	const struct tstop *s = tpage_focused(p);
+	int from = s ? s->f : -1;
+	size_t guard = p->nstops;
+
+	tpage_move(p, dir);
+	while (from >= 0 && is_radio(p, s) && guard-- > 0 && tpage_focused(p)->f == from)
+		tpage_move(p, dir);
+	s = tpage_focused(p);
+	if (!is_radio(p, s) || !field(p, s->f)->get_choice)
+		return;
+	for (size_t i = 0; i < p->nstops; i++)
+		if (p->stops[i].f == s->f &&
+		    p->stops[i].sub == field(p, s->f)->get_choice(p->c)) {
+			tpage_focus_to(p, i);
+			return;
+		}
+}
+
 static void page_key(struct tpage *p, struct tkey k)
 {
 	switch (k.act) {
-	case TK_NEXT_FIELD: case TK_DOWN: case TK_RIGHT:
+	case TK_NEXT_FIELD:
+		move_field(p, 1);
+		break;
+	case TK_PREV_FIELD:
+		move_field(p, -1);
+		break;
+	case TK_DOWN: case TK_RIGHT:
 		tpage_move(p, 1);
 		break;
-	case TK_PREV_FIELD: case TK_UP: case TK_LEFT:
+	case TK_UP: case TK_LEFT:
 		tpage_move(p, -1);
 		break;
 	case TK_NEXT_PAGE: case TK_PGDN:

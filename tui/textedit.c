@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "tui/tui_int.h"
 #include "tui/utf8.h"
 #include "xalloc.h"
@@ -53,6 +54,18 @@ void tedit_set(struct tedit *e, const char *utf8)
 	}
 	e->cur = e->n;
 	e->scroll = 0;
+	e->over = 0;
+}
+
+char *tedit_over_text(const struct tedit *e)
+{
+	size_t max = e->maxlen ? e->maxlen : TEDIT_DEFAULT_MAX, typed = e->n + e->over;
+
+	if (!e->over)
+		return NULL;
+	return xasprintf(ngettext("at most %zu character, you typed %zu: the rest was not taken",
+				  "at most %zu characters, you typed %zu: the rest was not taken",
+				  max), max, typed);
 }
 
 char *tedit_get(const struct tedit *e)
@@ -85,8 +98,10 @@ static int insert(struct tedit *e, wchar_t c)
 {
 	size_t max = e->maxlen ? e->maxlen : TEDIT_DEFAULT_MAX;
 
-	if (e->n >= max)
+	if (e->n >= max) {
+		e->over++;
 		return TE_REFUSED;
+	}
 	if (e->upper && c >= 'a' && c <= 'z')
 		c = c - 'a' + 'A';
 	reserve(e, e->n + 1);
@@ -104,7 +119,7 @@ static int erase_at(struct tedit *e, size_t i)
 	return TE_CHANGED;
 }
 
-int tedit_key(struct tedit *e, struct tkey k)
+static int edit_key(struct tedit *e, struct tkey k)
 {
 	switch (k.act) {
 	case TK_CHAR:
@@ -159,6 +174,15 @@ static void follow(struct tedit *e, int width)
 		e->scroll++;
 	while (e->scroll > 0 && cells_between(e, e->scroll - 1, e->n) < width)
 		e->scroll--;
+}
+
+int tedit_key(struct tedit *e, struct tkey k)
+{
+	int r = edit_key(e, k);
+
+	if (r == TE_CHANGED)
+		e->over = 0;
+	return r;
 }
 
 int tedit_draw(struct tedit *e, WINDOW *w, int y, int x, int width)

@@ -25,6 +25,10 @@ struct tedit {
 	size_t maxlen; /* characters */
 	bool upper;    /* ASCII letters upper-cased as typed */
 	bool secret;   /* drawn as '*' */
+	/* Characters refused since the text last changed: the field was
+	 * full. The page shows "at most N characters, you typed M" from it,
+	 * so a paste that does not fit is never cut without a word. */
+	size_t over;
 };
 
 enum { TE_IGNORED, TE_MOVED, TE_CHANGED, TE_REFUSED };
@@ -34,8 +38,12 @@ void tedit_set(struct tedit *e, const char *utf8);
 /* The text as UTF-8; the caller frees it. */
 char *tedit_get(const struct tedit *e);
 bool tedit_same(const struct tedit *e, const char *utf8);
-/* Applies an editing key; returns TE_*. TE_REFUSED: the field is full. */
+/* Applies an editing key; returns TE_*. TE_REFUSED: the field is full
+ * (over counts it). */
 int tedit_key(struct tedit *e, struct tkey k);
+/* The refusal of a full field ("at most 64 characters, you typed 300"), or
+ * NULL when nothing was refused; the caller frees it. */
+char *tedit_over_text(const struct tedit *e);
 /* Draws the box of width cells at (y, x); returns the cursor's column. */
 int tedit_draw(struct tedit *e, WINDOW *w, int y, int x, int width);
 /* Frees the buffer, wiping it first (it may hold a passphrase). */

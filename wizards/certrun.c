@@ -122,7 +122,16 @@ char *certrun_files_note(const struct wctx *c)
 {
 	const struct certreq *r = &c->d->cert;
 	char *req = NULL, *key = NULL, *err = NULL, *s;
+	bool no_key = !certrun_get_reuse(c) && !set(r->key_file);
 
+	/* An empty name is the page's error to report; here only what to do. */
+	if (!set(r->request_file) || no_key)
+		return xstrdup(!set(r->request_file) && no_key
+				       ? _("Name the request file and the key file above (for "
+					   "example edge.csr and edge.key).")
+			       : !set(r->request_file)
+				       ? _("Name the request file above (for example edge.csr).")
+				       : _("Name the key file above (for example edge.key)."));
 	if (certrun_get_reuse(c)) {
 		req = certrun_path(c, r->request_file);
 		key = certrun_path(c, r->generated.key_file);

@@ -106,6 +106,10 @@ static void validate_files(struct wctx *c, struct diags *out)
 {
 	const struct certreq *r = &c->d->cert;
 
+	/* The model's rules about the names (a Windows path, a request named
+	 * .cer); wpage_check keeps only this page's fields. */
+	certreq_validate(r, &c->d->topo, NULL, out);
+
 	if (set(r->request_file) && set(r->key_file) && strcmp(r->request_file, r->key_file) == 0)
 		diags_add(out, DIAG_ERROR, 0, 0, "certificate.key_file", "%s",
 			  _("is the request file; the key needs a file of its own"));
@@ -316,25 +320,31 @@ static const struct wfield org_fields[] = {
 	 .get_text = get_ou, .set_text = set_ou},
 };
 
+/* The country's name beside a code; for anything else the code it
+ * probably means ("BRA", "BRASIL": did you mean BR?). */
 static char *country_aside(const struct wctx *c)
 {
 	const char *code = c->d->cert.country;
-	const char *name = set(code) ? country_name(code) : NULL;
+	const char *name = set(code) ? country_name(code) : NULL, *guess;
 
 	if (!set(code))
 		return xstrdup(_("two letters, e.g. US"));
 	if (name)
 		return xstrdup(name);
+	guess = country_suggest(code);
+	if (guess)
+		return xasprintf(_("did you mean %s (%s)?"), guess, country_name(guess));
 	return xstrdup(strlen(code) == 2 ? _("not an ISO 3166-1 code")
 					 : _("use the two-letter code"));
 }
 
 static const struct wfield geo_fields[] = {
 	{.id = "country", .label = N_("Country/Region:"), .kind = WF_TEXT,
-	 .flags = WFF_REQUIRED | WFF_UPPER, .maxlen = 3, .width = 4,
+	 .flags = WFF_REQUIRED | WFF_UPPER, .maxlen = 64, .width = 8,
 	 .diag = "certificate.country",
 	 .help = N_("The ISO 3166-1 two-letter code (US, BR, DE); the country's name shows "
-		    "beside it as you type."),
+		    "beside it as you type. For a country's name or a three-letter code "
+		    "(BRA), the two-letter code is suggested."),
 	 .get_text = get_country, .set_text = set_country, .aside = country_aside},
 	{.id = "state", .label = N_("State/Province:"), .kind = WF_TEXT, .flags = WFF_REQUIRED,
 	 .maxlen = 128, .diag = "certificate.state",
@@ -371,14 +381,24 @@ static char *subject_text(const struct wctx *c)
 	return s;
 }
 
+/* The names, and a warning about the internal ones among them: this text
+ * is the SAN page's and the summary's. */
 static char *sans_text(const struct wctx *c)
 {
 	struct strlist sans = {0};
-	char *s;
+	char *s, *internal;
 
 	san_derive(c->d, &sans);
 	s = strlist_join(&sans, "\n");
 	strlist_free(&sans);
+	internal = san_internal_note(c->d);
+	if (internal) {
+		char *both = xasprintf("%s\n\n%s", s, internal);
+
+		free(s);
+		free(internal);
+		s = both;
+	}
 	return s;
 }
 

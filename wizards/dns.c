@@ -326,7 +326,14 @@ static struct wdns_state *st(const struct wctx *c)
 
 static char *records_text(const struct wctx *c)
 {
-	return wdns_plan_text(c->d);
+	char *s = wdns_plan_text(c->d), *internal = san_internal_note(c->d), *both;
+
+	if (!internal)
+		return s;
+	both = xasprintf("%s\n%s", s, internal);
+	free(s);
+	free(internal);
+	return both;
 }
 
 static char *firewall_text(const struct wctx *c)

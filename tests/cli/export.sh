@@ -187,4 +187,11 @@ check_status "-o a link to the deployment file: usage error" 2 \
 	"$XMPPGW" export zone "$T_TMP/self.yaml" -o "$T_TMP/self-link.yaml"
 check "the deployment file is untouched" cmp -s "$T_TMP/self.yaml" "$T_TMP/self.before"
 
+# Internal names are warned in the zone lines, not only by check.
+"$XMPPGW" export zone "$top_srcdir/tests/fixtures/warnings/internal-name.yaml" \
+	>"$T_TMP/internal.zone" 2>/dev/null
+check "the zone lines warn about an internal name" grep -qF \
+	"; Warning: Internal name: webcon.contoso.local. Public CAs refuse to certify it" \
+	"$T_TMP/internal.zone"
+
 done_testing

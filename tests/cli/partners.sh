@@ -130,4 +130,13 @@ check "a missing file is not created" test ! -e "$T_TMP/none.yaml"
 sed 's/^  tls: Required$/  tls: Mandatory/' "$d" >"$T_TMP/bad.yaml"
 check_status "add to a file with errors: 1" 1 "$XMPPGW" partners add "$T_TMP/bad.yaml" --domain x.com
 
+# Our own SIP domain is not a partner: refused, naming the topology field.
+cp "$d" "$T_TMP/own.yaml"
+check_status "add our own SIP domain: 1" 1 "$XMPPGW" partners add "$T_TMP/own.yaml" \
+	--domain CONTOSO.com
+check "the refusal names topology.sip_domains" \
+	grep -q 'error: partner.domain: "CONTOSO.com" is our own domain, listed in topology.sip_domains' \
+	"$T_TMP/err"
+check "the file is unchanged" cmp -s "$d" "$T_TMP/own.yaml"
+
 done_testing

@@ -114,7 +114,7 @@ tmux_keys Escape
 check "the viewer closes" tmux_wait_gone "Written to"
 
 # The zone lines: the file name follows the choice.
-check "the zone choice has the focus" focus BTab "Zone lines (.zone)"
+check "the zone choice has the focus" focus Up "Zone lines (.zone)"
 tmux_keys Space
 check "the file name follows the format" tmux_wait "File name  contoso.zone"
 check "Write has the focus" focus Tab "Write the file, then show it"
@@ -161,7 +161,7 @@ start "$T_TMP/noedge.yaml"
 check "home screen shows" tmux_wait "Step 3: Request"
 focus Down "Exports" && tmux_keys Enter
 check "the Exports screen opens" tmux_wait "File name  noedge.frontend.ps1"
-focus Tab "certreq INF (.inf)" && tmux_keys Space
+focus Down "certreq INF (.inf)" && tmux_keys Space
 check "the INF choice says what is missing" tmux_wait "The INF needs the certificate's subject: fill in the Access Edge"
 focus Tab "Write the file, then show it" && tmux_keys Enter
 check "Write says it too" tmux_wait "The INF needs the certificate's subject"

@@ -29,10 +29,11 @@ home_open() {
 	return 1
 }
 
-# tabs N: N times Tab (the form's stops, one per radio choice).
+# tabs N: N times Down, the form's stops one by one (one per radio choice;
+# Tab moves a whole field, a radio group being one).
 tabs() {
 	i=0
-	while [ "$i" -lt "$1" ]; do tmux_keys Tab; i=$((i + 1)); done
+	while [ "$i" -lt "$1" ]; do tmux_keys Down; i=$((i + 1)); done
 }
 
 # The stops of a new partner's form, from the primary domain (0):
@@ -66,41 +67,47 @@ check "the count" shows " 5 partners"
 check "a row: domain, type, TLS / SASL / dialback, probe, description" \
 	shows "gmail.com        Public unverified No   No   yes      not probed Google Talk"
 
-# --- add: fabrikam.com, Federated, TLS Optional, SASL Required, no dialback
+# --- add: fabrikam.net, Federated, TLS Optional, SASL Required, no dialback
 tmux_keys Tab Enter
 check "New opens an empty form" shows "XMPP Federated Partner"
 check "the form's hint: ^N is OK" shows "^N OK"
 tmux_screen >"$T_TMP/s"
 check "and no Back on a one-page form" sh -c "! grep -q '\\^P back' '$T_TMP/s'"
-tmux_type "fabrikam.com"
+tmux_type "fabrikam.net"
 tmux_keys Tab
 tmux_type "Fabrikam, XMPP"
 tabs 2
 tmux_keys Space   # Federated
 check "the chosen type's meaning shows under it" shows "High trust (same company"
-tmux_keys Tab Space   # Public verified
+tmux_keys Down Space   # Public verified
 check "Public verified says it is not recommended" shows "Not recommended."
-tmux_keys BTab Space   # Federated again
+tmux_keys Up Space   # Federated again
+tmux_keys Tab
+check "Tab leaves the radio group, landing on the next group's chosen button" \
+	sh -c 'tmux -L "$1" capture-pane -p -t t | grep "^ >" | grep -q "TLS.*(\*) Required"' - "$T_TMUX_SOCKET"
+tmux_keys BTab
+check "Shift-Tab comes back on the chosen type" \
+	sh -c 'tmux -L "$1" capture-pane -p -t t | grep "^ >" | grep -q "(\*) Federated"' - "$T_TMUX_SOCKET"
 # Dialback (12) is the lowest setting: with it focused the verdict is in view.
 tabs 9
 check "a new partner starts on row 7" \
 	shows "Negotiation: SASL over TLS, TLS dialback (row 7)."
 tmux_screen >"$T_TMP/s"
 check "row 7 has no warning" sh -c "! grep -q 'Warning:' '$T_TMP/s'"
-tmux_keys BTab BTab BTab BTab BTab Space   # TLS Optional
+tmux_keys Up Up Up Up Up Space   # TLS Optional
 tabs 5
 check "TLS Optional: row 9, shown as it changes" \
 	shows "Negotiation: SASL over TLS, TLS dialback, TCP dialback (row 9)."
 check "with the W2 warning" shows_joined "Warning: SASL requires TLS; with TLS optional \
 or not supported, negotiations may fail."
-tmux_keys BTab BTab BTab Space   # SASL Required
+tmux_keys Up Up Up Space   # SASL Required
 tabs 3
 check "SASL Required: row 3" shows "TCP dialback (row 3)."
 tmux_keys Space   # dialback off
 check "dialback off: row 4" shows "Negotiation: SASL over TLS (row 4)."
 tmux_keys C-n
-check "OK commits the partner into the list" shows "Partner fabrikam.com added"
-check "the new row" shows "fabrikam.com     Federated         Opt  Req  no       not probed Fabrikam"
+check "OK commits the partner into the list" shows "Partner fabrikam.net added"
+check "the new row" shows "fabrikam.net     Federated         Opt  Req  no       not probed Fabrikam"
 check "the count follows" shows " 6 partners"
 
 # --- edit: tailspintoys.com's description
@@ -160,7 +167,14 @@ shows "1 of 6 partners" || true
 tmux_keys DC
 check "Delete asks first, naming the partner" \
 	shows "Delete the XMPP federated partner gmail.com?"
-tmux_keys n
+check "the safe choice has the focus, marked without colour: [< No >]" \
+	sh -c 'tmux -L "$1" capture-pane -p -t t | grep -qF "  < Yes >  [< No >]"' - "$T_TMUX_SOCKET"
+tmux_keys Tab
+check "Tab moves the brackets to Yes" \
+	sh -c 'tmux -L "$1" capture-pane -p -t t | grep -qF "[< Yes >]  < No > "' - "$T_TMUX_SOCKET"
+tmux_keys Tab
+check "and back to No" shows "[< No >]"
+tmux_keys Enter
 check "No keeps it" shows "1 of 6 partners"
 check "its row is still there" row_shown "gmail.com"
 tmux_keys DC
@@ -196,7 +210,7 @@ tmux_keys Escape
 tmux_wait_gone "Typing filters the list" 15
 tmux_keys Tab Tab Tab Tab Enter
 check "Export script writes the script and shows it" shows "Written to $T_TMP/contoso.frontend.ps1"
-check_grep "the script has the added partner" "'fabrikam.com'" "$T_TMP/contoso.frontend.ps1"
+check_grep "the script has the added partner" "'fabrikam.net'" "$T_TMP/contoso.frontend.ps1"
 tmux_keys Escape
 tmux_wait_gone "Written to" 15
 
@@ -214,7 +228,7 @@ sed 's/^/#   /' "$T_TMP/stderr" | head -20
 "$XMPPGW" partners list "$dep" >"$T_TMP/list" 2>"$T_TMP/err"
 check_eq "the saved file has 5 partners" 5 "$(wc -l <"$T_TMP/list")"
 check_grep "the added partner, as chosen" \
-	"$(printf 'fabrikam.com\tFederated\tOptional\tRequired\tfalse\ttrue\t\tFabrikam, XMPP\t')" \
+	"$(printf 'fabrikam.net\tFederated\tOptional\tRequired\tfalse\ttrue\t\tFabrikam, XMPP\t')" \
 	"$T_TMP/list"
 check_grep "the edited description" \
 	"$(printf 'tailspintoys.com\tFederated\tRequired\tOptional\ttrue\ttrue\t\tEdited: Tailspin Toys\txmpp.tailspintoys.com')" \

@@ -92,7 +92,7 @@ if grep -qF "Site or policy name:" "$T_TMP/s"; then
 else
 	ok "no name field for the global policy"
 fi
-check "the user policy choice" focus Tab "( ) A user policy"
+check "the user policy choice" focus Down "( ) A user policy"
 tmux_keys Space
 check "it is chosen, and says it must be granted" tmux_wait "Only the users it is granted to"
 check "the name field appears" focus Tab "Site or policy name:"
@@ -143,7 +143,7 @@ check "the summary shows the step done after a restart" tmux_wait "Topology Buil
 focus Down "Access policy and federation" && tmux_keys Enter
 check "the form opens on the user policy" tmux_wait "(*) A user policy"
 check "its name is shown" tmux_wait "Site or policy name:  XMPP users"
-check "the site choice" focus Tab "( ) A site's policy"
+check "the site choice" focus Down "( ) A site's policy"
 tmux_keys Space
 check "the typed name moves to the site" tmux_wait "Site or policy name:  XMPP users"
 focus Tab "Site or policy name:" && tmux_keys C-u

@@ -58,11 +58,13 @@ step "WebServer2"
 tmux_keys BSpace C-n
 
 step "Name and Security Settings"
-tmux_keys Tab Space
+# Tab enters the radio group on its chosen button (2048); Up reaches 1024.
+tmux_keys Tab Up Space
 step "1024 bits is too weak"
 tmux_keys C-n
 step "error: the key size"
-tmux_keys Tab Space Tab Tab Tab Space
+# On 1024: Down and Space choose 2048, Tab leaves the group for the box.
+tmux_keys Down Space Tab Space
 step "Lync needs the key exportable"
 tmux_keys C-n
 step "error: must be true"
@@ -83,13 +85,13 @@ step "Organization Information"
 tmux_keys C-n
 step "Geographical Information"
 tmux_type "usa"
-step "USA  use the two-letter code"
+step "USA      did you mean US (United States of America)?"
 tmux_keys C-n
 step "error: the value \"USA\" is not a two-letter"
 check "the error sits under the country field" sh -c 'tmux -L "$1" capture-pane -p -t t | grep -A1 "Country/Region:" | grep -q "error:"' - "$T_TMUX_SOCKET"
 tmux_keys C-u
 tmux_type "br"
-step "BR   Brazil"
+step "BR       Brazil"
 tmux_keys Tab C-u
 tmux_type "São Paulo"
 tmux_keys Tab C-u

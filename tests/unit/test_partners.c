@@ -182,7 +182,7 @@ START_TEST(t_form_rows)
 	form_open(&f, d, -1);
 	/* The new partner is in the working copy from the start. */
 	ck_assert_uint_eq(d->npartners, 6);
-	field("domain")->set_text(&f.c, "fabrikam.com");
+	field("domain")->set_text(&f.c, "fabrikam.net");
 	field("tls")->set_choice(&f.c, (int)rows[_i].tls);
 	field("sasl")->set_choice(&f.c, (int)rows[_i].sasl);
 	field("dialback")->set_bool(&f.c, rows[_i].dialback);
@@ -207,7 +207,7 @@ START_TEST(t_form_rows)
 		ck_assert_int_eq(partner_form.finish(&f.c), 0);
 		ck_assert_uint_eq(d->npartners, 6);
 		ck_assert_int_eq(f.arg.result, 5);
-		ck_assert_str_eq(d->partners[5]->domain, "fabrikam.com");
+		ck_assert_str_eq(d->partners[5]->domain, "fabrikam.net");
 		ck_assert_int_eq(d->partners[5]->tls, rows[_i].tls);
 		ck_assert_int_eq(d->partners[5]->sasl, rows[_i].sasl);
 		ck_assert_int_eq(d->partners[5]->dialback, rows[_i].dialback);

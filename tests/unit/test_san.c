@@ -356,6 +356,25 @@ START_TEST(t_check_generated)
 }
 END_TEST
 
+START_TEST(t_internal_note)
+{
+	struct deployment *d = contoso();
+	char *s;
+
+	ck_assert_ptr_null(san_internal_note(d));
+	xstrset(&d->topo.webconf_edge_fqdn, "webcon.contoso.local");
+	xstrset(&d->dns.srv_target, "edge");
+	strlist_push(&d->cert.additional_sans, "WEBCON.contoso.local");
+	s = san_internal_note(d);
+	ck_assert_ptr_nonnull(s);
+	/* each name once, the certificate's first, then the SRV target */
+	ck_assert_msg(strncmp(s, "Internal names: webcon.contoso.local, edge. Public CAs", 53) == 0,
+		      "%s", s);
+	free(s);
+	deployment_free(d);
+}
+END_TEST
+
 static Suite *san_suite(void)
 {
 	Suite *s = suite_create("san");
@@ -377,6 +396,7 @@ static Suite *san_suite(void)
 	tcase_add_test(tc, t_check_outside_sip);
 	tcase_add_test(tc, t_check_proxy_off);
 	tcase_add_test(tc, t_check_generated);
+	tcase_add_test(tc, t_internal_note);
 	suite_add_tcase(s, tc);
 	return s;
 }

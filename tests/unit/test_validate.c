@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -229,6 +231,128 @@ START_TEST(t_key_bits)
 }
 END_TEST
 
+START_TEST(t_country_suggest)
+{
+	char *msg = NULL;
+
+	/* alpha-3 codes, names in English and other cases lead to the code */
+	ck_assert_str_eq(country_suggest("BRA"), "BR");
+	ck_assert_str_eq(country_suggest("usa"), "US");
+	ck_assert_str_eq(country_suggest("br"), "BR");
+	ck_assert_str_eq(country_suggest("Brazil"), "BR");
+	ck_assert_str_eq(country_suggest("germany"), "DE");
+	ck_assert_str_eq(country_suggest("Federal Republic of Germany"), "DE");
+	ck_assert_str_eq(country_suggest("United States"), "US");
+	ck_assert_ptr_null(country_suggest("XYZ"));
+	ck_assert_ptr_null(country_suggest(""));
+	ck_assert_int_eq(validate_country("BRA", &msg), VALID_ERR);
+	ck_assert_msg(strstr(msg, "did you mean BR (Brazil)?") != NULL, "%s", msg);
+	free(msg);
+	ck_assert_int_eq(validate_country("XX", &msg), VALID_ERR);
+	ck_assert_ptr_null(strstr(msg, "did you mean"));
+	free(msg);
+}
+END_TEST
+
+/* A name in another language is found through iso-codes' compiled
+ * translations; a catalog made here stands in for them. */
+START_TEST(t_country_translated)
+{
+	char dir[] = "/tmp/test_validate.XXXXXX", *sub, *po, *mo, *cmd;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	sub = xasprintf("%s/pt_BR/LC_MESSAGES", dir);
+	cmd = xasprintf("mkdir -p %s", sub);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	po = xasprintf("%s/c.po", dir);
+	mo = xasprintf("%s/iso_3166-1.mo", sub);
+	f = fopen(po, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+	      "msgid \"Brazil\"\nmsgstr \"Brasil\"\n\n"
+	      "msgid \"Federal Republic of Germany\"\nmsgstr \"Bundesrepublik Deutschland\"\n",
+	      f);
+	fclose(f);
+	cmd = xasprintf("msgfmt -o %s %s", mo, po);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	setenv("ISOCODES_LOCALEDIR", dir, 1);
+	ck_assert_str_eq(country_suggest("Brasil"), "BR");
+	ck_assert_str_eq(country_suggest("bundesrepublik deutschland"), "DE");
+	ck_assert_ptr_null(country_suggest("Brasilia"));
+	setenv("ISOCODES_LOCALEDIR", "/nonexistent", 1);
+	/* without the translations the program still works, in English */
+	ck_assert_ptr_null(country_suggest("Brasil"));
+	ck_assert_str_eq(country_suggest("Brazil"), "BR");
+	unsetenv("ISOCODES_LOCALEDIR");
+	cmd = xasprintf("rm -rf %s", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	free(po);
+	free(mo);
+	free(sub);
+}
+END_TEST
+
+START_TEST(t_state_abbreviation)
+{
+	char *msg = NULL;
+
+	ck_assert_int_eq(validate_subject_field(SUBJ_ST, "WA", &msg), VALID_WARN);
+	ck_assert_ptr_nonnull(strstr(msg, "in full"));
+	free(msg);
+	ck_assert_int_eq(validate_subject_field(SUBJ_ST, "S", NULL), VALID_WARN);
+	ck_assert_int_eq(validate_subject_field(SUBJ_ST, "SP\xc3\xa3", NULL), VALID_OK);
+	ck_assert_int_eq(validate_subject_field(SUBJ_ST, "Washington", NULL), VALID_OK);
+	/* a city of two letters is a real name (Ii, Finland) */
+	ck_assert_int_eq(validate_subject_field(SUBJ_L, "Ii", NULL), VALID_OK);
+}
+END_TEST
+
+START_TEST(t_diag_quote)
+{
+	char *s = rep('a', 300), *q = diag_quote(s), *want;
+
+	want = xasprintf("\"%.80s...\" (220 more characters)", s);
+	ck_assert_str_eq(q, want);
+	free(want);
+	free(q);
+	s[81] = '\0';
+	q = diag_quote(s);
+	ck_assert_str_eq(q, "\"" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+			    "...\" (1 more character)");
+	free(q);
+	s[80] = '\0';
+	q = diag_quote(s);
+	ck_assert_int_eq(strlen(q), 82);
+	free(q);
+	free(s);
+	/* characters, not bytes: 81 "ã" are cut after the 80th, whole */
+	s = xmalloc(81 * 2 + 1);
+	for (int i = 0; i < 81; i++)
+		memcpy(s + 2 * i, "\xc3\xa3", 2);
+	s[162] = '\0';
+	q = diag_quote(s);
+	ck_assert_int_eq(strncmp(q + 161, "...\" (1 more character)", 24), 0);
+	free(q);
+	free(s);
+}
+END_TEST
+
+START_TEST(t_diag_escape_bidi)
+{
+	/* RLO, LRE, PDF, LRI, PDI and a C1 control are shown as escapes;
+	 * other punctuation of the same block stays */
+	char *e = diag_escape("a\xe2\x80\xae" "b\xe2\x80\xaa" "c\xe2\x80\xac" "d\xe2\x81\xa6"
+			      "e\xe2\x81\xa9" "f\xc2\x85" "g\xe2\x80\x94" "h\x1b");
+
+	ck_assert_str_eq(e, "a\\u202eb\\u202ac\\u202cd\\u2066e\\u2069f\\u0085g\xe2\x80\x94" "h\\x1b");
+	free(e);
+}
+END_TEST
+
 static Suite *validate_suite(void)
 {
 	Suite *s = suite_create("validate");
@@ -244,6 +368,11 @@ static Suite *validate_suite(void)
 	tcase_add_test(subj, t_subject_city_state_128);
 	tcase_add_test(subj, t_subject_ou_and_text);
 	tcase_add_test(subj, t_key_bits);
+	tcase_add_test(subj, t_country_suggest);
+	tcase_add_test(subj, t_country_translated);
+	tcase_add_test(subj, t_state_abbreviation);
+	tcase_add_test(names, t_diag_quote);
+	tcase_add_test(names, t_diag_escape_bidi);
 	suite_add_tcase(s, names);
 	suite_add_tcase(s, subj);
 	return s;
