@@ -176,6 +176,16 @@ check_grep "the listing says how to remove it" \
 check_grep "-Prune is the script's parameter" '~[CmdletBinding(SupportsShouldProcess = $true)]~param(~    [switch]$Prune~)~' \
 	"$T_TMP/flat"
 
+# xmppgw(1) gives each export an entry of its own.
+if command -v groff >/dev/null 2>&1; then
+	groff -man -Tascii -P-cbu "$top_srcdir/share/man/xmppgw.1" >"$T_TMP/man" 2>/dev/null
+	for f in frontend-ps1 edge-ps1 inf zone; do
+		check "xmppgw(1) has an entry for export $f" grep -qE "^ +export $f FILE\$" "$T_TMP/man"
+	done
+else
+	ok "xmppgw(1) has an entry for each export # SKIP groff not installed"
+fi
+
 # -o naming the deployment file, under its name or through a link: refused.
 cp "$d" "$T_TMP/self.yaml"
 cp "$d" "$T_TMP/self.before"
