@@ -242,8 +242,15 @@ static void put_domains(struct strlist *l, const char *indent, const char *key,
 	struct strlist names = {0};
 	char *a;
 
-	for (size_t i = 0; i < v->n; i++)
-		strlist_push_owned(&names, domain_name(v->v[i]));
+	/* "c.com." beside "c.com" is one domain, passed once. */
+	for (size_t i = 0; i < v->n; i++) {
+		char *name = domain_name(v->v[i]);
+
+		if (strlist_find_ci(&names, name) >= 0)
+			free(name);
+		else
+			strlist_push_owned(&names, name);
+	}
 	a = pstext_array(&names);
 	strlist_pushf(l, "%s%s = %s", indent, key, a);
 	free(a);

@@ -598,6 +598,7 @@ START_TEST(domains_without_root_dot)
 
 	xstrset(&d->partners[0]->domain, "gmail.com.");
 	xstrset(&d->partners[1]->additional_domains.v[1], "eu.litwareinc.com.");
+	strlist_push(&d->partners[1]->additional_domains, "EU.litwareinc.com");
 	xstrset(&d->partners[2]->proxy_fqdn, "xmpp.tailspintoys.com.");
 	ps1 = export_frontend_ps1(d);
 	gmail = partner_block(ps1, "gmail.com");
