@@ -120,6 +120,16 @@ check_status "a line break in a description is refused by the file's rules" 1 \
 	"$XMPPGW" export frontend-ps1 "$T_TMP/newline.yaml"
 check_grep "the reason is given" "partners[0].description: the text holds a control character" \
 	"$T_TMP/err"
+sed 's/^  description: Google Talk$/  description: "two\\Llines"/' "$d" >"$T_TMP/lsep.yaml"
+check_status "a line separator (U+2028) in a description is refused" 1 \
+	"$XMPPGW" export frontend-ps1 "$T_TMP/lsep.yaml"
+check_grep "the reason is given" \
+	"partners[0].description: the text holds a line or paragraph separator" "$T_TMP/err"
+sed 's/^  description: Google Talk$/  description: "two\\Nlines"/' "$d" >"$T_TMP/nel.yaml"
+check_status "a next line (U+0085) in a description is refused" 1 \
+	"$XMPPGW" export frontend-ps1 "$T_TMP/nel.yaml"
+check_grep "the reason is given" "partners[0].description: the text holds a control character" \
+	"$T_TMP/err"
 
 # The Front End's script read with the PowerShell grammar: it calls no
 # certificate cmdlet and restarts no service (the Edge's business), and
