@@ -139,7 +139,9 @@ static const char *const lync_check[] = {
 /* Errors stop a change, never the script: each change runs in a try with
  * $ErrorActionPreference 'Stop' local to it, and the summary says what
  * failed. The existence tests read whole lists and filter them, so they
- * cannot fail for a missing item. */
+ * cannot fail for a missing item. The New- cmdlets return what they
+ * create: discarded, or each new partner would be printed as a list of
+ * properties amid the summary. */
 static const char *const functions[] = {
 	"$summary = New-Object -TypeName System.Collections.ArrayList",
 	"$failures = 0",
@@ -157,7 +159,7 @@ static const char *const functions[] = {
 	"    }",
 	"    $ErrorActionPreference = 'Stop'",
 	"    try {",
-	"        & $Change",
+	"        & $Change | Out-Null",
 	"        [void]$summary.Add(($text.Done -f $Target, $Action))",
 	"    } catch {",
 	"        $script:failures++",

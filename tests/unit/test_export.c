@@ -631,6 +631,8 @@ START_TEST(frontend_only)
 			  57) == 0);
 	ck_assert(strstr(ps1, "\r\n[CmdletBinding(SupportsShouldProcess = $true)]\r\nparam(\r\n"
 			      "    [switch]$Prune\r\n)\r\n"));
+	/* What New- returns stays out of the output, which is the summary. */
+	ck_assert(strstr(ps1, "\r\n        & $Change | Out-Null\r\n"));
 	free(ps1);
 	deployment_free(d);
 }
