@@ -121,6 +121,24 @@ void deployment_remove_partner(struct deployment *d, size_t i)
 	d->npartners--;
 }
 
+/* Length of name less one trailing dot: "gmail.com." is gmail.com. */
+static size_t domain_len(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n && name[n - 1] == '.' ? n - 1 : n;
+}
+
+bool deployment_same_domain(const char *a, const char *b)
+{
+	size_t n;
+
+	if (!a || !b)
+		return false;
+	n = domain_len(a);
+	return n == domain_len(b) && strncasecmp(a, b, n) == 0;
+}
+
 long deployment_find_domain(const struct deployment *d, const char *name, long skip)
 {
 	for (size_t i = 0; i < d->npartners; i++) {
@@ -128,9 +146,11 @@ long deployment_find_domain(const struct deployment *d, const char *name, long s
 
 		if ((long)i == skip)
 			continue;
-		if ((p->domain && strcasecmp(p->domain, name) == 0) ||
-		    strlist_find_ci(&p->additional_domains, name) >= 0)
+		if (p->domain && deployment_same_domain(p->domain, name))
 			return (long)i;
+		for (size_t j = 0; j < p->additional_domains.n; j++)
+			if (deployment_same_domain(p->additional_domains.v[j], name))
+				return (long)i;
 	}
 	return -1;
 }

@@ -154,8 +154,12 @@ bool partner_equal(const struct partner *a, const struct partner *b);
 void deployment_add_partner(struct deployment *d, struct partner *p);
 /* Frees the partner at index i and closes the gap. */
 void deployment_remove_partner(struct deployment *d, size_t i);
-/* Index of the partner whose primary or additional domain is name
- * (case-insensitive), skipping index skip (pass -1 to skip none); -1 if none. */
+/* Whether a and b name one domain: case-insensitive, one trailing dot
+ * ignored ("Gmail.com." is gmail.com). */
+bool deployment_same_domain(const char *a, const char *b);
+/* Index of the partner whose primary or additional domain is name (as
+ * deployment_same_domain compares), skipping index skip (pass -1 to skip
+ * none); -1 if none. */
 long deployment_find_domain(const struct deployment *d, const char *name, long skip);
 
 /* The cmdlet spellings, and back. Return NULL / -1 for unknown values. */

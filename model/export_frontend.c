@@ -139,7 +139,9 @@ static const char *const lync_check[] = {
 /* Errors stop a change, never the script: each change runs in a try with
  * $ErrorActionPreference 'Stop' local to it, and the summary says what
  * failed. The existence tests read whole lists and filter them, so they
- * cannot fail for a missing item. */
+ * cannot fail for a missing item. The New- cmdlets return what they
+ * create: discarded, or each new partner would be printed as a list of
+ * properties amid the summary. */
 static const char *const functions[] = {
 	"$summary = New-Object -TypeName System.Collections.ArrayList",
 	"$failures = 0",
@@ -157,7 +159,7 @@ static const char *const functions[] = {
 	"    }",
 	"    $ErrorActionPreference = 'Stop'",
 	"    try {",
-	"        & $Change",
+	"        & $Change | Out-Null",
 	"        [void]$summary.Add(($text.Done -f $Target, $Action))",
 	"    } catch {",
 	"        $script:failures++",
@@ -217,6 +219,46 @@ static void put_bool(struct strlist *l, const char *indent, const char *key, boo
 	strlist_pushf(l, "%s%s = %s", indent, key, v ? "$true" : "$false");
 }
 
+/* The file may end a domain with the root's dot ("gmail.com."), as DNS
+ * does; a JID's domain and Lync's partner never do. Written as is, the
+ * partner would not be found by its own name on the next run, so it goes
+ * without the dot, as san.c writes the certificate's names. */
+static char *domain_name(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	return xstrndup(s ? s : "", n && s[n - 1] == '.' ? n - 1 : n);
+}
+
+static void put_domain(struct strlist *l, const char *indent, const char *key, const char *v)
+{
+	char *name = domain_name(v);
+
+	put_literal(l, indent, key, name);
+	free(name);
+}
+
+static void put_domains(struct strlist *l, const char *indent, const char *key,
+			const struct strlist *v)
+{
+	struct strlist names = {0};
+	char *a;
+
+	/* "c.com." beside "c.com" is one domain, passed once. */
+	for (size_t i = 0; i < v->n; i++) {
+		char *name = domain_name(v->v[i]);
+
+		if (strlist_find_ci(&names, name) >= 0)
+			free(name);
+		else
+			strlist_push_owned(&names, name);
+	}
+	a = pstext_array(&names);
+	strlist_pushf(l, "%s%s = %s", indent, key, a);
+	free(a);
+	strlist_free(&names);
+}
+
 /* Only the values the deployment sets: New-CsXmppAllowedPartner takes the
  * cmdlet's default for the others, and the convergence below empties on
  * the server what the deployment leaves empty. */
@@ -225,22 +267,18 @@ static void put_partner(struct strlist *l, const struct partner *p)
 	const char *in = "        ";
 
 	strlist_push(l, "    @{");
-	put_literal(l, in, "Identity", p->domain);
+	put_domain(l, in, "Identity", p->domain);
 	if (set(p->description))
 		put_literal(l, in, "Description", p->description);
-	if (p->additional_domains.n) {
-		char *a = pstext_array(&p->additional_domains);
-
-		strlist_pushf(l, "%sAdditionalDomains = %s", in, a);
-		free(a);
-	}
+	if (p->additional_domains.n)
+		put_domains(l, in, "AdditionalDomains", &p->additional_domains);
 	strlist_pushf(l, "%sPartnerType = '%s'", in, partner_type_name(p->type));
 	strlist_pushf(l, "%sTlsNegotiation = '%s'", in, neg_name(p->tls));
 	strlist_pushf(l, "%sSaslNegotiation = '%s'", in, neg_name(p->sasl));
 	put_bool(l, in, "SupportDialbackNegotiation", p->dialback);
 	put_bool(l, in, "EnableKeepAlive", p->keep_alive);
 	if (set(p->proxy_fqdn))
-		put_literal(l, in, "ProxyFqdn", p->proxy_fqdn);
+		put_domain(l, in, "ProxyFqdn", p->proxy_fqdn);
 	strlist_push(l, "    }");
 }
 

@@ -84,6 +84,8 @@ static char *lower(const char *s)
 	return l;
 }
 
+static char *domain_key(const char *name);
+
 /* Whether l->v[i] came earlier in l (case-insensitively). Short lists are
  * scanned; long ones go through seen, a posmap used as a set, so that a
  * list of 50,000 names is not compared pair by pair. */
@@ -274,7 +276,7 @@ static void partner_check_fields(const struct partner *p, const char *prefix,
 	path = field_path(prefix, "additional_domains");
 	check_name_list(out, pm, path, &p->additional_domains);
 	for (size_t i = 0; set(p->domain) && i < p->additional_domains.n; i++)
-		if (strcasecmp(p->additional_domains.v[i], p->domain) == 0) {
+		if (deployment_same_domain(p->additional_domains.v[i], p->domain)) {
 			char *item = xasprintf("%s[%zu]", path, i);
 
 			report(out, pm, DIAG_ERROR, item,
@@ -371,7 +373,7 @@ void partner_validate(const struct deployment *d, const struct partner *p, long 
 static void note_domain(struct posmap *seen, const struct deployment *d, size_t i, long j,
 			const char *name, const struct posmap *pm, struct diags *out)
 {
-	char *key = lower(name), *path;
+	char *key = domain_key(name), *path;
 	int owner, unused;
 
 	if (!posmap_get(seen, key, &owner, &unused)) {

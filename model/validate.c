@@ -196,8 +196,14 @@ int validate_text(const char *s, char **msg)
 
 		if (n == 0)
 			return fail(msg, VALID_ERR, xstrdup(_("is not valid UTF-8 text")));
-		if (*p < 0x20 || *p == 0x7F)
+		/* C1 includes NEL (U+0085), a line break to Unicode; the scripts
+		 * would write a space where the file says otherwise. */
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 			return fail(msg, VALID_ERR, xstrdup(_("holds a control character")));
+		if (cp == 0x2028 || cp == 0x2029)
+			return fail(msg, VALID_ERR,
+				    xstrdup(_("holds a line or paragraph separator (U+2028, "
+					      "U+2029)")));
 		p += n;
 	}
 	return VALID_OK;

@@ -31,7 +31,8 @@ const char *country_suggest(const char *value);
 int validate_subject_field(enum subject_field f, const char *value, char **msg);
 /* 2048, 3072 and 4096 are taken; 1024 is refused with the reason. */
 int validate_key_bits(int bits, char **msg);
-/* Text that must be valid UTF-8 without control characters. */
+/* Text that must be valid UTF-8 on one line: no C0 or C1 control character
+ * (NEL included), no line or paragraph separator. */
 int validate_text(const char *s, char **msg);
 /* A file name on this machine: a Windows path ("C:\\CERT_externos_Edge.cer",
  * anything with a backslash) is refused with the reason, as it would become

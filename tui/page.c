@@ -552,7 +552,10 @@ static void follow_focus(struct tpage *p)
 		/* Scrolling up, one row more shows the label above. */
 		if (s->y < p->scroll)
 			p->scroll = s->y > 0 && s->y2 - s->y + 2 <= h ? s->y - 1 : s->y;
-		if (p->focus == 0)
+		/* The first stop shows the page from its top, unless the
+		 * notes above it fill the screen (a summary on 60x18): it
+		 * stays in view then. */
+		if (p->focus == 0 && s->y2 < h)
 			p->scroll = 0;
 	}
 	if (p->scroll > max)

@@ -120,6 +120,16 @@ check_status "a line break in a description is refused by the file's rules" 1 \
 	"$XMPPGW" export frontend-ps1 "$T_TMP/newline.yaml"
 check_grep "the reason is given" "partners[0].description: the text holds a control character" \
 	"$T_TMP/err"
+sed 's/^  description: Google Talk$/  description: "two\\Llines"/' "$d" >"$T_TMP/lsep.yaml"
+check_status "a line separator (U+2028) in a description is refused" 1 \
+	"$XMPPGW" export frontend-ps1 "$T_TMP/lsep.yaml"
+check_grep "the reason is given" \
+	"partners[0].description: the text holds a line or paragraph separator" "$T_TMP/err"
+sed 's/^  description: Google Talk$/  description: "two\\Nlines"/' "$d" >"$T_TMP/nel.yaml"
+check_status "a next line (U+0085) in a description is refused" 1 \
+	"$XMPPGW" export frontend-ps1 "$T_TMP/nel.yaml"
+check_grep "the reason is given" "partners[0].description: the text holds a control character" \
+	"$T_TMP/err"
 
 # The Front End's script read with the PowerShell grammar: it calls no
 # certificate cmdlet and restarts no service (the Edge's business), and
@@ -175,6 +185,16 @@ check_grep "the listing says how to remove it" \
 	"$T_TMP/renamed.ps1"
 check_grep "-Prune is the script's parameter" '~[CmdletBinding(SupportsShouldProcess = $true)]~param(~    [switch]$Prune~)~' \
 	"$T_TMP/flat"
+
+# xmppgw(1) gives each export an entry of its own.
+if command -v groff >/dev/null 2>&1; then
+	groff -man -Tascii -P-cbu "$top_srcdir/share/man/xmppgw.1" >"$T_TMP/man" 2>/dev/null
+	for f in frontend-ps1 edge-ps1 inf zone; do
+		check "xmppgw(1) has an entry for export $f" grep -qE "^ +export $f FILE\$" "$T_TMP/man"
+	done
+else
+	ok "xmppgw(1) has an entry for each export # SKIP groff not installed"
+fi
 
 # -o naming the deployment file, under its name or through a link: refused.
 cp "$d" "$T_TMP/self.yaml"

@@ -72,6 +72,9 @@ still_valid "a WARN row"
 refused "duplicate primary domain" 1 \
 	"xmppgw: $d: error: partner.domain: \"GMAIL.com\" is already used by partner gmail.com" \
 	add "$d" --domain GMAIL.com
+refused "duplicate primary domain, with the root's dot" 1 \
+	"xmppgw: $d: error: partner.domain: \"gmail.com.\" is already used by partner gmail.com" \
+	add "$d" --domain gmail.com.
 refused "primary domain used as another partner's additional domain" 1 \
 	'"eu.litwareinc.com" is already used by partner litwareinc.com' \
 	add "$d" --domain eu.litwareinc.com

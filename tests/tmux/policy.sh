@@ -167,4 +167,21 @@ check_status "the file is still valid (warnings only)" 0 "$XMPPGW" check "$d"
 check_grep "check warns that XMPP access is off" \
 	"access_policy.enable_xmpp_access: is false" "$T_TMP/err"
 
+# At 60x18 the summary fills the screen: the first entry, focused at the
+# start, is still shown, and so are the policy entry and the tick.
+cp "$top_srcdir/share/examples/contoso.yaml" "$T_TMP/small.yaml"
+tmux -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
+n=0
+while [ "$n" -lt 100 ] && tmux -L "$T_TMUX_SOCKET" ls >/dev/null 2>&1; do
+	sleep 0.05
+	n=$((n + 1))
+done
+tmux_start 60 18 -- "$XMPPGW" "$T_TMP/small.yaml"
+check "home screen shows at 60x18" tmux_wait "XMPP gateway"
+check "the focused first entry is on the screen" tmux_wait " >   Edge topology"
+check "the policy entry at 60x18" focus Down "Access policy and federation"
+check "the tick at 60x18" focus Down "[ ] Topology Builder step done"
+tmux_keys Space
+check "Space ticks it at 60x18" tmux_wait "[x] Topology Builder step done"
+
 done_testing

@@ -499,6 +499,33 @@ START_TEST(t_duplicate_partner_domains)
 }
 END_TEST
 
+/* A trailing dot names the same domain (gmail.com. is gmail.com): the
+ * Front End's script writes both without it, as one partner. */
+START_TEST(t_duplicate_domains_root_dot)
+{
+	struct deployment *d = NULL;
+	struct diags dg = {0};
+	const struct diag *g;
+
+	ck_assert_int_eq(load("version: 1\npartners:\n- domain: a.com\n"
+			      "- domain: b.com\n  additional_domains: [c.com, A.com.]\n"
+			      "- domain: b.com.\n"
+			      "- domain: e.com\n  additional_domains: [E.COM.]\n", &d, &dg),
+			 DEPFILE_PROBLEMS);
+	g = diags_find(&dg, "partners[1].additional_domains[1]");
+	ck_assert_ptr_nonnull(g);
+	ck_assert_str_eq(g->msg, "\"A.com.\" is already used by partner a.com");
+	g = diags_find(&dg, "partners[2].domain");
+	ck_assert_ptr_nonnull(g);
+	ck_assert_str_eq(g->msg, "\"b.com.\" is already used by partner b.com");
+	g = diags_find(&dg, "partners[3].additional_domains[0]");
+	ck_assert_ptr_nonnull(g);
+	ck_assert_str_eq(g->msg, "\"e.com\" is already the primary domain");
+	deployment_free(d);
+	diags_free(&dg);
+}
+END_TEST
+
 /* Long lists find their duplicates too (through a set past 16 names). */
 START_TEST(t_long_list_duplicates)
 {
@@ -728,6 +755,7 @@ static Suite *depfile_suite(void)
 	tcase_add_loop_test(bad, t_broken, 0, sizeof broken / sizeof *broken);
 	tcase_add_test(bad, t_value_problems_keep_model);
 	tcase_add_test(bad, t_duplicate_partner_domains);
+	tcase_add_test(bad, t_duplicate_domains_root_dot);
 	tcase_add_test(bad, t_warnings_only);
 	tcase_add_test(bad, t_nesting_bounded);
 	tcase_add_test(bad, t_long_list_duplicates);

@@ -588,6 +588,35 @@ START_TEST(only_set_values)
 }
 END_TEST
 
+/* A domain written with the root's dot is the partner Lync knows without
+ * it: Identity, additional domains and proxy go without the dot, or the
+ * next run would not find the partner by its own name. */
+START_TEST(domains_without_root_dot)
+{
+	struct deployment *d = contoso();
+	char *ps1, *gmail, *litware, *tailspin;
+
+	xstrset(&d->partners[0]->domain, "gmail.com.");
+	xstrset(&d->partners[1]->additional_domains.v[1], "eu.litwareinc.com.");
+	strlist_push(&d->partners[1]->additional_domains, "EU.litwareinc.com");
+	xstrset(&d->partners[2]->proxy_fqdn, "xmpp.tailspintoys.com.");
+	ps1 = export_frontend_ps1(d);
+	gmail = partner_block(ps1, "gmail.com");
+	litware = partner_block(ps1, "litwareinc.com");
+	tailspin = partner_block(ps1, "tailspintoys.com");
+	ck_assert_msg(gmail != NULL, "no partner gmail.com");
+	ck_assert(strstr(litware, "        AdditionalDomains = @('chat.litwareinc.com', "
+				  "'eu.litwareinc.com')\r\n"));
+	ck_assert(strstr(tailspin, "        ProxyFqdn = 'xmpp.tailspintoys.com'\r\n"));
+	ck_assert(strstr(ps1, ".com.'") == NULL);
+	free(tailspin);
+	free(litware);
+	free(gmail);
+	free(ps1);
+	deployment_free(d);
+}
+END_TEST
+
 /* No certificate cmdlet, no service restart: those run on the Edge. */
 START_TEST(frontend_only)
 {
@@ -602,6 +631,8 @@ START_TEST(frontend_only)
 			  57) == 0);
 	ck_assert(strstr(ps1, "\r\n[CmdletBinding(SupportsShouldProcess = $true)]\r\nparam(\r\n"
 			      "    [switch]$Prune\r\n)\r\n"));
+	/* What New- returns stays out of the output, which is the summary. */
+	ck_assert(strstr(ps1, "\r\n        & $Change | Out-Null\r\n"));
 	free(ps1);
 	deployment_free(d);
 }
@@ -715,6 +746,7 @@ static Suite *export_suite(void)
 	tcase_add_test(tc, zone_xmpp_domains);
 	tcase_add_test(tc, nothing_to_export);
 	tcase_add_test(tc, only_set_values);
+	tcase_add_test(tc, domains_without_root_dot);
 	tcase_add_test(tc, frontend_only);
 	tcase_add_test(tc, policy_global);
 	tcase_add_test(tc, policy_site);

@@ -203,6 +203,11 @@ START_TEST(t_subject_ou_and_text)
 	ck_assert_int_eq(validate_text("Contoso, Ltd: \"IT\" #1 日本 😀", NULL), VALID_OK);
 	ck_assert_int_eq(validate_text("line\nbreak", NULL), VALID_ERR);
 	ck_assert_int_eq(validate_text("tab\there", NULL), VALID_ERR);
+	ck_assert_int_eq(validate_text("next\xc2\x85line", NULL), VALID_ERR);    /* NEL */
+	ck_assert_int_eq(validate_text("csi \xc2\x9b" "2J", NULL), VALID_ERR);      /* C1 CSI */
+	ck_assert_int_eq(validate_text("line\xe2\x80\xa8sep", NULL), VALID_ERR); /* U+2028 */
+	ck_assert_int_eq(validate_text("para\xe2\x80\xa9sep", NULL), VALID_ERR); /* U+2029 */
+	ck_assert_int_eq(validate_text("nbsp\xc2\xa0ok", NULL), VALID_OK);
 	ck_assert_int_eq(validate_text("\xc0\xaf", NULL), VALID_ERR);      /* overlong */
 	ck_assert_int_eq(validate_text("\xed\xa0\x80", NULL), VALID_ERR);  /* surrogate */
 	ck_assert_int_eq(validate_text("\xf4\x90\x80\x80", NULL), VALID_ERR);
