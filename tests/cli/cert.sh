@@ -122,7 +122,7 @@ check_grep "names the file" "junk.cer holds no certificate" "$T_TMP/err"
 check_status "a missing file: exit 2" 2 "$XMPPGW" cert import "$Y" "$T_TMP/nothere.pem"
 check_grep "names the file" "nothere.pem" "$T_TMP/err"
 check_status "a folder: exit 2" 2 "$XMPPGW" cert import "$Y" "$T_TMP"
-check_grep "says it is no certificate file" "not a regular file" "$T_TMP/err"
+check_grep "says it is no certificate file" "Is a directory" "$T_TMP/err"
 mkfifo "$T_TMP/answer.pem"
 check_status "a FIFO: exit 2 at once, not waiting for a writer" 2 \
 	timeout 20 "$XMPPGW" cert import "$Y" "$T_TMP/answer.pem"

@@ -66,9 +66,10 @@ check "the partners entry opens" home_open "XMPP federated partners"
 check "the probe column: not probed yet" shows "req.test         Federated         No   No   yes      not probed"
 tmux_keys Enter
 check "the form opens on req.test" shows "XMPP Federated Partner"
-# Stops: domain 0, description 1, Add 2, type 3-5, TLS 6-8, SASL 9-11,
-# dialback 12, keep-alive 13, proxy FQDN 14, DNS server 15, CA file 16, Probe 17.
-tabs 15
+# Stops (Tab moves a whole radio group): domain 0, description 1, Add 2,
+# type 3, TLS 4, SASL 5, dialback 6, keep-alive 7, proxy FQDN 8, DNS server 9,
+# CA file 10, Probe 11.
+tabs 9
 tmux_type "127.0.0.1:$DNS_PORT"
 tmux_keys Tab
 tmux_type "$C/ca.pem"
@@ -93,7 +94,7 @@ check "the probe column: works" shows "req.test         Federated         Req  N
 # A server that says nothing: the probe is cancelled from its progress box.
 tmux_keys Down Enter
 check "the form opens on slow.test" shows "slow.test"
-tabs 17
+tabs 11
 tmux_keys Enter
 check "the progress box" shows "Probing slow.test: 0 of 1 domain done."
 tmux_keys Escape

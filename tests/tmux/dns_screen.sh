@@ -103,9 +103,16 @@ check_grep "... of the last one" \
 check_grep "the target's address record" \
 	"A/AAAA  edge.xg.test  <the Access Edge's external IP>" "$T_TMP/form"
 check_grep "the TTL" "TTL 600 seconds on each; SRV values: priority weight port target." "$T_TMP/form"
+# The test's names are internal (.test), so their warning fills the first
+# screen: the firewall ports are read on a taller one.
+tmux_resize 80 40
+tmux_wait "MTLS 23456" >/dev/null
+tmux_screen >"$T_TMP/tall"
+tmux_resize 80 24
+tmux_wait "Records to publish in external DNS" >/dev/null
 check_grep "firewall: 5269 in and out" "TCP 5269 in and out on the Access Edge external interface" \
-	"$T_TMP/form"
-check_grep "firewall: MTLS 23456 inside" "MTLS 23456 from the Front End's XMPP gateway" "$T_TMP/form"
+	"$T_TMP/tall"
+check_grep "firewall: MTLS 23456 inside" "MTLS 23456 from the Front End's XMPP gateway" "$T_TMP/tall"
 check_grep "where the records come from, and the certificate" \
 	"One per SIP domain (no XMPP domain set); each is also on the certificate." "$T_TMP/form"
 check_grep "the SRV target field comes first" " > SRV target" "$T_TMP/form"

@@ -137,13 +137,14 @@ check "and that OK is refused" shows_joined "OK is refused until TLS, SASL or di
 tmux_keys C-n
 check "OK is refused with the reason under the verdict" \
 	shows_joined "error: TLS NotSupported, SASL Optional, dialback false cannot work"
-check "the form stays open" shows "Cannot work (row 12"
+check "the form stays open" shows "Fix what is marked to go on"
 cp "$dep" "$T_TMP/before-ctrl-o"
 tmux_keys C-o
 check "Ctrl-O in the form refuses to save the refused partner" shows "Not saved"
 check "the file is untouched" cmp -s "$dep" "$T_TMP/before-ctrl-o"
 tmux_keys Enter
-check "back in the form, the typing kept" shows "Cannot work (row 12"
+check "back in the form, the typing kept" \
+	shows_joined "error: TLS NotSupported, SASL Optional, dialback false cannot work"
 tmux_keys Escape
 check "Cancel asks, since something was typed" shows "Leave the wizard?"
 tmux_keys y
