@@ -188,11 +188,11 @@ tmux_open_request() {
 }
 
 # tmux_focus KEY TEXT: presses KEY until the focused line (marked " >" at
-# its start) holds TEXT (fixed string); at most 12 presses.
+# its start) holds TEXT (fixed string); at most 16 presses.
 tmux_focused() { tmux_screen | grep '^ >' | head -n 1; }
 tmux_focus() {
 	n=0
-	while [ "$n" -lt 12 ]; do
+	while [ "$n" -lt 16 ]; do
 		if tmux_focused | grep -qF -- "$2"; then return 0; fi
 		before=$(tmux_focused)
 		tmux_keys "$1"

@@ -16,28 +16,9 @@ cp "$top_srcdir/share/examples/contoso.yaml" "$T_TMP/contoso.yaml"
 	not_ok "export frontend-ps1 runs"
 "$XMPPGW" export zone "$T_TMP/contoso.yaml" >"$T_TMP/want.zone" || not_ok "export zone runs"
 
-marker() { tmux_screen | grep '^ >' | head -n 1; }
 
 # focus KEY TEXT: presses KEY until the focused line holds TEXT.
-focus() {
-	n=0
-	while [ "$n" -lt 12 ]; do
-		if marker | grep -qF -- "$2"; then
-			return 0
-		fi
-		before=$(marker)
-		tmux_keys "$1"
-		w=0
-		while [ "$w" -lt 200 ] && [ "$(marker)" = "$before" ]; do
-			sleep 0.05
-			w=$((w + 1))
-		done
-		n=$((n + 1))
-	done
-	echo "# no focus on: $2"
-	tmux_screen | sed 's/^/#   | /'
-	return 1
-}
+focus() { tmux_focus "$@"; }
 
 # start FILE: the program on FILE; its exit status goes to $T_TMP/status.
 start() {
