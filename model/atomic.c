@@ -197,6 +197,14 @@ static int sync_dir(const char *dir)
 	return e;
 }
 
+void atomic_sync_parent(const char *path)
+{
+	char *dir = folder_of(path);
+
+	(void)sync_dir(dir);
+	free(dir);
+}
+
 /* name is "." + base (cut at 64 bytes) + "." + six letters or digits:
  * what mkostemp made of the pattern in write_at. */
 static bool is_our_temp(const char *name, const char *base)

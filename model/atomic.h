@@ -27,4 +27,9 @@ int atomic_write_nofollow(const char *path, const void *buf, size_t len, mode_t 
  * not exist), or -1 with *err (caller frees) naming path. */
 int atomic_link_refused(const char *path, char **err);
 
+/* Flushes the folder holding path, so that a name just created or renamed
+ * there survives a crash. Best effort: a folder that cannot be opened or
+ * flushed is left as it is. */
+void atomic_sync_parent(const char *path);
+
 #endif

@@ -167,21 +167,6 @@ static int write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-/* The new name itself must survive a crash, not only the bytes. */
-static void fsync_parent(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
-			  : xstrdup(".");
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
 /* Creates path with mode 0600 and writes buf; on failure nothing is left. */
 static int key_create(const char *path, const char *buf, size_t len, char **err)
 {
@@ -210,7 +195,7 @@ static int key_create(const char *path, const char *buf, size_t len, char **err)
 		*err = xasprintf(_("cannot write the key file %s: %s"), path, strerror(e));
 		return -1;
 	}
-	fsync_parent(path);
+	atomic_sync_parent(path);
 	return 0;
 }
 
@@ -270,7 +255,7 @@ static int key_commit(const char *staged, const char *path, char **err)
 		unlink(staged);
 		return -1;
 	}
-	fsync_parent(path);
+	atomic_sync_parent(path);
 	return 0;
 }
 

@@ -17,6 +17,7 @@
 #include <openssl/pkcs12.h>
 #include <openssl/x509.h>
 
+#include "atomic.h"
 #include "certimport.h"
 #include "csr.h"
 #include "i18n.h"
@@ -283,20 +284,6 @@ static char *staged_name(const char *path)
 	return xasprintf("%.*s/.%s.new", (int)(slash - path), path, slash + 1);
 }
 
-static void fsync_parent(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
-			  : xstrdup(".");
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
 /* ---- the whole export ------------------------------------------------------ */
 
 struct job {
@@ -407,7 +394,7 @@ static int job_write(const struct pfx_options *o, struct job *j, int ncerts, cha
 		unlink(j->staged);
 		return -1;
 	}
-	fsync_parent(j->out_path);
+	atomic_sync_parent(j->out_path);
 	return 0;
 }
 
