@@ -214,3 +214,21 @@ ps_guards() { node "$top_srcdir/tests/ps/parse.mjs" --guards "$1"; }
 
 # ps_variables FILE: the variables the script names, one a line, sorted, once each.
 ps_variables() { node "$top_srcdir/tests/ps/parse.mjs" --variables "$1" | sort -u; }
+
+# tmux_run FILE: the program on FILE; its exit status goes to $T_TMP/status.
+tmux_run() {
+	tmux -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
+	rm -f "$T_TMP/status"
+	tmux_start -- sh -c '"$1" "$2"; echo $? >"$3"' sh "$XMPPGW" "$1" "$T_TMP/status"
+}
+
+# tmux_exit_status: the status the program started by tmux_run ended with
+# (waits up to 5 s for it).
+tmux_exit_status() {
+	n=0
+	while [ "$n" -lt 100 ] && ! [ -s "$T_TMP/status" ]; do
+		sleep 0.05
+		n=$((n + 1))
+	done
+	cat "$T_TMP/status" 2>/dev/null
+}

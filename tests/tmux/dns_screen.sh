@@ -74,15 +74,6 @@ home_open() {
 
 # The program's exit status, written by the shell that runs it (tmux may
 # leave the ended program unreaped, without a status to show).
-exit_status() {
-	n=0
-	while [ "$n" -lt 100 ] && ! [ -s "$T_TMP/status" ]; do
-		sleep 0.05
-		n=$((n + 1))
-	done
-	cat "$T_TMP/status" 2>/dev/null
-}
-
 # row DOMAIN: the screen line of DOMAIN's result, blanks squeezed.
 row() { tmux_screen | grep -E "^ .? *(own|partner) +$1 " | tr -s ' '; }
 # check_row DESCRIPTION DOMAIN TEXT: DOMAIN's line holds TEXT.
@@ -214,7 +205,7 @@ check "the viewer closes" tmux_wait_gone "Written to"
 tmux_keys Escape
 check "back on the home screen" tmux_wait "Step 3: Request"
 tmux_keys C-x
-check_eq "the program quits, exit status 0" 0 "$(exit_status)"
+check_eq "the program quits, exit status 0" 0 "$(tmux_exit_status)"
 check "the results were not saved in the deployment" cmp -s "$T_TMP/dep.yaml" "$T_TMP/dep.orig"
 
 done_testing

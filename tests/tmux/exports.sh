@@ -20,22 +20,6 @@ cp "$top_srcdir/share/examples/contoso.yaml" "$T_TMP/contoso.yaml"
 # focus KEY TEXT: presses KEY until the focused line holds TEXT.
 focus() { tmux_focus "$@"; }
 
-# start FILE: the program on FILE; its exit status goes to $T_TMP/status.
-start() {
-	tmux -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
-	rm -f "$T_TMP/status"
-	tmux_start -- sh -c '"$1" "$2"; echo $? >"$3"' sh "$XMPPGW" "$1" "$T_TMP/status"
-}
-
-exit_status() {
-	n=0
-	while [ "$n" -lt 100 ] && ! [ -s "$T_TMP/status" ]; do
-		sleep 0.05
-		n=$((n + 1))
-	done
-	cat "$T_TMP/status" 2>/dev/null
-}
-
 # The viewer's rows: its frame starts in column 3 and ends in column 78;
 # text that went back to the start of a line would have eaten the frame.
 viewer_intact() {
@@ -46,7 +30,7 @@ viewer_intact() {
 	fi
 }
 
-start "$T_TMP/contoso.yaml"
+tmux_run "$T_TMP/contoso.yaml"
 check "home screen shows" tmux_wait "Step 3: Request"
 check "Exports has an entry" focus Down "Exports"
 tmux_keys Enter
@@ -133,12 +117,12 @@ tmux_keys Escape
 tmux_keys Escape
 check "back on the home screen" tmux_wait "Step 3: Request"
 tmux_keys C-x
-check_eq "the program quits, exit status 0" 0 "$(exit_status)"
+check_eq "the program quits, exit status 0" 0 "$(tmux_exit_status)"
 
 # Without an Access Edge FQDN the INF cannot be made: the screen says what
 # to fill in, beside the choice and when Write is pressed.
 sed '/access_edge_fqdn/d' "$T_TMP/contoso.yaml" >"$T_TMP/noedge.yaml"
-start "$T_TMP/noedge.yaml"
+tmux_run "$T_TMP/noedge.yaml"
 check "home screen shows" tmux_wait "Step 3: Request"
 focus Down "Exports" && tmux_keys Enter
 check "the Exports screen opens" tmux_wait "File name  noedge.frontend.ps1"
@@ -151,6 +135,6 @@ check "... and writes nothing" test ! -e "$T_TMP/noedge.inf"
 tmux_keys Escape
 check "back on the home screen" tmux_wait "Step 3: Request"
 tmux_keys C-x
-check_eq "the program quits, exit status 0" 0 "$(exit_status)"
+check_eq "the program quits, exit status 0" 0 "$(tmux_exit_status)"
 
 done_testing

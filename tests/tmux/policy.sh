@@ -17,31 +17,15 @@ cp "$top_srcdir/share/examples/contoso.yaml" "$d"
 # focus KEY TEXT: presses KEY until the focused line holds TEXT.
 focus() { tmux_focus "$@"; }
 
-# start FILE: the program on FILE; its exit status goes to $T_TMP/status.
-start() {
-	tmux -L "$T_TMUX_SOCKET" kill-server 2>/dev/null
-	rm -f "$T_TMP/status"
-	tmux_start -- sh -c '"$1" "$2"; echo $? >"$3"' sh "$XMPPGW" "$1" "$T_TMP/status"
-}
-
-exit_status() {
-	n=0
-	while [ "$n" -lt 100 ] && ! [ -s "$T_TMP/status" ]; do
-		sleep 0.05
-		n=$((n + 1))
-	done
-	cat "$T_TMP/status" 2>/dev/null
-}
-
 # save_and_quit: Ctrl-O, then Ctrl-X; the program ends with status 0.
 save_and_quit() {
 	tmux_keys C-o
 	check "saved" tmux_wait "Saved"
 	tmux_keys C-x
-	check_eq "the program quits, exit status 0" 0 "$(exit_status)"
+	check_eq "the program quits, exit status 0" 0 "$(tmux_exit_status)"
 }
 
-start "$d"
+tmux_run "$d"
 check "home screen shows" tmux_wait "Step 3: Request"
 check "the summary shows the Topology Builder step as not done" \
 	tmux_wait "Topology Builder step: not done"
@@ -118,7 +102,7 @@ else
 fi
 
 # A site's policy, XMPP access off: the form warns, the file follows.
-start "$d"
+tmux_run "$d"
 check "home screen shows again" tmux_wait "Step 3: Request"
 check "the summary shows the step done after a restart" tmux_wait "Topology Builder step: done"
 focus Down "Access policy and federation" && tmux_keys Enter
