@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* cli: the command line, a thin front end over the same actions the screens
  * run. Each command takes the arguments after its name (argv[0] is the
  * command's name) and returns the exit status: 0 done or valid, 1 checked

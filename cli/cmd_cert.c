@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* xmppgw cert: the certificate tasks after the request, without a screen:
  * `import` processes the CA's answer, `pfx` exports it with the key for
  * the Edge. */

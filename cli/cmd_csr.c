@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* xmppgw csr: what the certificate wizard's Finish runs, without a screen. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* xmppgw export frontend-ps1|edge-ps1|inf|zone FILE [-o OUT] */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* xmppgw partners list|add|remove: the XMPP federated partners in batch,
  * through the same validation as the partner form. */
 #include "config.h"

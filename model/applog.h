@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* applog: the log of what each action did, with times. Lines are kept in
  * memory for "View Log" and appended to a file when one is open. Callers
  * never pass secrets; nothing here could tell them apart. */

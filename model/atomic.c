@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Atomic replacement: the new bytes go to a temporary file beside the
  * target, which is flushed and then renamed over it; rename(2) within one
  * file system is what makes the switch all-or-nothing. */

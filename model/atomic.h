@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* atomic: replacing a file so that readers see the old bytes or the new
  * ones, never a mix, and a failure leaves the old file as it was. */
 #ifndef XMPPGW_ATOMIC_H

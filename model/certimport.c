@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The CA's answer: reading whatever form it came in, finding the leaf of
  * our key and its chain, writing the chain, recording it. The checks of
  * what Lync needs are in certimport_check.c. */

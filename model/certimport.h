@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* certimport: the CA's answer to the Edge external certificate request,
  * checked against the key and the deployment, and the chain it leaves
  * beside the deployment file. Nothing here prints; messages come back as

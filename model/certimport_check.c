@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* What Lync 2013's Edge needs of its external certificate (lync-facts.md
  * section 4), judged on the leaf and its chain; and what `check` says of
  * the chain recorded earlier. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* certimport_int: what certimport.c (reading, the chain, writing) and
  * certimport_check.c (what Lync 2013 needs of it) share. */
 #ifndef XMPPGW_CERTIMPORT_INT_H

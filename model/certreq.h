@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* certreq: what a new certificate request knows of the requests before it:
  * whether a key is in use, new names for a new key so that the key in use
  * is never replaced, and whether the settings changed since the request

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The ISO 3166-1 countries: the compiled-in table (share/iso3166-1.tsv)
  * and, when Debian's iso-codes is installed, its translations of the
  * names, so that "Brasil" or "Deutschland" lead to the code. The program

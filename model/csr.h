@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* csr: the Edge external certificate's private key and PKCS#10 request.
  * Keys are RSA; the request is SHA-256 with PKCS#1 v1.5. */
 #ifndef XMPPGW_CSR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The request's subject, extensions and signature, from the deployment. */
 #include "config.h"
 

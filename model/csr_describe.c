@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The View page of the certificate wizard: a request decoded for people. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* csr_int: what the files of the csr module share and nobody else uses. */
 #ifndef XMPPGW_CSR_INT_H
 #define XMPPGW_CSR_INT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Reading the deployment file. libyaml's event parser is walked directly
  * (not its document tree) so that 10,000 partners fit in a few MiB: every
  * value goes straight into the model, and (when there is something to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* depfile: the deployment YAML file (version 1), read and written with
  * libyaml. Documented for users in share/man/xmppgw.yaml.5. */
 #ifndef XMPPGW_DEPFILE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Writing the deployment file: libyaml's emitter driven by the same key
  * tables the reader uses (depfile_schema.h), so keys come out in one fixed
  * order and the same model always gives the same bytes. libyaml picks each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Reading the deployment file from disk: whole, within a size limit, with
  * the reason when it cannot be read; the parsing is depfile.c's. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The deployment file's keys (see depfile_schema.h), and the nearest key
  * for a misspelt one. */
 #include "config.h"

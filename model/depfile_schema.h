@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* depfile_schema: the keys of the deployment file, in the order they are
  * written, shared by the reader (depfile.c) and the writer (depfile_emit.c)
  * so the two cannot disagree (tables in depfile_schema.c). Offsets point into the struct that holds the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* deployment: the whole deployment file in memory: topology, certificate
  * request settings, XMPP partners, access policy, DNS settings. Every string
  * member is owned by its struct (NULL or "" = not set); deployment_free and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* diag: problems found in a deployment, each with its position (line and
  * column from 1; 0 when the value has no place in a file) and the dotted name
  * of the field ("partners[2].tls"). A diags list owns its entries. */

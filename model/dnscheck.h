@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* dnscheck: the live DNS check of the gateway's records with c-ares, every
  * query in flight at once. Own domains (san_srv_domains: the XMPP domains,
  * else every SIP domain): _xmpp-server._tcp.<domain> SRV,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* dnscheck internals shared by dnscheck.c (the c-ares engine) and
  * dnscheck_judge.c (verdicts and their wording). Not for other modules. */
 #ifndef XMPPGW_DNSCHECK_INT_H

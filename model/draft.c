@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The draft file: a deployment written with the same emitter as the real
  * file, so restoring it is an ordinary load. */
 #include "config.h"

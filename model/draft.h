@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* draft: the unsaved deployment kept beside its file when the program is
  * cut off (SIGHUP/SIGTERM) or a wizard page is committed, so the next start
  * can offer it back. The draft of "dir/name.yaml" is "dir/.name.yaml.draft",

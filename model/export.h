@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* export: what the deployment becomes outside this program. Each returns a
  * new string the caller frees; none can fail (what is missing becomes a
  * comment). The script and the INF are Windows files: CRLF line ends, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The Edge Server's script: the Edge external certificate imported from the
  * PFX, assigned, checked and put to use, or (request_on_edge) requested by
  * the Edge itself. It runs on each Edge of the pool, which holds only a

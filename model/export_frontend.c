@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The Front End's script: everything that writes the Central Management
  * Store. The deployment becomes data at the top (the partners and the policy
  * as hashtables of the values it sets); the code that compares them with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The certreq INF. certreq is a Windows tool and INF files are Windows text,
  * so lines end in CRLF. Every value is a quoted INF string: a double quote
  * inside is doubled, and so is % (INF string substitution). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* BIND zone-file lines. Every name is absolute and every record carries its
  * TTL, so the lines mean the same pasted into any zone file, whatever its
  * $ORIGIN and $TTL. */

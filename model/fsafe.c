@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Inputs opened with O_NONBLOCK so that a FIFO with no writer or a tape
  * does not hang open(2); the lock is an open-file-description lock
  * (F_OFD_SETLK) so that two descriptors of one process exclude each other

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* fsafe: opening what the program reads without being stalled or fooled
  * by what sits at the name, and the lock that serialises the writers of
  * one deployment file. */

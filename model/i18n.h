@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* i18n: the gettext markers. _() translates now; N_() marks a string in a
  * const table that is translated where it is shown. */
 #ifndef XMPPGW_I18N_H

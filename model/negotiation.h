@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* negotiation: the 18-row table of lync-facts.md 5: for a TLS / SASL /
  * dialback choice, the negotiation that results and whether the partner
  * can be committed. Rows are static; nothing is allocated. */

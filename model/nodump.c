@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* PR_SET_DUMPABLE 0 keeps the kernel from writing a core and makes
  * /proc/PID/mem and ptrace root's only; the buffers themselves are wiped
  * by their owners (OPENSSL_cleanse, explicit_bzero) before they are freed. */

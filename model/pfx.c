@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The PFX for the Edge. OpenSSL 3's PKCS#12 defaults (PBES2, AES-256,
  * HMAC-SHA256) are what Windows Server 2008 R2 and 2012 R2 reject with a
  * misleading "wrong password"; every algorithm is therefore named here and

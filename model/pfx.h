@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* pfx: the PKCS#12 file that carries the Edge external certificate and its
  * private key to the Windows hosts of Lync 2013. */
 #ifndef XMPPGW_PFX_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* probe: asks XMPP servers what they offer on server-to-server links
  * (RFC 6120, XEP-0220) and says which rows of the negotiation table can
  * work against each: SRV through the DNS check (c-ares), then for every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The connections of the probe: one per TLS version for each domain,
  * non-blocking, driven by probe.c's poll loop through pconn_step and
  * pconn_deadline. Each goes TCP, stream header, features, STARTTLS,

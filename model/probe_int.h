@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* probe internals shared by probe.c (the poll loop and the connections),
  * probe_xml.c (the stream parser), probe_tls.c (OpenSSL) and
  * probe_judge.c (rows and the verdict). Not for other modules. */

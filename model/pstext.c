@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Windows PowerShell reads a script without a byte order mark in the ANSI
  * code page, where bytes 0x91-0x92 are quote characters: a script is UTF-8
  * with a BOM so that it is read as written, and has CRLF line ends so that

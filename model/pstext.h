@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* pstext: values made inert for a PowerShell script, and the script's bytes.
  * Shared by the Front End's and the Edge's scripts. Every function returns a
  * new string the caller frees; none can fail. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The validation rules of deployment.h: one place that check, the batch
  * commands and every screen go through, so they cannot disagree. */
 #include "config.h"

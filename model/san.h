@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* san: the subject and alternative names of the Edge external certificate,
  * derived from the topology and the certificate settings, and the domains
  * that get an _xmpp-server._tcp SRV record: one list for the DNS screen,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* strlist: a growable list of owned strings. The list owns every element;
  * strlist_free releases them and leaves an empty, reusable list. */
 #ifndef XMPPGW_STRLIST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* utf8: the one decoder of UTF-8 text. The deployment is UTF-8 whatever the
  * locale, so the model, the exports and the screen all read it here. */
 #ifndef XMPPGW_UTF8_H

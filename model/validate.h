@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* validate: value rules for single fields. Each returns VALID_OK, VALID_WARN
  * or VALID_ERR; for WARN and ERR *msg receives a sentence the caller frees
  * (msg may be NULL when the reason is not wanted). */

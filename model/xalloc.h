@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* xalloc: allocation that never returns NULL. On exhaustion the registered
  * fatal hook runs first (the TUI restores the terminal there), then the
  * process exits with status 2. */

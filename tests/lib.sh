@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Shared by the shell tests: TAP output, temporary folders, tmux screens.
 # Each test sources it, calls ok/not_ok (or check_* helpers), and ends with
 # `done_testing`. The harness runs them with XMPPGW, top_srcdir and

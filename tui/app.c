@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The full-screen program: loading the file (a file whose structure cannot
  * be read is reported on stderr before the screen opens, so a save can
  * never overwrite what we failed to understand), the draft offered back,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* A layer drawn by its screen module, on the engine's stack and key loop. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* canvas: a full-screen layer its screen module draws itself, for what a
  * page cannot show: rows that change while nothing is typed (the live DNS
  * check). It sits in the engine's layer stack like a page, so dialogs open

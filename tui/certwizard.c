@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Step 3 on the home screen: Available Certificate Tasks, as Lync's
  * Certificate Wizard lists them, each a wizard run by the engine. */
 #include "config.h"

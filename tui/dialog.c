@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Dialogs: a question with buttons, the scrollable viewer (also the help
  * overlay), and the progress box. Each is a layer with its own window in a
  * panel over the page; closing it lets the panel library show what was

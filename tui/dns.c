@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The DNS records screen: the form (wizards/dns.c) on the page engine, and
  * the live check's results on a canvas of their own. The check runs while
  * the screen reads keys: each turn of the loop lets dnscheck handle what

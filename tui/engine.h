@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* engine: what a screen module needs to run on the full-screen program.
  *
  * A screen is data first: a struct wizard (wizards/wizard.h) of one page or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The Exports screen: the form of wizards/exports.c on the page engine. */
 #include "config.h"
 

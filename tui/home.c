@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The home screen is a menu (tui/menu.h): the deployment's state, a row
  * per entry of home_entries (each opening its screen), the warnings.
  * Buttons: Save, Quit. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* home: the first screen: the deployment's state, its entries (the
  * home_entries table in home.c), the procedure's warnings. */
 #ifndef XMPPGW_TUI_HOME_H

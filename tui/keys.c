@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The key table. Every key works without function keys (over any SSH
  * client), and each function key has a Ctrl form; Ctrl-A and Ctrl-B stay
  * free for tmux and screen. */

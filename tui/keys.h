@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* keys: every key the program knows, in one table (keys.c) mapping key
  * codes to named actions. The help overlay and the key hint line are
  * generated from it, so what the screen says is what the keys do. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* A menu is an ordinary page built at run time: a note, a row per entry
  * (each opening its screen), a note. */
 #include "config.h"

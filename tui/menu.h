@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* menu: a page of entries (struct tui_entry), each a row whose button runs
  * its screen, between a note of state above and a note below. The home
  * screen and Step 3's certificate tasks are menus. */

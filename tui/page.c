@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Laying out and drawing a page. One walk over the fields both measures
  * (collecting the focus stops and their rows) and draws; the rows are
  * content rows, shown through the body's scroll offset.

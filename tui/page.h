@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* page: the engine that shows one struct wpage and runs its keys. The
  * layout is recomputed from the table on every key (fields appear, lists
  * grow, notes change as the user types), the whole window is drawn again,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* What the keys do on a page: the focused widget gets the key first; what
  * it does not use moves the focus or acts on the page (Next, Back, Cancel,
  * save, quit, help). */

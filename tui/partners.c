@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The Partners screen: the list of XMPP federated partners with a filter
  * as you type, New / Edit / Delete / Export script, on a canvas layer. It
  * draws only the rows in view, whatever the number of partners; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The home screen's entry for the access policy and federation form. */
 #include "config.h"
 

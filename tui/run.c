@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Running a wizard table: the pages in order (skipping those that say so),
  * Back and Next, a draft after each page passed, Cancel asked when the
  * working copy changed, and the working copy committed on Finish. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The layer stack, the key loop every screen reads through, and text
  * output in display cells. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* screens: the home screen's entries, one per screen module (tui/NAME.c).
  * tui/home.c lists them in order in its home_entries table. */
 #ifndef XMPPGW_TUI_SCREENS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The terminal: whether it can be used at all, raw modes, colours, and the
  * signals. A dropped SSH link (SIGHUP) or a SIGTERM must not lose what was
  * typed, and must not write to a terminal that is gone: the handler only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The one-line editor: cursor keys, Home/End, Backspace/Delete, Ctrl-U,
  * UTF-8 text, a maximum length in characters. */
 #include "config.h"

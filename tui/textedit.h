@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* textedit: the one-line text field. It is our own rather than the form
  * library's: a page mixes text fields with check boxes, lists and buttons
  * under one focus order, which form's own field navigation and posting

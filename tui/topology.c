@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The home screen's entry for the Edge topology form. */
 #include "config.h"
 

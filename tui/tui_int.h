@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* tui_int: what the engine's own files share (never included by screen
  * modules, which use tui/engine.h). The screen is a stack of layers: the
  * page at the bottom, dialogs above it, each with its curses window in a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* UTF-8 by hand: the locale may not be UTF-8 (LANG=C over SSH) while the
  * file still is. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* utf8: the model keeps text as UTF-8 whatever the locale; the screen
  * works in code points and display cells. */
 #ifndef XMPPGW_TUI_UTF8_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The certificate wizard's actions: Executing Commands (csr_run with a
  * progress box that can cancel), View Log, View, and what comes next. The
  * passphrase lives in the state only, wiped when the wizard ends. */

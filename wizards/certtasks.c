@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The certificate tasks' shared state, the certificate's state line, and
  * the Assign task (the Edge's script, written and shown). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* certtasks: "Step 3: Request, Install or Assign Certificates" after the
  * request, as Lync's Certificate Wizard lists its tasks: process the pending
  * request (the CA's answer), export the certificate to a .pfx file, assign

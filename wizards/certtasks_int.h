@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* certtasks_int: what the task wizards (taskimport.c, taskpfx.c,
  * certtasks.c) share: their state and its life. Private to them. */
 #ifndef XMPPGW_WIZARDS_CERTTASKS_INT_H

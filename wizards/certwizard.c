@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The certificate wizard's pages, in Lync's order and with Lync's titles.
  * Fields bind to the working copy's certificate section; the passphrase to
  * the wizard's state. */

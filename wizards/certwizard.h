@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* certwizard: the Edge external certificate request, page by page as
  * Lync's Certificate Wizard shows it (lync-facts.md 2), ending with a
  * private key and a PKCS#10 request written by csr_run. */

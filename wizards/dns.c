@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The DNS records screen without curses: the records to publish, computed
  * from the deployment each time the page is drawn, and the live check's
  * options and result words. */

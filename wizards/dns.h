@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* dns (screen data): what the DNS records screen shows and does, without
  * curses. The records the gateway needs (lync-facts.md section 6), the
  * options of the live check as typed on the screen, the words of its result

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The Exports screen without curses: which export, which file, and the
  * actions that write and show it. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* exports (screen data): the Exports screen without curses. It writes the
  * Front End's script, the certreq INF or the zone lines (model/export.h) to
  * a file beside the deployment, and shows them. The DNS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The home screen's text. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* home: what the home screen says about a deployment (no curses): its
  * name, what is filled in and what is missing, the procedure's warnings. */
 #ifndef XMPPGW_WIZARDS_HOME_H

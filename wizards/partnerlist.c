@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The partners list: filter, selection and cells, without curses. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* partnerlist: the partners screen's list without curses. Which partners
  * match the filter (indices into d->partners, in file order), the selected
  * row and the first row shown, and each row's cells. The filter is a

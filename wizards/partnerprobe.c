@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The probe as the partner form runs it: every domain of the partner at
  * once, the progress box between rounds of the poll loop, the verdict in
  * the viewer, and the row to apply when the partner's does not work. */

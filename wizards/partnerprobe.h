@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* partnerprobe: the Probe button of the partner form and the probe column
  * of the Partners screen, without curses. The last probe of each partner
  * (by primary domain: the rows that worked with all its domains) and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The XMPP federated partner form, as Lync Control Panel shows it, plus the
  * cmdlet's keep-alive and proxy FQDN under Advanced. The form edits the
  * partner inside the working copy (a new one is appended when the form

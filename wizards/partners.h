@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* partners: the XMPP federated partner form (lync-facts.md 5) as a one-page
  * form wizard, and the list screen's title and help. No curses. */
 #ifndef XMPPGW_PARTNERS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The access policy and federation form. The identity is one string in
  * the file; the form shows it as a scope and a name. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* policy: the "Access policy and federation" form (no curses): which
  * external access policy the Front End's script changes (global, a site's,
  * or a user policy), its two check boxes as Microsoft's procedure ticks

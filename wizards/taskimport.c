@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Process the pending request: the CA's answer (one file or several: the
  * certificate, a PKCS#7, a bundle with the intermediates) checked against
  * the key and the deployment by cert_import, the chain written beside the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Export the certificate to a .pfx file: the key, the certificate and its
  * intermediates in a PKCS#12 that Windows Server 2008 R2 and 2012 R2 read
  * (pfx_write), under a password typed twice and kept in the state only. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The Edge topology page. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* topology: the Edge topology page (SIP domains, Edge FQDNs, XMPP proxy
  * and domains). Lync reads these from its topology; we ask for them. The
  * certificate wizard shows the page when the file lacks them, and the home

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The parts of running a wizard table that need no screen: which page comes
  * next, and which problems belong to which field. */
 #include "config.h"

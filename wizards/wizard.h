@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* wizard: the data format of every wizard, form and screen page, without
  * curses. A wizard is a const table of pages; a page is a const table of
  * fields; each field names its kind, label, help, the diagnostic path it

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # cert import + cert pfx with a 4096-bit key, against `openssl pkcs12
 # -export -legacy` writing the same PFX (3DES bags, SHA-1 MAC, 2048
 # iterations) as the baseline; then the checks of import run on bad

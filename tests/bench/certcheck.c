@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Benchmark: cert_import on certificates it must refuse, RUNS times each,
  * and, as the baseline in the same run, what every call must do before
  * judging anything: read the key and the certificate files. Prints the

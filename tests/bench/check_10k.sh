@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Benchmark (not a test): a deployment with 10,000 partners; times
 # `xmppgw check` on it and a load + save, and prints wall time and peak RSS.
 # Targets on a 2-core machine: check under 100 ms, peak RSS under 32 MiB.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # `xmppgw csr FILE --key EXISTING` against `openssl req -new -key EXISTING`
 # on the same data (subject, SANs, key usage, EKU, template), both from an
 # existing 2048-bit key. Prints the times; asserts nothing about them.

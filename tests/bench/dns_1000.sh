@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # `xmppgw dns --partners` on 1,000 partners against dnsmasq on loopback,
 # beside `dig -f` on the same SRV queries (one after another); then both
 # through tests/dns/relay, which delays every answer by 20 ms. Prints the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The DNS records screen's live check on 1,000 partners in tmux at 80x24,
 # against dnsmasq on loopback, then through tests/dns/relay delaying every
 # answer by 20 ms: the time the screen reports, and the bytes the program

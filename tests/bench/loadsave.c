@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Benchmark: load a deployment file, save it elsewhere, and read the copy
  * back, several times; prints the best time of each step and the peak RSS
  * of the first load + save.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The partners screen on 10,000 partners: the steps without a terminal
 # (tests/bench/partners_bench: open, list, filter as typed, edit one
 # partner as the form's OK does, save), then the real screen in tmux at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The partners screen's steps on a large file, without a terminal: open
  * the file, build the list, filter as a user types, edit one partner the
  * way the form does (working copy, bindings, the checks OK runs against

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # `xmppgw probe` on 100 partners against one Prosody on loopback (100
 # virtual hosts, one certificate naming them all, STARTTLS required),
 # dnsmasq for the SRV records; then the same through tests/dns/relay,

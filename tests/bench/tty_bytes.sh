@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Bytes the program writes to the terminal at 80x24, TERM=xterm-256color:
 # the first paint of a wizard page (Next from the page before), a focus
 # move (Tab between text fields) and a typed character. tmux's pipe-pane

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # A test certification authority, made with the openssl command, for the
 # cert tests and benchmark. Sourced after tests/lib.sh.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # xmppgw cert import and cert pfx on a copy of the example deployment, with
 # a test CA (tests/cert/ca.sh) issuing for the key `xmppgw csr` made; every
 # output read back with the openssl command.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # xmppgw check: each file of the broken corpus exits 1 and prints its
 # expected first error (tests/fixtures/broken/EXPECTED); the example and the
 # warning-only files exit 0; usage mistakes and unreadable files exit 2.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # xmppgw export frontend-ps1|inf|zone: the example deployment against the
 # expected files, -o (atomic, mode), hostile text through the YAML file, the
 # Front End script's shape read with a PowerShell grammar (what -Prune guards,

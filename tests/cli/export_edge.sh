@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # xmppgw export edge-ps1: the Edge Server's script for a deployment with an
 # issued certificate, for one whose Edge makes its own request, and with
 # hostile text, compared line by line with the expected files and parsed by

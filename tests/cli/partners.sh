@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # xmppgw partners list|add|remove on a copy of the example deployment: the
 # list's format, the form's rules (clashes, invalid negotiation rows, bad
 # names), usage errors, and that a refused change leaves the file as it was.

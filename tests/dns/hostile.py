@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """A hostile DNS server on loopback for tests/dns/hostile.sh.
 
 Over UDP every answer is truncated (TC), so the resolver moves to TCP. Over

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # `xmppgw dns` against a hostile server (tests/dns/hostile.py): every UDP
 # answer truncated, so all goes over TCP, where one query makes the server
 # close the connection with the others unanswered; SRV targets that are

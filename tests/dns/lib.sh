@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Shared by the DNS tests and the benchmark: dnsmasq and the delaying relay
 # (tests/dns/relay) on loopback ports, stopped at exit. Source it after
 # tests/lib.sh, which provides at_exit, T_TMP and top_builddir.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* A DNS relay on loopback for the tests and the benchmark: listens on UDP
  * 127.0.0.1, forwards every query to a server on 127.0.0.1 and returns each
  * answer DELAY ms after it came back, every answer on its own clock (a slow

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # `xmppgw dns` checks the domains given an SRV record (lync-facts.md
 # section 6): the XMPP domains when the XMPP proxy is installed and they are
 # set, else every SIP domain; each once, whatever its case or trailing dot.

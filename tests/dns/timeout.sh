@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # `xmppgw dns` when answers do not come: a server that never answers, a
 # port where nothing listens, and one slow domain among quick ones (the
 # quick results show while the slow one is still out).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # `xmppgw dns` against dnsmasq on loopback: one zone with every case the
 # check tells apart, for own domains and partners, and the exit status.
 . "$top_srcdir/tests/lib.sh"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* libFuzzer target over the deployment file: load from memory, validate,
  * write back and load again (what was written must read back without a
  * structural error and emit the same bytes), and every export. Built with

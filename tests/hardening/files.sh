@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Files the program writes and reads when what sits at their names is not
 # what it seems: planted links (another user's, or in a sticky shared
 # folder), FIFOs, devices and folders as inputs, `ulimit -f`, and the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Two writers of one deployment file: every command that writes it takes
 # the lock beside it and reads the file again under it, so concurrent
 # additions are all kept; a lock held too long is a clear refusal. And no

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Two full-screen sessions on one file: the second is told at start and
 # keeps its own draft, so it neither offers, removes nor overwrites the
 # first one's. The screen's passphrase fields make the process not

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # `xmppgw probe`'s arguments: each mistake is refused with status 2 and a
 # message that says what is wrong, before any server is asked; what the
 # user typed is shown escaped.

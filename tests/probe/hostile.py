@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """A small XMPP server for the probe's tests, on a loopback port it prints.
 
 hostile.py MODE [CERT KEY]: every connection gets the behaviour of MODE:

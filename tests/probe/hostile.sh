@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # `xmppgw probe` against a hostile server on loopback (tests/probe/hostile.py):
 # each bad behaviour gets a verdict of its own, within the bounds (a stage
 # of 1000 ms, 256 KiB per connection), and whatever the server sent is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # Shared by the probe tests and the benchmark: certificates made with
 # openssl, Prosody (Debian's package) started on loopback ports with its
 # own configuration, data folder and pid file, and dnsmasq for the SRV

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # `xmppgw probe` with 300 partners on one server that offers STARTTLS and
 # never answers it: at most 96 connections are open at once, so the
 # domains are asked in waves, and each still gets the verdict of its own

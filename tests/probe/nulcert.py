@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
 """nulcert.py CADIR DOMAIN OUT: OUT.pem and OUT.key, a certificate from the
 test CA (CADIR/ca.pem, ca.key) whose dNSName is DOMAIN, a NUL byte and
 ".evil.test", and whose XMPP SRV-ID is _xmpp-server.DOMAIN, a NUL byte and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # `xmppgw probe` against a real Prosody (Debian's package) on loopback, in
 # several setups, with dnsmasq for the SRV records. Each setup's verdict,
 # rows and suggested row were worked out by hand from what that Prosody

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The Probe button of the partner form, walked in tmux at 80x24: a partner
 # on row 17 against a Prosody that requires TLS is probed (DNS server and
 # CA file typed on the form), the verdict shown, row 13 applied when

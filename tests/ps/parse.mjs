@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: ISC
 // Parses PowerShell scripts with tree-sitter-powershell, as the tests'
 // grammar check. Usage:
 //   node parse.mjs FILE...            every syntax error as FILE:LINE:COL: text; exit 1 if any

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Step 3's certificate tasks at 80x24, after `xmppgw csr`: the CA's answer
 # (a test CA's DER certificate and intermediate, picked from the folder)
 # processed, a .pfx exported under a password typed twice, the Edge's

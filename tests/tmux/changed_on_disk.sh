@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Two writers on one file: while the screen has it open, another program
 # saves it (here `xmppgw partners add`). Saving from the screen then asks
 # before replacing those changes; No keeps the file as the other program

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The DNS records screen in tmux at 80x24: the records and firewall ports
 # it lists, a live check against dnsmasq on loopback with verdicts shown as
 # they arrive, and a check against a server that never answers, cancelled

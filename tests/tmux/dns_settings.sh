@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The DNS records screen edits the deployment's dns section: SRV target,
 # TTL, priority and weight. The records shown follow the typing, a value
 # that is not a number is refused on OK beside its field, and what OK and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The Exports screen in tmux at 80x24, on a copy of the example deployment:
 # the Front End's script (saying where it runs) and the zone lines written
 # beside it, byte for byte what `xmppgw export` prints; the viewer shows the script without the byte

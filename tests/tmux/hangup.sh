@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The SSH link drops mid-wizard (SIGHUP), or the program is told to stop
 # (SIGTERM): what was typed goes to a private draft, nothing more is
 # written to the terminal, and the next start offers the draft back.

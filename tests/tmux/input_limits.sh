@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # A full text field refuses what does not fit and says so with the count,
 # rather than cutting a paste without a word; the country field suggests the
 # two-letter code for a three-letter code or a country's name.

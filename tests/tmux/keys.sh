@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Keys: the help overlay generated from the key table, both CSI and SS3
 # forms of the cursor and function keys, Ctrl-C and Esc, Ctrl-O, Ctrl-X,
 # and NO_COLOR.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Terminals that cannot draw lines: a terminfo entry without line drawing
 # (acsc) in a locale that is not UTF-8 gets ASCII rules and frames; in a
 # UTF-8 locale the Unicode box characters stand in; with acsc the terminal's

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Messages the screens show: the home screen counts problems as the pages
 # show them (one beside each field); the request's file names never read
 # "Written to  and KEY"; an error beside a field replaces a hint that says

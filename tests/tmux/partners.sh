@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The Partners screen and the partner form in tmux at 80x24, on a copy of
 # share/examples/contoso.yaml: a partner added with its type and TLS /
 # SASL / dialback chosen while the verdict under them changes, committed,

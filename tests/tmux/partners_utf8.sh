@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The partners filter matches non-ASCII text: what is typed is encoded as
 # UTF-8 (the file's encoding) rather than in the locale's own multibyte form,
 # in a UTF-8 locale and on a host with no locale (LANG=C), where the

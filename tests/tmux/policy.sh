@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The "Access policy and federation" form and the Topology Builder tick in
 # tmux at 80x24, on a copy of the example deployment: the tick on the home
 # screen, a user policy with the Access Edge check box, then a site's

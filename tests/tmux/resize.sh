@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Terminal handling: resizing mid-wizard (too small, then back, nothing
 # typed lost), a dialog across a resize, Ctrl-L, Ctrl-Z and fg.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Ctrl-O from inside the certificate wizard commits the working copy only
 # when it has no problem the file did not already have: fixing one problem
 # while adding another (here: country USA fixed, the exportable box

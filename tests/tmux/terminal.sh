@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Before the screen opens: a terminal that cannot be used, a file whose
 # structure cannot be read, a missing file, a file with wrong values.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # Every key form xmppgw(1) promises works under TERM=putty, putty-256color
 # and linux, whose descriptions bind some of those sequences to other keys
 # (PuTTY's ESC [ A is kri, a scroll key; the console's Shift-Tab is ESC

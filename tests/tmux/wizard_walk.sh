@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # The whole certificate wizard at 80x24 with the keys only: Back, Next,
 # validation errors beside their fields and their fixes, the list editor,
 # UTF-8 text, the passphrase, key generation, View Log, View, Finish; then

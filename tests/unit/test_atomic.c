@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Atomic replacement: content, modes, temporary files, and failures that
  * must leave the previous file exactly as it was. The failures are real:
  * a file size limit makes write(2) fail with EFBIG in a child process. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* cert_import, cert_issued_check and pfx_write on certificates made here
  * with OpenSSL, around a fixed clock: every date is known to the second. */
 #include "config.h"

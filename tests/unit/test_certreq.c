@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* Run Again: the key in use, new dated names, and what changed since the
  * request was made. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The key and request engine, read back with OpenSSL as a CA would. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The deployment file: the example loads as written and is written back
  * byte for byte, hostile strings survive a round trip, every kind of
  * problem is reported at its line and column, and saving is atomic. */

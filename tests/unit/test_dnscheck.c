@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* dnscheck without a real DNS server: option handling, and the engine
  * against a tiny responder in this process that answers every query with
  * a chosen response code (or not at all). The verdicts on real records are

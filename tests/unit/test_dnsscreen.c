@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The DNS records screen without curses: the records it lists, the words of
  * the live check's rows and summary, and the options read from its fields. */
 #include "config.h"

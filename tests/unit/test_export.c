@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The exports against the expected files in tests/fixtures/export/, the
  * Front End's script read back the way PowerShell tokenizes single-quoted
  * strings, to show that hostile values stay inert, and its variants: policy

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The Edge Server's script where the shell tests do not reach: what it says
  * with nothing to assign, how it names the PFX, a thumbprint that is not
  * one, and the Edge's own request without an Access Edge FQDN. */

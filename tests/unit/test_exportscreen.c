@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The Exports screen without curses: file names, the text shown, what is
  * missing, and Write through a scripted struct wui (asks before replacing,
  * writes the export's exact bytes). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The 18 TLS / SASL / dialback combinations, each checked against the
  * table of lync-facts.md section 5 (copied here, not read from the code
  * under test), and what partner validation makes of them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The partner form without a screen (its table's bindings, validation, the
  * live verdict on all 18 negotiation rows, OK) and the partners list's
  * filter, selection and scrolling. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The probe's rule: which of the 18 rows can negotiate with a server, from
  * what it offered, and the row to choose. The expected rows were worked
  * out by hand from the table's "negotiation that results" column

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* SAN derivation: order, case, duplicates, the XMPP proxy switch; the
  * domains given an SRV record, and that each of them is a SAN. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The single-field validators: DNS names, country codes, subject fields,
  * key sizes, text. */
 #include "config.h"

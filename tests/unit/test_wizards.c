@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /* The wizard tables without a screen: Lync's page order and titles, every
  * field bound for its kind, the page checks, diagnostics landing on their
  * fields, and the draft file. */
