@@ -763,6 +763,23 @@ static struct deployment *load_pass(const char *buf, size_t len, bool positions,
 	return d;
 }
 
+/* The lines starting with '#' at the very top of buf, with their line
+ * ends, or NULL: kept so that a save does not drop a schema line or a
+ * note the administrator put there. */
+static char *opening_comment(const char *buf, size_t len)
+{
+	size_t end = 0;
+
+	while (end < len && buf[end] == '#') {
+		const char *nl = memchr(buf + end, '\n', len - end);
+
+		if (!nl)
+			return NULL;
+		end = (size_t)(nl - buf) + 1;
+	}
+	return end ? xstrndup(buf, end) : NULL;
+}
+
 /* Positions cost a map entry per field (100,000 for 10,000 partners), and
  * a sound file needs none: the first pass goes without, and only a file
  * with something to report is read again to place each finding. */
@@ -786,6 +803,8 @@ int depfile_load_buffer(const char *name, const char *buf, size_t len,
 			first.v[i].msg = NULL;
 	}
 	diags_free(&first);
+	if (*out)
+		(*out)->header = opening_comment(buf, len);
 	if (oom) {
 		diags_add(diags, DIAG_ERROR, 0, 0, "", "%s", strerror(ENOMEM));
 		return DEPFILE_UNREADABLE;

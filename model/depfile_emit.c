@@ -283,6 +283,8 @@ char *depfile_emit(const struct deployment *d, size_t *len)
 	yaml_emitter_set_indent(&o.e, 2);
 	yaml_emitter_set_width(&o.e, -1);
 	yaml_emitter_set_break(&o.e, YAML_LN_BREAK);
+	if (d->header)
+		collect(&o, (unsigned char *)d->header, strlen(d->header));
 	document(&o, d);
 	if (o.ok && !yaml_emitter_flush(&o.e))
 		o.ok = false;

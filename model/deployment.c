@@ -47,6 +47,7 @@ void deployment_free(struct deployment *d)
 	if (!d)
 		return;
 	dsection_free(&depfile_top, d);
+	free(d->header);
 	for (size_t i = 0; i < d->npartners; i++)
 		partner_free(d->partners[i]);
 	free(d->partners);
@@ -58,6 +59,7 @@ struct deployment *deployment_clone(const struct deployment *d)
 	struct deployment *c = xcalloc(1, sizeof *c);
 
 	dsection_copy(&depfile_top, c, d);
+	c->header = xstrdup0(d->header);
 	for (size_t i = 0; i < d->npartners; i++)
 		deployment_add_partner(c, partner_clone(d->partners[i]));
 	return c;
@@ -66,6 +68,8 @@ struct deployment *deployment_clone(const struct deployment *d)
 bool deployment_equal(const struct deployment *a, const struct deployment *b)
 {
 	if (a->npartners != b->npartners || !dsection_equal(&depfile_top, a, b))
+		return false;
+	if (strcmp(a->header ? a->header : "", b->header ? b->header : "") != 0)
 		return false;
 	for (size_t i = 0; i < a->npartners; i++)
 		if (!partner_equal(a->partners[i], b->partners[i]))

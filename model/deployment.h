@@ -128,6 +128,9 @@ struct deployment {
 	struct access_policy policy;
 	struct access_edge edge;
 	struct dns_settings dns;
+	/* The comment lines that open the file (a yaml-language-server
+	 * schema line, a note), written back first on save; NULL when none. */
+	char *header;
 };
 
 /* Field positions recorded by the loader, keyed by dotted path

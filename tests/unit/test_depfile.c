@@ -155,6 +155,39 @@ START_TEST(t_example_written_back_identical)
 }
 END_TEST
 
+/* The comment lines at the very top come back first; any other comment is
+ * not kept, and a file without them gets none. */
+START_TEST(t_opening_comment_kept)
+{
+	static const char text[] = "# yaml-language-server: $schema=x.json\n# a note\n"
+				   "version: 1\n# inside\ndns:\n  ttl: 60\n";
+	struct diags dg = {0};
+	struct deployment *d = NULL, *plain = NULL;
+	size_t n = 0;
+	char *out;
+
+	ck_assert_int_eq(load(text, &d, &dg), DEPFILE_OK);
+	ck_assert_str_eq(d->header, "# yaml-language-server: $schema=x.json\n# a note\n");
+	out = depfile_emit(d, &n);
+	ck_assert_msg(strncmp(out, d->header, strlen(d->header)) == 0, "%s", out);
+	ck_assert_ptr_null(strstr(out, "# inside"));
+	round_trip(d);
+	ck_assert_int_eq(load("version: 1\n# late\n", &plain, &dg), DEPFILE_OK);
+	ck_assert_ptr_null(plain->header);
+	/* A clone keeps it, and a deployment without it is a change. */
+	deployment_free(plain);
+	plain = deployment_clone(d);
+	ck_assert(deployment_equal(d, plain));
+	free(plain->header);
+	plain->header = NULL;
+	ck_assert(!deployment_equal(d, plain));
+	free(out);
+	deployment_free(plain);
+	deployment_free(d);
+	diags_free(&dg);
+}
+END_TEST
+
 static const char *const hostile[] = {
 	"", " ", "true", "false", "True", "null", "Null", "~", "yes", "no", "on", "off", "y",
 	"123", "-1", "0x1F", "0o17", "1e3", "3.14", ".inf", "-.Inf", ".NaN", "2024-05-01",
@@ -746,6 +779,7 @@ static Suite *depfile_suite(void)
 
 	tcase_add_test(rt, t_example_loads);
 	tcase_add_test(rt, t_example_written_back_identical);
+	tcase_add_test(rt, t_opening_comment_kept);
 	tcase_add_test(rt, t_hostile_round_trip);
 	tcase_add_test(rt, t_hostile_quoted);
 	tcase_add_test(rt, t_invalid_utf8_replaced);
