@@ -42,6 +42,9 @@ static int ctx_new(struct ptls *t, enum probe_tls v, char **err)
 	/* Trust is judged after the handshake, so an untrusted server still
 	 * shows its features. */
 	SSL_CTX_set_verify(c, SSL_VERIFY_NONE, NULL);
+	/* The probe judges what a fresh handshake offers; a server asking to
+	 * renegotiate mid-stream only adds round trips it could stall in. */
+	SSL_CTX_set_options(c, SSL_OP_NO_RENEGOTIATION);
 	t->ctx[v] = c;
 	return 0;
 }
