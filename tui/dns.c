@@ -171,11 +171,11 @@ static void draw_summary(struct live *lv, WINDOW *w)
 
 static void draw_frame(struct live *lv, WINDOW *w)
 {
-	const char *hint = lv->phase == LIVE_RUNNING
-				   ? _(" Esc cancel  Up/Down move  Enter details  ^G help")
-				   : _(" Esc close  Up/Down move  Enter details  ^G help");
+	char *hint = keys_hint(lv->phase == LIVE_RUNNING ? KEYS_HINT_DNS_RUNNING
+							 : KEYS_HINT_DNS_DONE, COLS - 2);
 
 	tcanvas_frame(lv->cv, w, hint, lv->top > 0, lv->top + (size_t)body_h() < lv->n);
+	free(hint);
 	lv->frame_dirty = false;
 }
 
@@ -367,15 +367,19 @@ static void loop(struct live *lv)
 	}
 }
 
-static const char live_help[] =
-	N_("Each row is a domain: your own domains (the XMPP domains, or every SIP domain when "
+static const struct wpage live_page = {
+	.id = "live", .title = N_("DNS records"),
+	/* TRANSLATORS: %1$s and %2$s are key names such as Esc and Enter */
+	.help = N_("Each row is a domain: your own domains (the XMPP domains, or every SIP domain when "
 	   "none is set) must have an SRV record "
 	   "_xmpp-server._tcp.<domain> with port 5269 and the Access Edge FQDN as target (or a "
 	   "name with the same addresses); each partner's SRV records must lead to addresses, "
 	   "so that the gateway can reach it on 5269. Verdicts: no such domain, no record, "
 	   "server failure, timeout, wrong target, wrong port, no address. Rows appear as the "
-	   "answers arrive; Esc cancels what is still pending, then closes. Enter shows what "
-	   "was found for the selected row. Nothing here is saved in the deployment.");
+	   "answers arrive; %1$s cancels what is still pending, then closes. %2$s shows what "
+	   "was found for the selected row. Nothing here is saved in the deployment."),
+	.help_keys = KEYACTS(TK_CANCEL, TK_ENTER),
+};
 
 static int live_check(void *arg, const struct deployment *d, const struct dnscheck_options *o)
 {
@@ -392,7 +396,7 @@ static int live_check(void *arg, const struct deployment *d, const struct dnsche
 	lv.rows = xcalloc(lv.n ? lv.n : 1, sizeof *lv.rows);
 	lv.where = where_text(o);
 	collect(&lv);
-	lv.cv = tcanvas_open(lv.t, N_("DNS records"), live_help, paint, &lv);
+	lv.cv = tcanvas_open(lv.t, &live_page, paint, &lv);
 	loop(&lv);
 	tcanvas_close(lv.cv);
 	dnscheck_free(lv.c);

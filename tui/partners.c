@@ -127,12 +127,17 @@ static void draw_row(struct pscreen *s, int y, size_t r)
 
 static void draw_empty(struct pscreen *s)
 {
-	const char *why = *s->l.filter ? _("No partner matches the filter (Esc empties it).")
-				       : _("No partners yet: Tab to New adds one.");
+	/* TRANSLATORS: %s is a key name such as Esc */
+	char *why = *s->l.filter ? keys_fill(_("No partner matches the filter (%s empties it)."),
+					     KEYACTS(TK_CANCEL))
+	/* TRANSLATORS: %s is a key name such as Tab */
+				 : keys_fill(_("No partners yet: %s to New adds one."),
+					     KEYACTS(TK_NEXT_FIELD));
 
 	tcanvas_look(s->w, TL_DIM);
 	tcanvas_put(s->w, LIST_Y, 1, why, COLS - 2);
 	tcanvas_look(s->w, TL_NORMAL);
+	free(why);
 }
 
 /* The rows in view and nothing else: this is all a key costs. */
@@ -221,33 +226,11 @@ static void draw(struct pscreen *s)
 		wmove(s->w, LINES - 4, 0);
 }
 
-/* The key hint: as many of its parts as the width takes, in this order. */
-static char *hint_line(void)
-{
-	static const char *const parts[] = {
-		N_("type to filter"), N_("Enter edit"), N_("Del delete"), N_("^G help"),
-		N_("Tab buttons"), N_("Esc back"),
-	};
-	char *line = xstrdup("");
-
-	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
-		char *next = xasprintf("%s%s%s", line, *line ? "  " : "", _(parts[i]));
-
-		if (tcanvas_width(next) > COLS - 2) {
-			free(next);
-			break;
-		}
-		free(line);
-		line = next;
-	}
-	return line;
-}
-
 static void paint(struct tcanvas *cv, WINDOW *w, void *arg)
 {
 	struct pscreen *s = arg;
 	struct plist_cells head;
-	char *hint = hint_line();
+	char *hint = keys_hint(KEYS_HINT_PARTNERS, COLS - 2);
 
 	s->cv = cv;
 	werase(w);
@@ -292,8 +275,11 @@ static void run_form(struct pscreen *s, long index)
 		if (r == TUI_CANCELLED && index < 0 && d->npartners > n) {
 			/* Ctrl-O in the form saved the new partner as it was then. */
 			reveal(s, d->npartners - 1);
-			set_status(s, true, xstrdup(_("Saved with Ctrl-O in the form, so it stays: "
-						      "Enter edits it, Delete removes it.")));
+			/* TRANSLATORS: %1$s, %2$s and %3$s are key names such as
+			 * Ctrl-O, Enter and Delete */
+			set_status(s, true, keys_fill(_("Saved with %1$s in the form, so it stays: "
+							"%2$s edits it, %3$s removes it."),
+						      KEYACTS(TK_SAVE, TK_ENTER, TK_DELETE)));
 		}
 		partner_free(before);
 		return;
@@ -301,11 +287,13 @@ static void run_form(struct pscreen *s, long index)
 	reveal(s, (size_t)arg.result);
 	p = d->partners[arg.result];
 	if (!before)
-		set_status(s, false, xasprintf(_("Partner %s added (Ctrl-O saves the file)."),
-					       p->domain));
+		/* TRANSLATORS: the second %s is a key name such as Ctrl-O */
+		set_status(s, false, xasprintf(_("Partner %s added (%s saves the file)."),
+					       p->domain, keys_name(TK_SAVE)));
 	else if (!partner_equal(before, p))
-		set_status(s, false, xasprintf(_("Partner %s changed (Ctrl-O saves the file)."),
-					       p->domain));
+		/* TRANSLATORS: the second %s is a key name such as Ctrl-O */
+		set_status(s, false, xasprintf(_("Partner %s changed (%s saves the file)."),
+					       p->domain, keys_name(TK_SAVE)));
 	partner_free(before);
 }
 
@@ -337,8 +325,9 @@ static void delete_selected(struct pscreen *s)
 		deployment_remove_partner(d, (size_t)pi);
 		tui_changed(s->t);
 		plist_rebuild(&s->l, d);
-		set_status(s, false, xasprintf(_("Partner %s deleted (Ctrl-O saves the file)."),
-					       name));
+		/* TRANSLATORS: the second %s is a key name such as Ctrl-O */
+		set_status(s, false, xasprintf(_("Partner %s deleted (%s saves the file)."),
+					       name, keys_name(TK_SAVE)));
 	}
 	free(q);
 	free(name);
@@ -464,7 +453,7 @@ static int partners_run(struct tui *t)
 
 	plist_init(&s.l);
 	plist_rebuild(&s.l, tui_deployment(t));
-	s.cv = tcanvas_open(t, partner_list_page.title, partner_list_page.help, paint, &s);
+	s.cv = tcanvas_open(t, &partner_list_page, paint, &s);
 	while (s.result < 0) {
 		struct tkey k;
 
