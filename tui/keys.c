@@ -133,6 +133,14 @@ static const struct {
  * in their other modes, and a key that does nothing is worse than a scroll
  * key we do not use. define_key replaces the string's old binding. A
  * sequence that is the prefix of a longer one (key_defined -1) is left. */
+int keys_alternate(const char *seq)
+{
+	for (size_t i = 0; i < sizeof alternates / sizeof *alternates; i++)
+		if (strcmp(alternates[i].seq, seq) == 0)
+			return alternates[i].code;
+	return -1;
+}
+
 void keys_define_alternates(void)
 {
 	for (size_t i = 0; i < sizeof alternates / sizeof *alternates; i++) {

@@ -23,6 +23,9 @@ struct tkey keys_lookup(bool is_code, unsigned long c);
 /* Teaches curses the other form (CSI or SS3) of the arrow, Home, End and
  * F1-F4 keys, and the forms PuTTY and rxvt send. Call after keypad(). */
 void keys_define_alternates(void);
+/* The KEY_* code keys_define_alternates teaches for the escape sequence
+ * seq, or -1 when it teaches none (curses' terminal description decides). */
+int keys_alternate(const char *seq);
 /* The help text's key section: one line per action, "keys  meaning". */
 void keys_help(struct strlist *out);
 /* The name of the key bound to a, as sentences and the help show it
