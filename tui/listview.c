@@ -102,23 +102,28 @@ bool tlv_more_below(const struct tlistview *lv)
 	return *lv->top + rows(lv) < count(lv);
 }
 
-/* The cells of a row (or the headings) from desc->x, each in its look. */
+/* The cells of a row (or the headings) from desc->x, each in its look;
+ * the look is set only where it changes, as this runs for every row in
+ * view on every key. */
 static void draw_cells(const struct tlistview *lv, WINDOW *w, int y, const char *const *cell,
 		       const enum tlook *looks, enum tlook row_look)
 {
-	const struct tlv_desc *d = lv->desc;
-	int x = d->x;
+	const int cols = COLS, last = lv->desc->ncols - 1, gap = lv->desc->gap;
+	int x = lv->desc->x, set = -1;
 
-	for (int c = 0; c < d->ncols && x < COLS - 1; c++) {
-		int cw = c == d->ncols - 1 ? COLS - x - 1 : lv->w[c];
+	for (int c = 0; c <= last && x < cols - 1; x += lv->w[c] + gap, c++) {
+		int cw = c == last ? cols - x - 1 : lv->w[c];
 		enum tlook look = looks && looks[c] != TL_NORMAL ? looks[c] : row_look;
 
-		tcanvas_look(w, look);
-		if (cell[c] && cw > 0)
-			tcanvas_put(w, y, x, cell[c], cw);
-		x += lv->w[c] + d->gap;
+		if (!cell[c] || cw <= 0)
+			continue;
+		if ((int)look != set)
+			tcanvas_look(w, look);
+		set = (int)look;
+		tcanvas_put(w, y, x, cell[c], cw);
 	}
-	tcanvas_look(w, TL_NORMAL);
+	if (set != TL_NORMAL)
+		tcanvas_look(w, TL_NORMAL);
 }
 
 void tlv_draw_heads(const struct tlistview *lv, WINDOW *w, int y)
@@ -129,16 +134,13 @@ void tlv_draw_heads(const struct tlistview *lv, WINDOW *w, int y)
 	draw_cells(lv, w, y, head, NULL, lv->desc->head_look);
 }
 
-void tlv_draw_row(const struct tlistview *lv, WINDOW *w, size_t r)
+/* Row r at screen row y; r is in view and below the count. */
+static void paint_row(const struct tlistview *lv, WINDOW *w, size_t r, int y)
 {
 	const struct tlv_desc *d = lv->desc;
 	bool sel = r == *lv->sel;
 	struct tlv_row row;
-	int y;
 
-	if (r < *lv->top || r >= *lv->top + rows(lv) || r >= count(lv))
-		return;
-	y = lv->y + (int)(r - *lv->top);
 	memset(&row, 0, sizeof row);
 	d->row(lv->arg, r, sel, &row);
 	tcanvas_look(w, d->fill ? row.look : TL_NORMAL);
@@ -146,8 +148,16 @@ void tlv_draw_row(const struct tlistview *lv, WINDOW *w, size_t r)
 	if (d->mark) {
 		tcanvas_look(w, TL_MARK);
 		tcanvas_put(w, y, d->x - 2, sel ? ">" : " ", 1);
+		tcanvas_look(w, TL_NORMAL);
 	}
 	draw_cells(lv, w, y, row.cell, row.cell_look, row.look);
+}
+
+void tlv_draw_row(const struct tlistview *lv, WINDOW *w, size_t r)
+{
+	if (r < *lv->top || r >= *lv->top + rows(lv) || r >= count(lv))
+		return;
+	paint_row(lv, w, r, lv->y + (int)(r - *lv->top));
 }
 
 static void draw_empty(const struct tlistview *lv, WINDOW *w)
@@ -176,8 +186,8 @@ void tlv_draw(struct tlistview *lv, WINDOW *w)
 		draw_empty(lv, w);
 		return;
 	}
-	for (size_t r = *lv->top; r < n && r < *lv->top + rows(lv); r++)
-		tlv_draw_row(lv, w, r);
+	for (int i = 0; i < lv->h && *lv->top + (size_t)i < n; i++)
+		paint_row(lv, w, *lv->top + (size_t)i, lv->y + i);
 }
 
 void tlv_cursor(const struct tlistview *lv, WINDOW *w)
