@@ -127,8 +127,9 @@ static int save_lock(struct tui *t)
 	int fd = fsafe_lock(t->path, t->lock_wait_ms, &err);
 
 	if (fd < 0) {
+		/* TRANSLATORS: the second %s is a key name such as Ctrl-O */
 		char *msg = xasprintf(_("%s\n\nNothing was lost: the changes are still here. "
-					"Save again (Ctrl-O) in a moment."), err);
+					"Save again (%s) in a moment."), err, keys_name(TK_SAVE));
 
 		tui_message(t, _("Could not save"), msg);
 		free(msg);
@@ -153,8 +154,10 @@ int tui_save(struct tui *t)
 	}
 	if (depfile_save(t->path, t->d, &err) != 0) {
 		fsafe_unlock(lock);
+		/* TRANSLATORS: the second %s is a key name such as Ctrl-O */
 		char *msg = xasprintf(_("%s\n\nNothing was lost: the changes are still here. "
-					"Fix the cause, then save again (Ctrl-O)."), err);
+					"Fix the cause, then save again (%s)."), err,
+				      keys_name(TK_SAVE));
 
 		tui_message(t, _("Could not save"), msg);
 		free(msg);
@@ -428,7 +431,9 @@ static bool offer_draft(struct tui *t)
 			deployment_free(t->d);
 			t->d = d;
 			restored = true;
-			tui_set_status(t, false, _("Draft restored: not saved yet (Ctrl-O saves)"));
+			/* TRANSLATORS: %s is a key name such as Ctrl-O */
+			tui_set_status(t, false, _("Draft restored: not saved yet (%s saves)"),
+				       keys_name(TK_SAVE));
 		} else {
 			tui_message(t, _("Draft not restored"), dg.n ? dg.v[0].msg : "");
 		}

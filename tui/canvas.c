@@ -14,8 +14,7 @@
 struct tcanvas {
 	struct tlayer l; /* first: the engine sees a layer */
 	struct tui *t;
-	const char *title;
-	const char *help;
+	const struct wpage *page; /* its title and help */
 	void (*paint)(struct tcanvas *cv, WINDOW *w, void *arg);
 	void *arg;
 	bool status_shown; /* the engine's status line replaces the hint */
@@ -31,14 +30,13 @@ static void canvas_paint(struct tlayer *l, struct tui *t)
 		cv->paint(cv, l->win, cv->arg);
 }
 
-struct tcanvas *tcanvas_open(struct tui *t, const char *title, const char *help,
+struct tcanvas *tcanvas_open(struct tui *t, const struct wpage *page,
 			     void (*paint)(struct tcanvas *cv, WINDOW *w, void *arg), void *arg)
 {
 	struct tcanvas *cv = xcalloc(1, sizeof *cv);
 
 	cv->t = t;
-	cv->title = title;
-	cv->help = help;
+	cv->page = page;
 	cv->paint = paint;
 	cv->arg = arg;
 	cv->l.paint = canvas_paint;
@@ -67,7 +65,6 @@ static void repaint(struct tcanvas *cv)
 
 struct tkey tcanvas_key(struct tcanvas *cv, int wait_ms)
 {
-	struct wpage pg = {.id = "canvas", .title = cv->title, .help = cv->help};
 	struct tkey k = tui_getkey(cv->t, wait_ms);
 
 	if (k.act != TK_NONE && cv->status_shown) {
@@ -77,7 +74,7 @@ struct tkey tcanvas_key(struct tcanvas *cv, int wait_ms)
 	}
 	switch (k.act) {
 	case TK_HELP:
-		help_run(cv->t, &pg, NULL);
+		help_run(cv->t, cv->page, NULL);
 		return (struct tkey){TK_NONE, 0};
 	case TK_SAVE:
 		tui_save_all(cv->t);
@@ -128,7 +125,7 @@ static void rule(WINDOW *w, bool above, bool below)
 
 void tcanvas_frame(struct tcanvas *cv, WINDOW *w, const char *hint, bool above, bool below)
 {
-	tui_title_bar(cv->t, w, _(cv->title));
+	tui_title_bar(cv->t, w, _(cv->page->title));
 	rule(w, above, below);
 	wmove(w, LINES - 1, 0);
 	wclrtoeol(w);

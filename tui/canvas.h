@@ -21,9 +21,10 @@ struct tcanvas;
 
 /* Pushes the layer and calls paint(cv, w, arg): lay out for LINES x COLS
  * and draw all of w (tcanvas_frame included); it is called again after a
- * resize or Ctrl-L, and may be called before tcanvas_open returns. title and help are N_() literals,
- * translated where shown (the title bar, the help overlay). Never NULL. */
-struct tcanvas *tcanvas_open(struct tui *t, const char *title, const char *help,
+ * resize or Ctrl-L, and may be called before tcanvas_open returns. page
+ * (kept, not copied) gives the title bar and the help overlay its title,
+ * help and help_keys; its fields are not used. Never NULL. */
+struct tcanvas *tcanvas_open(struct tui *t, const struct wpage *page,
 			     void (*paint)(struct tcanvas *cv, WINDOW *w, void *arg), void *arg);
 void tcanvas_close(struct tcanvas *cv);
 /* The window to draw into between paints; NULL while the terminal is too

@@ -296,13 +296,13 @@ void help_run(struct tui *t, const struct wpage *pg, const struct wfield *f)
 
 	if (f && f->help) {
 		strlist_push_owned(&out, xasprintf("%s", f->label ? _(f->label) : ""));
-		strlist_push(&out, _(f->help));
+		strlist_push_owned(&out, keys_fill(_(f->help), f->help_keys));
 		strlist_push(&out, "");
 	}
 	if (pg) {
 		strlist_push_owned(&out, xasprintf(_("Page: %s"), _(pg->title)));
 		if (pg->help)
-			strlist_push(&out, _(pg->help));
+			strlist_push_owned(&out, keys_fill(_(pg->help), pg->help_keys));
 		strlist_push(&out, "");
 	}
 	strlist_push(&out, _("Keys:"));
@@ -330,6 +330,7 @@ static void progress_paint(struct tlayer *l, struct tui *t)
 	static const char spinner[] = "|/-\\";
 	int w = COLS - 4 < 72 ? COLS - 4 : 72;
 	char mark[2] = {spinner[p->spin % 4], 0};
+	char *cancels;
 
 	tui_layer_place(l, 6, w, (LINES - 6) / 2, (COLS - w) / 2);
 	frame(l->win, p->title);
@@ -338,7 +339,10 @@ static void progress_paint(struct tlayer *l, struct tui *t)
 	tattr_set(l->win, TA_NORMAL);
 	tui_put(l->win, 2, 4, p->text ? p->text : "", w - 6);
 	tattr_set(l->win, TA_DIM);
-	tui_put(l->win, 4, 2, _("Esc cancels"), w - 4);
+	/* TRANSLATORS: %s is a key name such as Esc */
+	cancels = keys_fill(_("%s cancels"), KEYACTS(TK_CANCEL));
+	tui_put(l->win, 4, 2, cancels, w - 4);
+	free(cancels);
 	tattr_set(l->win, TA_NORMAL);
 	wmove(l->win, 2, 2);
 	(void)t;

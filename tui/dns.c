@@ -13,6 +13,7 @@
 #include "dnscheck.h"
 #include "i18n.h"
 #include "tui/canvas.h"
+#include "tui/listview.h"
 #include "tui/screens.h"
 #include "wizards/dns.h"
 #include "xalloc.h"
@@ -42,11 +43,11 @@ struct live {
 	char *where;           /* "server 127.0.0.1:53, timeout 5000 ms" */
 	struct row *rows;
 	size_t n, sel, top;
+	struct tlistview list;  /* over rows: top and sel */
 	long drawn_top;        /* -1: rows must all be drawn */
 	char *drawn_summary;
 	enum phase phase;
 	bool frame_dirty;      /* the hint or the scroll marks must change */
-	int kindw, domw, verdw;
 	struct timespec t0, summary_at;
 	double secs;
 	bool closed, quit;
@@ -64,20 +65,39 @@ static int max_width(int w, const char *s)
 	return sw > w ? sw : w;
 }
 
-static void columns(struct live *lv)
+enum dcol { DC_KIND, DC_DOMAIN, DC_VERDICT, DC_FOUND, DC_COUNT };
+
+/* Wide enough for every label and domain, a domain at most a third of
+ * the line. */
+static void columns(void *arg, int *w)
 {
+	const struct live *lv = arg;
 	int cap = COLS / 3;
 
-	lv->kindw = max_width(max_width(0, wdns_subject_label(DNS_OWN)),
-			      wdns_subject_label(DNS_PARTNER));
-	lv->verdw = max_width(0, _("cancelled"));
+	w[DC_KIND] = max_width(max_width(0, wdns_subject_label(DNS_OWN)),
+			       wdns_subject_label(DNS_PARTNER));
+	w[DC_VERDICT] = max_width(0, _("cancelled"));
 	for (int v = DNSV_PENDING; v <= DNSV_ERROR; v++)
-		lv->verdw = max_width(lv->verdw, wdns_verdict_label(v));
-	lv->domw = max_width(12, _("Domain"));
+		w[DC_VERDICT] = max_width(w[DC_VERDICT], wdns_verdict_label(v));
+	w[DC_DOMAIN] = max_width(12, _("Domain"));
 	for (size_t i = 0; i < lv->n; i++)
-		lv->domw = max_width(lv->domw, dnscheck_result(lv->c, i)->domain);
-	if (lv->domw > cap)
-		lv->domw = cap;
+		w[DC_DOMAIN] = max_width(w[DC_DOMAIN], dnscheck_result(lv->c, i)->domain);
+	if (w[DC_DOMAIN] > cap)
+		w[DC_DOMAIN] = cap;
+}
+
+static void headings(void *arg, const char **out)
+{
+	(void)arg;
+	out[DC_KIND] = _("Kind");
+	out[DC_DOMAIN] = _("Domain");
+	out[DC_VERDICT] = _("Verdict");
+	out[DC_FOUND] = _("Found");
+}
+
+static size_t row_count(void *arg)
+{
+	return ((const struct live *)arg)->n;
 }
 
 static const char *verdict_text(const struct row *r)
@@ -92,29 +112,33 @@ static enum tlook verdict_look(const struct row *r)
 	return r->verdict == DNSV_OK ? TL_HEAD : TL_ERROR;
 }
 
-static void draw_row(struct live *lv, WINDOW *w, size_t i)
+static void row(void *arg, size_t i, bool sel, struct tlv_row *out)
 {
+	struct live *lv = arg;
 	const struct dns_result *res = dnscheck_result(lv->c, i);
 	struct row *r = &lv->rows[i];
-	int y = BODY_Y + (int)(i - lv->top), x = 3;
-	const char *detail = r->cancelled ? res->query : wdns_detail_short(res);
+	bool quiet = r->verdict == DNSV_PENDING || r->cancelled;
 
-	wmove(w, y, 0);
-	wclrtoeol(w);
-	tcanvas_look(w, TL_MARK);
-	tcanvas_put(w, y, 1, i == lv->sel ? ">" : " ", 1);
-	tcanvas_look(w, TL_DIM);
-	tcanvas_put(w, y, x, wdns_subject_label(res->subject), lv->kindw);
-	x += lv->kindw + 2;
-	tcanvas_look(w, i == lv->sel ? TL_FOCUS : TL_NORMAL);
-	tcanvas_put(w, y, x, res->domain, lv->domw);
-	x += lv->domw + 2;
-	tcanvas_look(w, verdict_look(r));
-	tcanvas_put(w, y, x, verdict_text(r), lv->verdw);
-	x += lv->verdw + 2;
-	tcanvas_look(w, r->verdict == DNSV_PENDING || r->cancelled ? TL_DIM : TL_NORMAL);
-	tcanvas_put(w, y, x, detail, COLS - x - 1);
-	tcanvas_look(w, TL_NORMAL);
+	out->cell[DC_KIND] = wdns_subject_label(res->subject);
+	out->cell_look[DC_KIND] = TL_DIM;
+	out->cell[DC_DOMAIN] = res->domain;
+	out->cell_look[DC_DOMAIN] = sel ? TL_FOCUS : TL_NORMAL;
+	out->cell[DC_VERDICT] = verdict_text(r);
+	out->cell_look[DC_VERDICT] = verdict_look(r);
+	out->cell[DC_FOUND] = r->cancelled ? res->query : wdns_detail_short(res);
+	out->cell_look[DC_FOUND] = quiet ? TL_DIM : TL_NORMAL;
+}
+
+static const struct tlv_desc list_desc = {
+	.ncols = DC_COUNT, .x = 3, .gap = 2, .mark = true, .head_look = TL_DIM,
+	.widths = columns, .headings = headings, .count = row_count, .row = row,
+};
+
+static void draw_row(struct live *lv, WINDOW *w, size_t i)
+{
+	struct row *r = &lv->rows[i];
+
+	tlv_draw_row(&lv->list, w, i);
 	r->drawn = true;
 	r->drawn_verdict = r->verdict;
 	r->drawn_cancelled = r->cancelled;
@@ -171,51 +195,26 @@ static void draw_summary(struct live *lv, WINDOW *w)
 
 static void draw_frame(struct live *lv, WINDOW *w)
 {
-	const char *hint = lv->phase == LIVE_RUNNING
-				   ? _(" Esc cancel  Up/Down move  Enter details  ^G help")
-				   : _(" Esc close  Up/Down move  Enter details  ^G help");
+	char *hint = keys_hint(lv->phase == LIVE_RUNNING ? KEYS_HINT_DNS_RUNNING
+							 : KEYS_HINT_DNS_DONE, COLS - 2);
 
-	tcanvas_frame(lv->cv, w, hint, lv->top > 0, lv->top + (size_t)body_h() < lv->n);
+	tcanvas_frame(lv->cv, w, hint, tlv_more_above(&lv->list), tlv_more_below(&lv->list));
+	free(hint);
 	lv->frame_dirty = false;
 }
 
 static void draw_heads(struct live *lv, WINDOW *w)
 {
 	const char *head = _("Live DNS check");
-	int x = 3, ww = tcanvas_width(lv->where), hw = tcanvas_width(head);
+	int ww = tcanvas_width(lv->where), hw = tcanvas_width(head);
 
 	tcanvas_look(w, TL_HEAD);
 	tcanvas_put(w, 1, 1, head, COLS - 2);
 	tcanvas_look(w, TL_DIM);
 	if (hw + ww + 4 <= COLS)
 		tcanvas_put(w, 1, COLS - ww - 1, lv->where, ww);
-	tcanvas_put(w, 2, x, _("Kind"), lv->kindw);
-	x += lv->kindw + 2;
-	tcanvas_put(w, 2, x, _("Domain"), lv->domw);
-	x += lv->domw + 2;
-	tcanvas_put(w, 2, x, _("Verdict"), lv->verdw);
-	x += lv->verdw + 2;
-	tcanvas_put(w, 2, x, _("Found"), COLS - x - 1);
 	tcanvas_look(w, TL_NORMAL);
-}
-
-/* Keeps the selected row in view. */
-static void follow(struct live *lv)
-{
-	size_t h = (size_t)body_h();
-
-	if (lv->sel < lv->top)
-		lv->top = lv->sel;
-	if (lv->sel >= lv->top + h)
-		lv->top = lv->sel - h + 1;
-	if (lv->n > h && lv->top > lv->n - h)
-		lv->top = lv->n - h;
-}
-
-static void cursor(struct live *lv, WINDOW *w)
-{
-	if (lv->n)
-		wmove(w, BODY_Y + (int)(lv->sel - lv->top), 1);
+	tlv_draw_heads(&lv->list, w, BODY_Y - 1);
 }
 
 /* Draws what differs from what was drawn: the rows whose verdict or
@@ -226,7 +225,7 @@ static void redraw(struct live *lv, WINDOW *w)
 	bool scrolled;
 	size_t end;
 
-	follow(lv);
+	tlv_follow(&lv->list);
 	scrolled = lv->drawn_top != (long)lv->top;
 	end = lv->top + (size_t)body_h() < lv->n ? lv->top + (size_t)body_h() : lv->n;
 	if (scrolled || lv->frame_dirty)
@@ -240,7 +239,7 @@ static void redraw(struct live *lv, WINDOW *w)
 	}
 	lv->drawn_top = (long)lv->top;
 	draw_summary(lv, w);
-	cursor(lv, w);
+	tlv_cursor(&lv->list, w);
 }
 
 static void update(struct live *lv)
@@ -258,7 +257,7 @@ static void paint(struct tcanvas *cv, WINDOW *w, void *arg)
 
 	lv->cv = cv;
 	werase(w);
-	columns(lv);
+	tlv_place(&lv->list, BODY_Y, body_h());
 	draw_heads(lv, w);
 	for (size_t i = 0; i < lv->n; i++)
 		lv->rows[i].drawn = false;
@@ -308,30 +307,20 @@ static void details(struct live *lv)
 	free(text);
 }
 
-static void go(struct live *lv, long by)
-{
-	long to = (long)lv->sel + by;
-
-	if (!lv->n)
-		return;
-	if (to < 0)
-		to = 0;
-	if (to >= (long)lv->n)
-		to = (long)lv->n - 1;
-	lv->sel = (size_t)to;
-}
-
+/* The list's keys; Tab and the page keys move in it too, as nothing else
+ * here takes the focus. */
 static void key(struct live *lv, struct tkey k)
 {
-	long page = body_h() > 1 ? body_h() - 1 : 1;
+	static const enum tact alias[TK_COUNT] = {
+		[TK_NEXT_FIELD] = TK_DOWN, [TK_PREV_FIELD] = TK_UP,
+		[TK_NEXT_PAGE] = TK_PGDN, [TK_PREV_PAGE] = TK_PGUP,
+	};
 
+	if (k.act < TK_COUNT && alias[k.act] != TK_NONE)
+		k.act = alias[k.act];
+	if (tlv_key(&lv->list, k))
+		return;
 	switch (k.act) {
-	case TK_DOWN: case TK_NEXT_FIELD: go(lv, 1); break;
-	case TK_UP: case TK_PREV_FIELD: go(lv, -1); break;
-	case TK_PGDN: case TK_NEXT_PAGE: go(lv, page); break;
-	case TK_PGUP: case TK_PREV_PAGE: go(lv, -page); break;
-	case TK_HOME: go(lv, -(long)lv->n); break;
-	case TK_END: go(lv, (long)lv->n); break;
 	case TK_ENTER: details(lv); break;
 	case TK_CANCEL:
 		if (lv->phase == LIVE_RUNNING)
@@ -367,15 +356,19 @@ static void loop(struct live *lv)
 	}
 }
 
-static const char live_help[] =
-	N_("Each row is a domain: your own domains (the XMPP domains, or every SIP domain when "
+static const struct wpage live_page = {
+	.id = "live", .title = N_("DNS records"),
+	/* TRANSLATORS: %1$s and %2$s are key names such as Esc and Enter */
+	.help = N_("Each row is a domain: your own domains (the XMPP domains, or every SIP domain when "
 	   "none is set) must have an SRV record "
 	   "_xmpp-server._tcp.<domain> with port 5269 and the Access Edge FQDN as target (or a "
 	   "name with the same addresses); each partner's SRV records must lead to addresses, "
 	   "so that the gateway can reach it on 5269. Verdicts: no such domain, no record, "
 	   "server failure, timeout, wrong target, wrong port, no address. Rows appear as the "
-	   "answers arrive; Esc cancels what is still pending, then closes. Enter shows what "
-	   "was found for the selected row. Nothing here is saved in the deployment.");
+	   "answers arrive; %1$s cancels what is still pending, then closes. %2$s shows what "
+	   "was found for the selected row. Nothing here is saved in the deployment."),
+	.help_keys = KEYACTS(TK_CANCEL, TK_ENTER),
+};
 
 static int live_check(void *arg, const struct deployment *d, const struct dnscheck_options *o)
 {
@@ -390,9 +383,11 @@ static int live_check(void *arg, const struct deployment *d, const struct dnsche
 	}
 	lv.n = dnscheck_count(lv.c);
 	lv.rows = xcalloc(lv.n ? lv.n : 1, sizeof *lv.rows);
+	lv.list = (struct tlistview){.desc = &list_desc, .arg = &lv, .top = &lv.top,
+				     .sel = &lv.sel, .y = BODY_Y, .h = 1};
 	lv.where = where_text(o);
 	collect(&lv);
-	lv.cv = tcanvas_open(lv.t, N_("DNS records"), live_help, paint, &lv);
+	lv.cv = tcanvas_open(lv.t, &live_page, paint, &lv);
 	loop(&lv);
 	tcanvas_close(lv.cv);
 	dnscheck_free(lv.c);

@@ -91,8 +91,10 @@ void home_run(struct tui *t)
 {
 	const struct tui_menu m = {
 		.title = _("xmppgw: Lync Server 2013 XMPP gateway"),
+		/* TRANSLATORS: %1$s and %2$s are key names such as Ctrl-O and Ctrl-X */
 		.help = N_("The deployment file keeps everything the wizards learn. "
-			   "Ctrl-O saves it; Ctrl-X quits."),
+			   "%1$s saves it; %2$s quits."),
+		.help_keys = KEYACTS(TK_SAVE, TK_QUIT),
 		.entries = home_entries,
 		.n = sizeof home_entries / sizeof *home_entries,
 		.above = summary_text,

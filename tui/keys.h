@@ -10,36 +10,8 @@
 #include <wchar.h>
 
 #include "strlist.h"
+#include "wizards/keyact.h"
 
-enum tact {
-	TK_NONE,       /* no key (timeout) or a key without a meaning */
-	TK_CHAR,       /* a printable character: tkey.ch */
-	TK_NEXT_FIELD, /* Tab */
-	TK_PREV_FIELD, /* Shift-Tab */
-	TK_DOWN,       /* next field; scrolls a viewer */
-	TK_UP,
-	TK_ENTER,
-	TK_TOGGLE,     /* Space: tkey.ch is ' ' for text fields */
-	TK_NEXT_PAGE,  /* Ctrl-N */
-	TK_PREV_PAGE,  /* Ctrl-P */
-	TK_PGDN,       /* Next page; scrolls a viewer by a page */
-	TK_PGUP,
-	TK_CANCEL,     /* Esc, Ctrl-C */
-	TK_SAVE,
-	TK_QUIT,
-	TK_HELP,
-	TK_REPAINT,
-	TK_SUSPEND,
-	TK_LEFT,
-	TK_RIGHT,
-	TK_HOME,
-	TK_END,
-	TK_BACKSPACE,
-	TK_DELETE,
-	TK_KILL,       /* Ctrl-U: empties the text field */
-	TK_RESIZE,     /* internal: the terminal changed size */
-	TK_COUNT
-};
 
 struct tkey {
 	enum tact act;
@@ -51,13 +23,32 @@ struct tkey keys_lookup(bool is_code, unsigned long c);
 /* Teaches curses the other form (CSI or SS3) of the arrow, Home, End and
  * F1-F4 keys, and the forms PuTTY and rxvt send. Call after keypad(). */
 void keys_define_alternates(void);
+/* The KEY_* code keys_define_alternates teaches for the escape sequence
+ * seq, or -1 when it teaches none (curses' terminal description decides). */
+int keys_alternate(const char *seq);
 /* The help text's key section: one line per action, "keys  meaning". */
 void keys_help(struct strlist *out);
-/* The one-line hint for the bottom row; where says which actions apply
- * (KEYS_HINT_*). Translated; the caller frees it. */
-#define KEYS_HINT_PAGE 0x1u
-#define KEYS_HINT_HOME 0x2u
-#define KEYS_HINT_FORM 0x4u /* with PAGE: a one-page form, where ^N means OK */
-char *keys_hint(unsigned where, int width);
+/* The name of the key bound to a, as sentences and the help show it
+ * ("Ctrl-O"): the first of its keys in the table; "" when none is. */
+const char *keys_name(enum tact a);
+/* The same key as the hint line shows it: "^O", "Del", "Esc". */
+const char *keys_brief(enum tact a);
+/* fmt (translated) with each %s replaced by the name of the next action
+ * of acts (TK_NONE-ended, or NULL), %N$s by the Nth's, %% by %; a
+ * placeholder without an action is dropped. The caller frees it. */
+char *keys_fill(const char *fmt, const enum tact *acts);
+/* The one-line hint for a screen's bottom row: its parts in order, each
+ * left out when the width (in cells) has no room for it. Translated; the
+ * caller frees it. */
+enum keys_hint_set {
+	KEYS_HINT_PAGE,        /* a wizard page */
+	KEYS_HINT_FORM,        /* a one-page form, where ^N means OK */
+	KEYS_HINT_HOME,        /* a menu */
+	KEYS_HINT_PARTNERS,    /* the Partners list */
+	KEYS_HINT_DNS_RUNNING, /* the live DNS check while it runs */
+	KEYS_HINT_DNS_DONE,    /* ... and once it is over */
+	KEYS_HINT_COUNT
+};
+char *keys_hint(enum keys_hint_set set, int width);
 
 #endif

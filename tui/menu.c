@@ -83,7 +83,8 @@ static const struct wfield head_fields[] = {
 	{.id = "state", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = above_text},
 	{.id = "entries", .label = N_("What to do"), .kind = WF_ROWS, .flags = WFF_NOLABEL,
 	 .items = entry_items, .activate = entry_open,
-	 .help = N_("Enter opens the entry.")},
+	 /* TRANSLATORS: %s is a key name such as Enter */
+	 .help = N_("%s opens the entry."), .help_keys = KEYACTS(TK_ENTER)},
 };
 
 static const struct wfield below_field = {
@@ -111,7 +112,7 @@ int tui_menu_run(struct tui *t, const struct tui_menu *m)
 	struct wctx c = {.d = tui_deployment(t), .path = tui_path(t),
 			 .base_dir = tui_base_dir(t), .state = &mn, .ui = &tui_wui, .ui_arg = t};
 	struct tpage_opts o = {.title = m->title, .hint = KEYS_HINT_HOME};
-	struct wpage pg = {.id = "menu", .help = m->help,
+	struct wpage pg = {.id = "menu", .help = m->help, .help_keys = m->help_keys,
 			   .title = mn.title ? mn.title : m->page_title};
 	struct wfield *fields = menu_fields(m, &pg.nfields);
 	int r;

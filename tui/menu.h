@@ -14,6 +14,7 @@ struct tui_menu {
 	const char *title;                      /* the title bar, translated */
 	const char *page_title;                 /* N_(): the page's own title */
 	const char *help;                       /* N_(): the page's help */
+	const enum tact *help_keys;             /* the keys help's %s name */
 	const struct tui_entry *const *entries;
 	size_t n;
 	/* The notes above and below the entries (caller frees), or NULL. */

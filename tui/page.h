@@ -25,7 +25,7 @@ struct tpage_opts {
 	unsigned buttons;      /* 1u << TB_* */
 	bool back_disabled;
 	bool cancel_quits;     /* Esc quits (the home screen) */
-	unsigned hint;         /* KEYS_HINT_* */
+	enum keys_hint_set hint;
 	/* Asked while the page is still shown, before it closes with PO_NEXT
 	 * (the page passed its checks) or PO_CANCEL; false keeps it open. The
 	 * wizard asks "leave?" and runs Finish here, so the question and any

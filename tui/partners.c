@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "negotiation.h"
 #include "tui/canvas.h"
+#include "tui/listview.h"
 #include "tui/screens.h"
 #include "tui/utf8.h"
 #include "wizards/exports.h"
@@ -42,35 +43,35 @@ struct pscreen {
 	struct tcanvas *cv;
 	WINDOW *w;       /* the canvas's window while drawing */
 	struct plist l;
+	struct tlistview lv; /* over l: its rows, l.top and l.sel */
 	int focus;       /* FOCUS_LIST or an enum pbtn */
 	char *status;    /* this screen's status line, or NULL */
 	bool status_error;
 	int result;      /* enum tui_result once the screen is over, else -1 */
 };
 
-/* Column widths of a row for the terminal's width. */
-struct cols {
-	int domain, type, tls, sasl, dialback, probe, desc;
-};
+enum pcol { PC_DOMAIN, PC_TYPE, PC_TLS, PC_SASL, PC_DIALBACK, PC_PROBE, PC_DESC, PC_COUNT };
 
-static void columns(struct cols *c)
+/* Column widths of a row for the terminal's width. */
+static void columns(void *arg, int *w)
 {
 	int avail = COLS - 2 - 6, rest;
 
-	c->type = 17;
-	c->tls = 4;
-	c->sasl = 4;
-	c->dialback = 8;
-	c->probe = 10;
-	rest = avail - c->type - c->tls - c->sasl - c->dialback - c->probe;
-	c->domain = rest * 55 / 100;
-	if (c->domain < 16)
-		c->domain = 16;
-	c->desc = rest - c->domain;
+	(void)arg;
+	w[PC_TYPE] = 17;
+	w[PC_TLS] = 4;
+	w[PC_SASL] = 4;
+	w[PC_DIALBACK] = 8;
+	w[PC_PROBE] = 10;
+	rest = avail - w[PC_TYPE] - w[PC_TLS] - w[PC_SASL] - w[PC_DIALBACK] - w[PC_PROBE];
+	w[PC_DOMAIN] = rest * 55 / 100;
+	if (w[PC_DOMAIN] < 16)
+		w[PC_DOMAIN] = 16;
+	w[PC_DESC] = rest - w[PC_DOMAIN];
 	/* A few letters of a description say nothing: the domain gets them. */
-	if (c->desc < 10) {
-		c->domain += c->desc > 0 ? c->desc : 0;
-		c->desc = 0;
+	if (w[PC_DESC] < 10) {
+		w[PC_DOMAIN] += w[PC_DESC] > 0 ? w[PC_DESC] : 0;
+		w[PC_DESC] = 0;
 	}
 }
 
@@ -79,78 +80,71 @@ static int list_h(void)
 	return LINES - 4 - LIST_Y > 1 ? LINES - 4 - LIST_Y : 1;
 }
 
+static void set_cells(const struct plist_cells *pc, const char **out)
+{
+	out[PC_DOMAIN] = pc->domain;
+	out[PC_TYPE] = pc->type;
+	out[PC_TLS] = pc->tls;
+	out[PC_SASL] = pc->sasl;
+	out[PC_DIALBACK] = pc->dialback;
+	out[PC_PROBE] = pc->probe;
+	out[PC_DESC] = pc->description;
+}
+
+static void headings(void *arg, const char **out)
+{
+	struct plist_cells head;
+
+	(void)arg;
+	plist_headings(&head);
+	set_cells(&head, out);
+}
+
+static size_t row_count(void *arg)
+{
+	return ((struct pscreen *)arg)->l.n;
+}
+
+/* A partner whose settings cannot negotiate (a hand-edited file) stands
+ * out, so that it gets fixed before the script is run. */
+static void row(void *arg, size_t r, bool sel, struct tlv_row *out)
+{
+	struct pscreen *s = arg;
+	const struct partner *p = tui_deployment(s->t)->partners[s->l.idx[r]];
+	const struct neg_row *nr = negotiation_lookup(p->tls, p->sasl, p->dialback);
+	struct plist_cells pc;
+
+	if (sel)
+		out->look = s->focus == FOCUS_LIST ? TL_FOCUS : TL_MARK;
+	else if (!nr || nr->status == NEG_STATUS_INVALID)
+		out->look = TL_ERROR;
+	plist_cells(p, &pc);
+	set_cells(&pc, out->cell);
+}
+
+static char *empty_text(void *arg)
+{
+	const struct pscreen *s = arg;
+
+	/* TRANSLATORS: %s is a key name such as Esc */
+	return *s->l.filter ? keys_fill(_("No partner matches the filter (%s empties it)."),
+					KEYACTS(TK_CANCEL))
+	/* TRANSLATORS: %s is a key name such as Tab */
+			    : keys_fill(_("No partners yet: %s to New adds one."),
+					KEYACTS(TK_NEXT_FIELD));
+}
+
+static const struct tlv_desc list_desc = {
+	.ncols = PC_COUNT, .x = 1, .gap = 1, .fill = true, .head_look = TL_HEAD,
+	.widths = columns, .headings = headings, .count = row_count, .row = row,
+	.empty = empty_text,
+};
+
 static void set_status(struct pscreen *s, bool error, char *msg)
 {
 	free(s->status);
 	s->status = msg;
 	s->status_error = error;
-}
-
-static void draw_cells(WINDOW *w, int y, const struct plist_cells *pc)
-{
-	struct cols c;
-	int x = 1;
-
-	columns(&c);
-	tcanvas_put(w, y, x, pc->domain, c.domain);
-	x += c.domain + 1;
-	tcanvas_put(w, y, x, pc->type, c.type);
-	x += c.type + 1;
-	tcanvas_put(w, y, x, pc->tls, c.tls);
-	x += c.tls + 1;
-	tcanvas_put(w, y, x, pc->sasl, c.sasl);
-	x += c.sasl + 1;
-	tcanvas_put(w, y, x, pc->dialback, c.dialback);
-	x += c.dialback + 1;
-	tcanvas_put(w, y, x, pc->probe, c.probe);
-	x += c.probe + 1;
-	tcanvas_put(w, y, x, pc->description, COLS - x - 1);
-}
-
-/* A partner whose settings cannot negotiate (a hand-edited file) stands
- * out, so that it gets fixed before the script is run. */
-static void draw_row(struct pscreen *s, int y, size_t r)
-{
-	const struct partner *p = tui_deployment(s->t)->partners[s->l.idx[r]];
-	const struct neg_row *nr = negotiation_lookup(p->tls, p->sasl, p->dialback);
-	struct plist_cells pc;
-
-	if (r == s->l.sel)
-		tcanvas_look(s->w, s->focus == FOCUS_LIST ? TL_FOCUS : TL_MARK);
-	else if (!nr || nr->status == NEG_STATUS_INVALID)
-		tcanvas_look(s->w, TL_ERROR);
-	mvwhline(s->w, y, 0, ' ', COLS);
-	plist_cells(p, &pc);
-	draw_cells(s->w, y, &pc);
-	tcanvas_look(s->w, TL_NORMAL);
-}
-
-static void draw_empty(struct pscreen *s)
-{
-	const char *why = *s->l.filter ? _("No partner matches the filter (Esc empties it).")
-				       : _("No partners yet: Tab to New adds one.");
-
-	tcanvas_look(s->w, TL_DIM);
-	tcanvas_put(s->w, LIST_Y, 1, why, COLS - 2);
-	tcanvas_look(s->w, TL_NORMAL);
-}
-
-/* The rows in view and nothing else: this is all a key costs. */
-static void draw_list(struct pscreen *s)
-{
-	int h = list_h();
-
-	plist_scroll(&s->l, (size_t)h);
-	for (int i = 0; i < h; i++) {
-		wmove(s->w, LIST_Y + i, 0);
-		wclrtoeol(s->w);
-	}
-	if (s->l.n == 0) {
-		draw_empty(s);
-		return;
-	}
-	for (int i = 0; i < h && s->l.top + (size_t)i < s->l.n; i++)
-		draw_row(s, LIST_Y + i, s->l.top + (size_t)i);
 }
 
 static void draw_buttons(struct pscreen *s)
@@ -212,7 +206,7 @@ static void draw(struct pscreen *s)
 	if (!s->w)
 		return;
 	cx = draw_filter(s);
-	draw_list(s);
+	tlv_draw(&s->lv, s->w);
 	draw_buttons(s);
 	draw_status(s);
 	if (s->focus == FOCUS_LIST)
@@ -221,42 +215,17 @@ static void draw(struct pscreen *s)
 		wmove(s->w, LINES - 4, 0);
 }
 
-/* The key hint: as many of its parts as the width takes, in this order. */
-static char *hint_line(void)
-{
-	static const char *const parts[] = {
-		N_("type to filter"), N_("Enter edit"), N_("Del delete"), N_("^G help"),
-		N_("Tab buttons"), N_("Esc back"),
-	};
-	char *line = xstrdup("");
-
-	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
-		char *next = xasprintf("%s%s%s", line, *line ? "  " : "", _(parts[i]));
-
-		if (tcanvas_width(next) > COLS - 2) {
-			free(next);
-			break;
-		}
-		free(line);
-		line = next;
-	}
-	return line;
-}
-
 static void paint(struct tcanvas *cv, WINDOW *w, void *arg)
 {
 	struct pscreen *s = arg;
-	struct plist_cells head;
-	char *hint = hint_line();
+	char *hint = keys_hint(KEYS_HINT_PARTNERS, COLS - 2);
 
 	s->cv = cv;
 	werase(w);
 	tcanvas_frame(cv, w, hint, false, false);
 	free(hint);
-	plist_headings(&head);
-	tcanvas_look(w, TL_HEAD);
-	draw_cells(w, 2, &head);
-	tcanvas_look(w, TL_NORMAL);
+	tlv_place(&s->lv, LIST_Y, list_h());
+	tlv_draw_heads(&s->lv, w, LIST_Y - 1);
 	draw(s);
 }
 
@@ -292,8 +261,11 @@ static void run_form(struct pscreen *s, long index)
 		if (r == TUI_CANCELLED && index < 0 && d->npartners > n) {
 			/* Ctrl-O in the form saved the new partner as it was then. */
 			reveal(s, d->npartners - 1);
-			set_status(s, true, xstrdup(_("Saved with Ctrl-O in the form, so it stays: "
-						      "Enter edits it, Delete removes it.")));
+			/* TRANSLATORS: %1$s, %2$s and %3$s are key names such as
+			 * Ctrl-O, Enter and Delete */
+			set_status(s, true, keys_fill(_("Saved with %1$s in the form, so it stays: "
+							"%2$s edits it, %3$s removes it."),
+						      KEYACTS(TK_SAVE, TK_ENTER, TK_DELETE)));
 		}
 		partner_free(before);
 		return;
@@ -301,11 +273,13 @@ static void run_form(struct pscreen *s, long index)
 	reveal(s, (size_t)arg.result);
 	p = d->partners[arg.result];
 	if (!before)
-		set_status(s, false, xasprintf(_("Partner %s added (Ctrl-O saves the file)."),
-					       p->domain));
+		/* TRANSLATORS: the second %s is a key name such as Ctrl-O */
+		set_status(s, false, xasprintf(_("Partner %s added (%s saves the file)."),
+					       p->domain, keys_name(TK_SAVE)));
 	else if (!partner_equal(before, p))
-		set_status(s, false, xasprintf(_("Partner %s changed (Ctrl-O saves the file)."),
-					       p->domain));
+		/* TRANSLATORS: the second %s is a key name such as Ctrl-O */
+		set_status(s, false, xasprintf(_("Partner %s changed (%s saves the file)."),
+					       p->domain, keys_name(TK_SAVE)));
 	partner_free(before);
 }
 
@@ -337,8 +311,9 @@ static void delete_selected(struct pscreen *s)
 		deployment_remove_partner(d, (size_t)pi);
 		tui_changed(s->t);
 		plist_rebuild(&s->l, d);
-		set_status(s, false, xasprintf(_("Partner %s deleted (Ctrl-O saves the file)."),
-					       name));
+		/* TRANSLATORS: the second %s is a key name such as Ctrl-O */
+		set_status(s, false, xasprintf(_("Partner %s deleted (%s saves the file)."),
+					       name, keys_name(TK_SAVE)));
 	}
 	free(q);
 	free(name);
@@ -393,13 +368,9 @@ static bool list_key(struct pscreen *s, struct tkey k)
 {
 	const struct deployment *d = tui_deployment(s->t);
 
+	if (tlv_key(&s->lv, k))
+		return true;
 	switch (k.act) {
-	case TK_UP: plist_move(&s->l, -1); return true;
-	case TK_DOWN: plist_move(&s->l, 1); return true;
-	case TK_PGUP: plist_page(&s->l, -1, (size_t)list_h()); return true;
-	case TK_PGDN: plist_page(&s->l, 1, (size_t)list_h()); return true;
-	case TK_HOME: plist_home(&s->l); return true;
-	case TK_END: plist_end(&s->l); return true;
 	case TK_BACKSPACE: plist_filter_backspace(&s->l, d); return true;
 	case TK_KILL: plist_set_filter(&s->l, d, ""); return true;
 	case TK_ENTER: edit_selected(s); return true;
@@ -462,9 +433,11 @@ static int partners_run(struct tui *t)
 {
 	struct pscreen s = {.t = t, .focus = FOCUS_LIST, .result = -1};
 
+	s.lv = (struct tlistview){.desc = &list_desc, .arg = &s, .top = &s.l.top,
+				  .sel = &s.l.sel, .y = LIST_Y, .h = 1};
 	plist_init(&s.l);
 	plist_rebuild(&s.l, tui_deployment(t));
-	s.cv = tcanvas_open(t, partner_list_page.title, partner_list_page.help, paint, &s);
+	s.cv = tcanvas_open(t, &partner_list_page, paint, &s);
 	while (s.result < 0) {
 		struct tkey k;
 

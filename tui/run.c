@@ -31,7 +31,7 @@ static void options(const struct wizard *w, const struct wctx *c, long i,
 
 	o->hint = KEYS_HINT_PAGE;
 	if (w->flags & WZF_FORM) {
-		o->hint |= KEYS_HINT_FORM;
+		o->hint = KEYS_HINT_FORM;
 		o->buttons = 1u << TB_OK | 1u << TB_CANCEL;
 		return;
 	}

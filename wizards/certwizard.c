@@ -539,8 +539,9 @@ static bool failed(const struct wctx *c)
 
 static const struct wfield exec_fields[] = {
 	{.id = "status", .label = N_("Status:"), .kind = WF_NOTE, .diag = "executing",
+	 /* TRANSLATORS: %s is a key name such as Esc */
 	 .help = N_("Generating the key takes from a second to a minute, depending on its "
-		    "size; Esc cancels it."),
+		    "size; %s cancels it."), .help_keys = KEYACTS(TK_CANCEL),
 	 .text = certrun_outcome},
 	{.id = "run", .kind = WF_BUTTON, .caption = N_("Run Again"), .visible = failed,
 	 .help = N_("Tries again, after a cancel or a failure."), .press = certrun_press_run},

@@ -600,10 +600,11 @@ static const struct wfield fields[] = {
 	 .get_text = get_timeout, .set_text = set_timeout},
 	{.id = "check", .label = N_("Live check: own domains and every partner"),
 	 .kind = WF_BUTTON, .caption = N_("Check now"),
+	 /* TRANSLATORS: %s is a key name such as Esc */
 	 .help = N_("Asks DNS, all queries at once, whether each SRV record listed above "
 		    "exists with port 5269 and the right target, and whether each partner's "
-		    "SRV records lead to addresses. Results appear as they arrive; Esc cancels. "
-		    "Nothing is saved in the deployment."),
+		    "SRV records lead to addresses. Results appear as they arrive; %s cancels. "
+		    "Nothing is saved in the deployment."), .help_keys = KEYACTS(TK_CANCEL),
 	 .press = press_check},
 	{.id = "zone", .label = N_("The records as zone-file lines"), .kind = WF_BUTTON,
 	 .caption = N_("Zone lines"),

@@ -176,57 +176,6 @@ bool plist_select_partner(struct plist *l, size_t pi)
 	return true;
 }
 
-void plist_move(struct plist *l, long delta)
-{
-	if (delta >= 0)
-		l->sel += (size_t)delta;
-	else if ((size_t)-delta > l->sel)
-		l->sel = 0;
-	else
-		l->sel -= (size_t)-delta;
-	clamp(l);
-}
-
-void plist_page(struct plist *l, int dir, size_t rows)
-{
-	if (rows == 0)
-		rows = 1;
-	if (dir > 0) {
-		l->top += rows;
-		plist_move(l, (long)rows);
-	} else {
-		l->top = l->top > rows ? l->top - rows : 0;
-		plist_move(l, -(long)rows);
-	}
-	if (l->top > l->sel)
-		l->top = l->sel;
-	plist_scroll(l, rows);
-}
-
-void plist_home(struct plist *l)
-{
-	l->sel = 0;
-	l->top = 0;
-}
-
-void plist_end(struct plist *l)
-{
-	l->sel = l->n ? l->n - 1 : 0;
-}
-
-void plist_scroll(struct plist *l, size_t rows)
-{
-	if (rows == 0)
-		rows = 1;
-	if (l->sel < l->top)
-		l->top = l->sel;
-	else if (l->sel >= l->top + rows)
-		l->top = l->sel - rows + 1;
-	/* No empty rows at the bottom while there are rows above to show. */
-	if (l->top + rows > l->n)
-		l->top = l->n > rows ? l->n - rows : 0;
-}
-
 static const char *neg_short(enum neg v)
 {
 	switch (v) {

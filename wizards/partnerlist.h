@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* partnerlist: the partners screen's list without curses. Which partners
  * match the filter (indices into d->partners, in file order), the selected
- * row and the first row shown, and each row's cells. The filter is a
+ * row and the first row shown (moved on keys by tui/listview.c, kept on
+ * the same partner here as the filter changes), and each row's cells. The filter is a
  * case-insensitive substring of the primary domain, an additional domain or
  * the description; appending to it tests only the previous matches, so
  * typing stays quick on 10,000 partners. The struct owns idx and filter;
@@ -44,15 +45,6 @@ long plist_selected(const struct plist *l);
 /* Selects the row of partner pi; false (selection unchanged) when the
  * filter hides it. */
 bool plist_select_partner(struct plist *l, size_t pi);
-/* Moves the selection by delta rows, clamped to the list. */
-void plist_move(struct plist *l, long delta);
-/* PgDn (dir 1) / PgUp (dir -1) in a window of rows: the selection and the
- * window move together by a page, clamped. */
-void plist_page(struct plist *l, int dir, size_t rows);
-void plist_home(struct plist *l);
-void plist_end(struct plist *l);
-/* Moves top so that the selection is among rows [top, top + rows). */
-void plist_scroll(struct plist *l, size_t rows);
 
 /* The cells of one row, borrowed from p or static (translated); a partner
  * without a primary domain says so. */

@@ -100,8 +100,9 @@ static char *progress_text(const struct probe *p, const char *domain)
 
 	for (size_t i = 0; i < n; i++)
 		done += probe_result(p, i)->done;
-	return xasprintf(ngettext("Probing %s: %zu of %zu domain done. Esc cancels.",
-				  "Probing %s: %zu of %zu domains done. Esc cancels.", n),
+	/* The progress box says under it which key cancels (tui/dialog.c). */
+	return xasprintf(ngettext("Probing %s: %zu of %zu domain done.",
+				  "Probing %s: %zu of %zu domains done.", n),
 			 domain, done, n);
 }
 

@@ -310,19 +310,22 @@ static const struct wfield form_fields[] = {
 	 .get_text = get_probe_ca, .set_text = set_probe_ca},
 	{.id = "probe", .label = N_("Ask the partner's server which settings work"),
 	 .kind = WF_BUTTON, .caption = N_("Probe"),
+	 /* TRANSLATORS: %s is a key name such as Esc */
 	 .help = N_("Connects to the partner's server as our Edge would (SRV record, TCP 5269, "
 		    "the XMPP stream, STARTTLS with TLS 1.0, 1.2 and 1.3, the certificate, the "
-		    "features after TLS), every domain of the partner at once; Esc cancels. "
+		    "features after TLS), every domain of the partner at once; %s cancels. "
 		    "Then shows what the server offers and which rows of the table work. When "
 		    "these settings do not work, it offers to apply the best row that does."),
-	 .press = press_probe, .text = probe_verdict},
+	 .help_keys = KEYACTS(TK_CANCEL), .press = press_probe, .text = probe_verdict},
 };
 
 static const struct wpage form_pages[] = {
 	{.id = "partner", .title = N_("XMPP Federated Partner"),
+	 /* TRANSLATORS: %s is a key name such as Ctrl-O */
 	 .help = N_("One XMPP federated partner, as in Lync Control Panel (External User "
-		    "Access, XMPP Federated Partners). OK puts it into the deployment; Ctrl-O "
+		    "Access, XMPP Federated Partners). OK puts it into the deployment; %s "
 		    "saves the file, and the exported script applies it on the Lync server."),
+	 .help_keys = KEYACTS(TK_SAVE),
 	 .fields = form_fields, .nfields = sizeof form_fields / sizeof *form_fields,
 	 .validate = page_validate},
 };
@@ -387,6 +390,8 @@ const struct wizard partner_form = {
 const struct wpage partner_list_page = {
 	.id = "partners",
 	.title = N_("XMPP Federated Partners"),
+	/* TRANSLATORS: %1$s to %13$s are key names, in order: Backspace, Ctrl-U,
+	 * Esc, Up, Down, PgUp, PgDn, Home, End, Enter, Delete, Tab, Ctrl-O */
 	.help = N_("The XMPP federated partners of the deployment, one row each: primary "
 		   "domain, partner type, TLS / SASL / dialback (Req = Required, Opt = "
 		   "Optional, No = Not supported), the last probe's verdict for the partner's "
@@ -394,12 +399,15 @@ const struct wpage partner_list_page = {
 		   "Probe button asks its server) and description.\n\n"
 		   "Typing filters the list as you type: only the partners whose primary "
 		   "domain, additional domains or description contain the text are shown "
-		   "(upper and lower case alike). Backspace takes a character back; Ctrl-U or "
-		   "Esc empties the filter, and Esc with an empty filter goes back to the home "
+		   "(upper and lower case alike). %1$s takes a character back; %2$s or "
+		   "%3$s empties the filter, and %3$s with an empty filter goes back to the home "
 		   "screen.\n\n"
-		   "Up, Down, PgUp, PgDn, Home and End move in the list; Enter edits the "
-		   "selected partner; Delete removes it after asking. Tab moves to the "
+		   "%4$s, %5$s, %6$s, %7$s, %8$s and %9$s move in the list; %10$s edits the "
+		   "selected partner; %11$s removes it after asking. %12$s moves to the "
 		   "buttons: New, Edit, Delete, Export script (writes the Front End's "
 		   "script beside the deployment file and shows it) and Close.\n\n"
-		   "Changes are made in memory; Ctrl-O saves the deployment file."),
+		   "Changes are made in memory; %13$s saves the deployment file."),
+	.help_keys = KEYACTS(TK_BACKSPACE, TK_KILL, TK_CANCEL, TK_UP, TK_DOWN, TK_PGUP,
+			     TK_PGDN, TK_HOME, TK_END, TK_ENTER, TK_DELETE, TK_NEXT_FIELD,
+			     TK_SAVE),
 };

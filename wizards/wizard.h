@@ -8,7 +8,8 @@
  * below, so the three cannot drift apart.
  *
  * Strings in tables are N_() literals; the engine translates them when it
- * shows them. Callbacks returning `const char *` return borrowed text (NULL
+ * shows them. A help text never spells a key: it says %s and lists the
+ * actions in help_keys (wizards/keyact.h). Callbacks returning `const char *` return borrowed text (NULL
  * = empty); those returning `char *` return text the caller frees. */
 #ifndef XMPPGW_WIZARD_H
 #define XMPPGW_WIZARD_H
@@ -19,6 +20,7 @@
 #include "deployment.h"
 #include "diag.h"
 #include "strlist.h"
+#include "wizards/keyact.h"
 
 enum wfield_kind {
 	WF_TEXT,      /* one-line text: get_text / set_text, maxlen, aside */
@@ -90,6 +92,7 @@ struct wfield {
 	const char *const *choices; /* RADIO: NULL-terminated N_() labels */
 	const char *caption; /* BUTTON: the button's text (N_()) */
 	const char *help;    /* N_(): shown by the help overlay */
+	const enum tact *help_keys; /* the keys help's %s name (KEYACTS), or NULL */
 	/* The diagnostic field path this field answers to ("certificate.country").
 	 * A diag matches when its path equals it or continues with '[' or '.';
 	 * for LIST/CHECKLIST/ROWS "path[i]" lands beside entry i. */
@@ -129,6 +132,7 @@ struct wpage {
 	const char *title;   /* N_(): the page's title, as Lync names it */
 	const char *intro;   /* N_(): a paragraph under the title, may be NULL */
 	const char *help;    /* N_(): the page's help */
+	const enum tact *help_keys; /* the keys help's %s name (KEYACTS), or NULL */
 	const struct wfield *fields;
 	size_t nfields;
 	unsigned flags;      /* WPF_* */
