@@ -144,25 +144,32 @@ static char *choices_text(const char *choices)
 	return s;
 }
 
+#define OPTION_COLUMN 29
+
 static void print_option(FILE *out, const struct cli_option *o)
 {
 	char *head = o->alias ? xasprintf("%s, %s%s%s", o->alias, o->name, o->arg ? " " : "",
 					  o->arg ? o->arg : "")
 			      : xasprintf("    %s%s%s", o->name, o->arg ? " " : "",
 					  o->arg ? o->arg : "");
+	char *prefix = xasprintf("  %-*s ", OPTION_COLUMN - 3, head);
 
-	if (strlen(head) < 26)
-		fprintf(out, "  %-26s %s\n", head, _(o->help));
-	else
-		fprintf(out, "  %s\n  %-26s %s\n", head, "", _(o->help));
+	if (strlen(prefix) > OPTION_COLUMN) {
+		fprintf(out, "  %s\n", head);
+		sprintf(prefix, "%*s", OPTION_COLUMN, "");
+	}
+	print_wrapped(out, prefix, _(o->help), OPTION_COLUMN);
 	if (o->kind == CLI_VALUE_CHOICE) {
 		char *list = choices_text(o->choices);
-
-		fprintf(out, "  %-26s ", "");
 		/* TRANSLATORS: the values an option takes, "true, false". */
-		fprintf(out, _("One of: %s.\n"), list);
+		char *line = xasprintf(_("One of: %s."), list);
+
+		sprintf(prefix, "%*s", OPTION_COLUMN, "");
+		print_wrapped(out, prefix, line, OPTION_COLUMN);
+		free(line);
 		free(list);
 	}
+	free(prefix);
 	free(head);
 }
 
@@ -180,7 +187,8 @@ static int help_command(const char *name, const char *sub)
 			putchar('\n');
 		first = false;
 		print_synopsis(stdout, _("Usage: "), c);
-		printf("%s\n\n%s\n", _(c->summary), _("Options:"));
+		print_wrapped(stdout, "", _(c->summary), 0);
+		printf("\n%s\n", _("Options:"));
 		for (size_t j = 0; c->opts[j].name; j++)
 			print_option(stdout, &c->opts[j]);
 		printf("  %-26s %s\n", "-h, --help", _("show this help and exit"));
@@ -208,7 +216,8 @@ void cli_help_all(FILE *out)
 	fputs(_("\n"
 		"FILE may be - (standard input) for the commands that only read it; -o -\n"
 		"writes to standard output.\n"
-		"Exit status: 0 done or valid, 1 problems found, 2 usage, I/O or unreadable input.\n"
+		"Exit status: 0 done or valid, 1 problems found, 2 usage, I/O or unreadable\n"
+		"input.\n"
 		"See xmppgw(1) and xmppgw.yaml(5).\n"), out);
 }
 
@@ -236,6 +245,9 @@ static int match_option(const struct cli_command *c, int argc, char **argv, int 
 				return *value = o->name, k;
 			if (o->arg && s[len] == '=' && names[n][1] == '-')
 				return *value = s + len + 1, k;
+			/* -oOUT, as getopt takes it. */
+			if (o->arg && s[len] && names[n][1] != '-')
+				return *value = s + len, k;
 			if (o->arg && s[len] == '\0' && *i + 1 < argc)
 				return *value = argv[++*i], k;
 		}
