@@ -15,19 +15,30 @@
 #define CLI_PROBLEMS 1
 #define CLI_USAGE 2
 
-int cmd_cert(int argc, char **argv);
-int cmd_check(int argc, char **argv);
-int cmd_csr(int argc, char **argv);
-int cmd_dns(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-int cmd_partners(int argc, char **argv);
-int cmd_probe(int argc, char **argv);
+struct cli_args;
+
+/* The commands, as cli/table.c lists them: each gets its options and
+ * operands already read (cli/table.h). */
+int cmd_cert_import(const struct cli_args *a);
+int cmd_cert_pfx(const struct cli_args *a);
+int cmd_check(const struct cli_args *a);
+int cmd_csr(const struct cli_args *a);
+int cmd_dns(const struct cli_args *a);
+int cmd_export(const struct cli_args *a);
+int cmd_partners_list(const struct cli_args *a);
+int cmd_partners_add(const struct cli_args *a);
+int cmd_partners_remove(const struct cli_args *a);
+int cmd_probe(const struct cli_args *a);
 /* The full-screen program on path (created on request when missing). */
 int tui_main(const char *path);
 
 /* Shared by the commands: loads path, prints every diagnostic to stderr,
  * and returns CLI_OK with *out set when the file has no errors; otherwise
- * the exit status to use (*out NULL). */
+ * the exit status to use (*out NULL). path "-" reads standard input (into
+ * memory, within the same size limit), named CLI_STDIN_NAME in messages. */
+#define CLI_STDIN_NAME "<stdin>"
+/* path as messages show it: CLI_STDIN_NAME for "-". */
+const char *cli_shown(const char *path);
 int cli_load(const char *path, struct deployment **out);
 /* Every command that writes the deployment file first takes its lock
  * (model/fsafe.h), waiting XMPPGW_LOCK_WAIT seconds (default 10) for
@@ -40,8 +51,6 @@ int cli_lock_wait_ms(void);
 /* Prints "xmppgw: " + the formatted message + newline to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* --name VALUE or --name=VALUE at argv[*i] (*i moves past VALUE), or NULL. */
-const char *cli_opt_value(int argc, char **argv, int *i, const char *name);
 /* A descriptor number; false when s is not one. */
 bool cli_parse_fd(const char *s, int *fd);
 

@@ -15,6 +15,7 @@
 #include "applog.h"
 #include "certimport.h"
 #include "cli/cli.h"
+#include "cli/table.h"
 #include "depfile.h"
 #include "fsafe.h"
 #include "i18n.h"
@@ -30,6 +31,9 @@ struct cert_args {
 	int pass_fd; /* -1: none given */
 	int pfx_fd;  /* -1: none given */
 	bool force;
+	bool from_stdin; /* a CERT was "-" */
+	char *data;      /* then what standard input held */
+	size_t data_len;
 };
 
 /* What both subcommands share: the file, its folder, its log. */
@@ -41,63 +45,90 @@ struct session {
 	int lock;   /* the deployment's lock once taken, else -1 */
 };
 
-static int usage(void)
+static int parse_fd_opt(const struct cli_args *c, const char *name, int *fd)
 {
-	cli_error("%s", _("usage: xmppgw cert import FILE CERT [CERT...] [--passphrase-fd N]"));
-	cli_error("%s", _("usage: xmppgw cert pfx FILE [-o OUT] [--force] [--passphrase-fd N] "
-			  "[--pfx-passphrase-fd M]"));
-	return CLI_USAGE;
+	const char *v = cli_arg(c, name);
+
+	*fd = -1;
+	if (!v || cli_parse_fd(v, fd))
+		return 0;
+	cli_error(_("%s: \"%s\" is not a file descriptor number"), name, v);
+	return -1;
 }
 
-static int parse_fd_opt(const char *v, int *fd)
+/* The PFX is a secret in binary: it is written to a file of mode 0600
+ * only, never to a pipe or terminal whose reader and keeping are unknown,
+ * and its name is recorded for the Edge's script. */
+static int refuse_pfx_stdout(void)
 {
-	return v && cli_parse_fd(v, fd) ? 0 : -1;
+	cli_error("%s", _("the PFX is not written to standard output: it is a secret, and its "
+			  "file name is recorded for the Edge's script; give -o with a file name"));
+	return -2;
 }
 
-/* One option at argv[*i]: 1 taken, 0 not an option, -1 wrong. */
-static int parse_opt(int argc, char **argv, int *i, struct cert_args *a, bool pfx)
+/* The CERT operands; "-" (once) stands for standard input. */
+static int take_certs(const struct cli_args *c, struct cert_args *a)
 {
-	const char *v;
+	a->certs = xcalloc((size_t)c->noperands, sizeof *a->certs);
+	for (int i = 1; i < c->noperands; i++) {
+		if (!*c->operand[i])
+			return -1;
+		if (strcmp(c->operand[i], "-") != 0)
+			a->certs[a->ncerts++] = c->operand[i];
+		else if (a->from_stdin) {
+			cli_error("%s", _("standard input (-) can be given only once"));
+			return -2;
+		} else
+			a->from_stdin = true;
+	}
+	if (a->from_stdin && a->pass_fd == STDIN_FILENO) {
+		cli_error("%s", _("standard input cannot carry both the certificates and the "
+				  "passphrase; give the passphrase on another descriptor"));
+		return -2;
+	}
+	return a->ncerts > 0 || a->from_stdin ? 0 : -1;
+}
 
-	if ((v = cli_opt_value(argc, argv, i, "--passphrase-fd")))
-		return parse_fd_opt(v, &a->pass_fd) == 0 ? 1 : -1;
-	if (pfx && (v = cli_opt_value(argc, argv, i, "--pfx-passphrase-fd")))
-		return parse_fd_opt(v, &a->pfx_fd) == 0 ? 1 : -1;
-	if (pfx && strcmp(argv[*i], "--force") == 0)
-		return a->force = true, 1;
-	if (pfx && ((v = cli_opt_value(argc, argv, i, "-o")) ||
-		    (v = cli_opt_value(argc, argv, i, "--output"))))
-		return *v ? (a->out = v, 1) : -1;
-	if (strncmp(argv[*i], "--passphrase", 12) == 0 ||
-	    strncmp(argv[*i], "--pfx-passphrase", 16) == 0 ||
-	    strncmp(argv[*i], "--password", 10) == 0) {
-		cli_error("%s", _("a passphrase or password is never taken on the command line, "
-				  "where other users can read it; use --passphrase-fd N or "
-				  "--pfx-passphrase-fd M"));
+/* The options and operands of import (FILE CERT...) or pfx (FILE): 0, -1
+ * for the usage, -2 when the reason was said. */
+static int parse_args(const struct cli_args *c, struct cert_args *a, bool pfx)
+{
+	a->pfx_fd = -1;
+	if (parse_fd_opt(c, "--passphrase-fd", &a->pass_fd) != 0 ||
+	    (pfx && parse_fd_opt(c, "--pfx-passphrase-fd", &a->pfx_fd) != 0))
+		return -2;
+	if (pfx) {
+		a->force = cli_arg(c, "--force") != NULL;
+		a->out = cli_arg(c, "--output");
+		if (a->out && strcmp(a->out, "-") == 0)
+			return refuse_pfx_stdout();
+		if (a->out && !*a->out)
+			return -1;
+	}
+	if (c->noperands < 1 || !*c->operand[0])
 		return -1;
-	}
-	return argv[*i][0] == '-' && argv[*i][1] ? -1 : 0;
+	a->file = c->operand[0];
+	if (pfx)
+		return c->noperands == 1 ? 0 : -1;
+	return take_certs(c, a);
 }
 
-static int parse_args(int argc, char **argv, struct cert_args *a, bool pfx)
+/* The certificates given as "-", read whole before anything is asked. */
+static int read_stdin_certs(struct cert_args *a)
 {
-	a->pass_fd = a->pfx_fd = -1;
-	a->certs = xcalloc((size_t)argc, sizeof *a->certs);
-	for (int i = 2; i < argc; i++) {
-		int r = parse_opt(argc, argv, &i, a, pfx);
+	int e;
 
-		if (r < 0)
-			return -1;
-		if (r > 0)
-			continue;
-		if (!a->file)
-			a->file = argv[i];
-		else if (!pfx && *argv[i])
-			a->certs[a->ncerts++] = argv[i];
-		else
-			return -1;
-	}
-	return a->file && *a->file && (pfx || a->ncerts > 0) ? 0 : -1;
+	if (!a->from_stdin)
+		return 0;
+	e = fsafe_read_all(STDIN_FILENO, (size_t)CERT_FILE_MAX, &a->data, &a->data_len);
+	if (e == 0)
+		return 0;
+	if (e == EFBIG)
+		cli_error(_("%s is larger than %ld bytes, too large to be a certificate file"),
+			  CLI_STDIN_NAME, CERT_FILE_MAX);
+	else
+		cli_error(_("cannot read %s: %s"), CLI_STDIN_NAME, strerror(e));
+	return -1;
 }
 
 /* The key's passphrase: from --passphrase-fd, or asked on the terminal
@@ -214,7 +245,9 @@ static char **absolute_certs(const struct cert_args *a)
 static int import_run(struct session *s, const struct cert_args *a)
 {
 	struct cert_import_options o = {.base_dir = s->base, .passphrase = s->pass,
-					.deployment_file = a->file, .log = &s->log};
+					.deployment_file = a->file, .log = &s->log,
+					.data = a->data, .data_len = a->data_len,
+					.data_name = CLI_STDIN_NAME};
 	struct cert_import_result r;
 	char **files = absolute_certs(a), *err = NULL;
 	int rc = cert_import(s->d, (const char *const *)files, a->ncerts, &o, &r, &err);
@@ -246,15 +279,21 @@ static int import_run(struct session *s, const struct cert_args *a)
 	return rc;
 }
 
-static int cmd_import(int argc, char **argv)
+/* parse_args' verdict as the exit status, the usage shown when it is one. */
+static int bad_args(int r, const char *sub)
+{
+	return r == -1 ? cli_usage("cert", sub) : CLI_USAGE;
+}
+
+int cmd_cert_import(const struct cli_args *c)
 {
 	struct cert_args a = {0};
 	struct session s = {0};
-	int rc;
+	int rc, r = parse_args(c, &a, false);
 
-	if (parse_args(argc, argv, &a, false) != 0) {
+	if (r != 0 || read_stdin_certs(&a) != 0) {
 		free(a.certs);
-		return usage();
+		return r ? bad_args(r, "import") : CLI_USAGE;
 	}
 	rc = session_open(&s, &a);
 	if (rc == CLI_OK && key_passphrase(&s, &a, cert_current_key(s.d)) != 0)
@@ -264,6 +303,7 @@ static int cmd_import(int argc, char **argv)
 	if (rc == CLI_OK)
 		rc = import_run(&s, &a);
 	session_close(&s);
+	free(a.data);
 	free(a.certs);
 	return rc;
 }
@@ -342,17 +382,17 @@ static int pfx_run(struct session *s, const struct cert_args *a, const char *pas
 	return rc;
 }
 
-static int cmd_pfx(int argc, char **argv)
+int cmd_cert_pfx(const struct cli_args *c)
 {
 	struct cert_args a = {0};
 	struct session s = {0};
 	char *password = NULL;
 	const char *key;
-	int rc;
+	int rc, r = parse_args(c, &a, true);
 
-	if (parse_args(argc, argv, &a, true) != 0) {
+	if (r != 0) {
 		free(a.certs);
-		return usage();
+		return bad_args(r, "pfx");
 	}
 	rc = session_open(&s, &a);
 	if (rc != CLI_OK)
@@ -368,13 +408,4 @@ out:
 	session_close(&s);
 	free(a.certs);
 	return rc;
-}
-
-int cmd_cert(int argc, char **argv)
-{
-	if (argc >= 2 && strcmp(argv[1], "import") == 0)
-		return cmd_import(argc, argv);
-	if (argc >= 2 && strcmp(argv[1], "pfx") == 0)
-		return cmd_pfx(argc, argv);
-	return usage();
 }

@@ -14,6 +14,7 @@
 #include "applog.h"
 #include "certreq.h"
 #include "cli/cli.h"
+#include "cli/table.h"
 #include "csr.h"
 #include "depfile.h"
 #include "fsafe.h"
@@ -28,36 +29,19 @@ struct csr_args {
 	bool force;
 };
 
-static int usage(void)
+static int parse_args(const struct cli_args *c, struct csr_args *a)
 {
-	cli_error("%s", _("usage: xmppgw csr FILE [--force] [--key EXISTING.key] "
-			  "[--passphrase-fd N]"));
-	return CLI_USAGE;
-}
-
-static int parse_args(int argc, char **argv, struct csr_args *a)
-{
-	const char *v;
+	const char *fd = cli_arg(c, "--passphrase-fd");
 
 	a->pass_fd = -1;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--force") == 0)
-			a->force = true;
-		else if ((v = cli_opt_value(argc, argv, &i, "--key")))
-			a->key = v;
-		else if ((v = cli_opt_value(argc, argv, &i, "--passphrase-fd"))) {
-			if (!cli_parse_fd(v, &a->pass_fd))
-				return -1;
-		} else if (strncmp(argv[i], "--passphrase", 12) == 0) {
-			cli_error("%s", _("a passphrase is never taken on the command line, where "
-					  "other users can read it; use --passphrase-fd N"));
-			return -1;
-		} else if (argv[i][0] == '-' || a->file)
-			return -1;
-		else
-			a->file = argv[i];
-	}
-	return a->file && *a->file && (!a->key || *a->key) ? 0 : -1;
+	a->force = cli_arg(c, "--force") != NULL;
+	a->key = cli_arg(c, "--key");
+	if (fd && !cli_parse_fd(fd, &a->pass_fd))
+		return -1;
+	if (c->noperands != 1)
+		return -1;
+	a->file = c->operand[0];
+	return *a->file && (!a->key || *a->key) ? 0 : -1;
 }
 
 static char *shown_path(const char *base, const char *path)
@@ -181,7 +165,7 @@ static int run(struct deployment *d, const char *base, const struct csr_args *a,
 	return rc;
 }
 
-int cmd_csr(int argc, char **argv)
+int cmd_csr(const struct cli_args *c)
 {
 	struct csr_args a = {0};
 	struct deployment *d = NULL;
@@ -189,8 +173,8 @@ int cmd_csr(int argc, char **argv)
 	char *pass = NULL, *err = NULL, *copy, *log_path;
 	int rc, lock = -1;
 
-	if (parse_args(argc, argv, &a) != 0)
-		return usage();
+	if (parse_args(c, &a) != 0)
+		return cli_usage("csr", NULL);
 	/* The new key is in memory unencrypted until it is written. */
 	nodump_enter();
 	if (a.pass_fd >= 0 && !(pass = cli_read_secret(a.pass_fd, _("Key passphrase: "), &err))) {

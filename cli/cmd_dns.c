@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/table.h"
 #include "dnscheck.h"
 #include "i18n.h"
 #include "xalloc.h"
@@ -18,34 +19,19 @@ struct dns_args {
 	struct dnscheck_options o;
 };
 
-static int usage(void)
+static int parse_args(const struct cli_args *c, struct dns_args *a)
 {
-	cli_error("%s", _("usage: xmppgw dns FILE [--server ADDR[:PORT]] [--timeout MS] "
-			  "[--own] [--partners]"));
-	return CLI_USAGE;
-}
+	const char *timeout = cli_arg(c, "--timeout");
 
-static int parse_args(int argc, char **argv, struct dns_args *a)
-{
-	const char *v;
-
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--own") == 0)
-			a->o.own = true;
-		else if (strcmp(argv[i], "--partners") == 0)
-			a->o.partners = true;
-		else if ((v = cli_opt_value(argc, argv, &i, "--server")))
-			a->o.server = v;
-		else if ((v = cli_opt_value(argc, argv, &i, "--timeout"))) {
-			if (cli_parse_ms("--timeout", v, DNS_MAX_TIMEOUT_MS, &a->o.timeout_ms) < 0)
-				return -1;
-		} else if (argv[i][0] == '-' || a->path)
-			return -1;
-		else
-			a->path = argv[i];
-	}
-	if (!a->path)
+	a->o.own = cli_arg(c, "--own") != NULL;
+	a->o.partners = cli_arg(c, "--partners") != NULL;
+	a->o.server = cli_arg(c, "--server");
+	if (timeout &&
+	    cli_parse_ms("--timeout", timeout, DNS_MAX_TIMEOUT_MS, &a->o.timeout_ms) < 0)
 		return -1;
+	if (c->noperands != 1)
+		return -1;
+	a->path = c->operand[0];
 	if (!a->o.own && !a->o.partners)
 		a->o.own = a->o.partners = true;
 	return 0;
@@ -129,15 +115,15 @@ static int run_check(const struct deployment *d, const struct dnscheck_options *
 	return bad ? CLI_PROBLEMS : CLI_OK;
 }
 
-int cmd_dns(int argc, char **argv)
+int cmd_dns(const struct cli_args *c)
 {
 	struct dns_args a;
 	struct deployment *d;
 	int rc;
 
 	memset(&a, 0, sizeof a);
-	if (parse_args(argc, argv, &a) < 0)
-		return usage();
+	if (parse_args(c, &a) < 0)
+		return cli_usage("dns", NULL);
 	rc = cli_load(a.path, &d);
 	if (rc != CLI_OK)
 		return rc;

@@ -2,7 +2,6 @@
 /* xmppgw export frontend-ps1|edge-ps1|inf|zone FILE [-o OUT] */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 
 #include "atomic.h"
 #include "cli/cli.h"
+#include "cli/table.h"
 #include "export.h"
 #include "i18n.h"
 #include "san.h"
@@ -24,12 +24,6 @@ static const struct format {
 	{"inf", export_inf},
 	{"zone", export_zone},
 };
-
-static int usage(void)
-{
-	cli_error("%s", _("usage: xmppgw export frontend-ps1|edge-ps1|inf|zone FILE [-o OUT]"));
-	return CLI_USAGE;
-}
 
 static bool set(const char *s)
 {
@@ -98,28 +92,6 @@ static int write_out(const char *out, const char *text)
 	return CLI_OK;
 }
 
-/* Options may come anywhere after the command. Returns the index of the
- * first of the two operands (format, FILE), or -1 on bad usage. */
-static int parse(int argc, char **argv, const char **out)
-{
-	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (c != 'o') {
-			cli_error(_("unknown option or missing value: %s"), argv[optind - 1]);
-			return -1;
-		}
-		*out = optarg;
-	}
-	return argc - optind == 2 ? optind : -1;
-}
-
 /* -o naming the deployment file itself (under any name) would replace
  * the deployment with the export. */
 static bool is_same_file(const char *a, const char *b)
@@ -130,31 +102,31 @@ static bool is_same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
-int cmd_export(int argc, char **argv)
+int cmd_export(const struct cli_args *a)
 {
 	const struct format *f = NULL;
 	struct deployment *d = NULL;
-	const char *out = NULL, *why, *path;
+	const char *out = cli_arg(a, "--output"), *why, *path;
 	char *text;
-	int first = parse(argc, argv, &out), rc;
+	int rc;
 
-	if (first < 0)
-		return usage();
-	if (strcmp(argv[first], "ps1") == 0) {
+	if (a->noperands != 2)
+		return cli_usage("export", NULL);
+	if (strcmp(a->operand[0], "ps1") == 0) {
 		cli_error("%s", _("export ps1 is gone: its cmdlets run on different servers. Use "
 				  "export frontend-ps1 (runs on a Front End Server) and export "
 				  "edge-ps1 (runs on each Edge Server)."));
 		return CLI_USAGE;
 	}
 	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
-		if (strcmp(argv[first], formats[i].name) == 0)
+		if (strcmp(a->operand[0], formats[i].name) == 0)
 			f = &formats[i];
 	if (!f) {
-		cli_error(_("unknown export format: %s"), argv[first]);
-		return usage();
+		cli_error(_("unknown export format: %s"), a->operand[0]);
+		return cli_usage("export", NULL);
 	}
-	path = argv[first + 1];
-	if (out && is_same_file(out, path)) {
+	path = a->operand[1];
+	if (out && strcmp(out, "-") != 0 && strcmp(path, "-") != 0 && is_same_file(out, path)) {
 		cli_error(_("%s: -o names the deployment file itself; choose another output file"),
 			  out);
 		return CLI_USAGE;
@@ -164,7 +136,7 @@ int cmd_export(int argc, char **argv)
 		return rc;
 	why = missing(f, d);
 	if (why) {
-		cli_error(_("%s: nothing to export as %s: %s"), path, f->name, why);
+		cli_error(_("%s: nothing to export as %s: %s"), cli_shown(path), f->name, why);
 		deployment_free(d);
 		return CLI_PROBLEMS;
 	}

@@ -3,13 +3,13 @@
  * through the same validation as the partner form. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "cli/cli.h"
+#include "cli/table.h"
 #include "depfile.h"
 #include "fsafe.h"
 #include "i18n.h"
@@ -25,26 +25,11 @@ enum {
 	OPT_DESCRIPTION,
 	OPT_KEEP_ALIVE,
 	OPT_PROXY_FQDN,
-	OPT_HEADER,
 };
 
 static int usage(void)
 {
-	cli_error("%s", _("usage: xmppgw partners list FILE [--header]\n"
-			  "       xmppgw partners add FILE --domain D [--type T] [--tls V] "
-			  "[--sasl V]\n"
-			  "                 [--dialback true|false] [--additional D1,D2] "
-			  "[--description S]\n"
-			  "                 [--keep-alive true|false] [--proxy-fqdn F]\n"
-			  "       xmppgw partners remove FILE DOMAIN"));
-	return CLI_USAGE;
-}
-
-/* After getopt_long returned '?': names what it did not take. */
-static int bad_option(char **argv)
-{
-	cli_error(_("unknown option or missing value: %s"), argv[optind - 1]);
-	return usage();
+	return cli_usage("partners", NULL);
 }
 
 /* The field as one TSV cell: tabs and line breaks would split the record. */
@@ -73,27 +58,17 @@ static void list_partner(const struct partner *p)
 
 /* One partner a line, tab-separated, in the file's order; no header unless
  * asked, so that cut and awk read it as is. */
-static int partners_list(int argc, char **argv)
+int cmd_partners_list(const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"header", no_argument, NULL, OPT_HEADER},
-		{NULL, 0, NULL, 0},
-	};
 	struct deployment *d;
-	bool header = false;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != OPT_HEADER)
-			return bad_option(argv);
-		header = true;
-	}
-	if (argc - optind != 1)
+	if (a->noperands != 1)
 		return usage();
-	rc = cli_load(argv[optind], &d);
+	rc = cli_load(a->operand[0], &d);
 	if (rc != CLI_OK)
 		return rc;
-	if (header)
+	if (cli_arg(a, "--header"))
 		fputs("domain\ttype\ttls\tsasl\tdialback\tkeep_alive\tadditional_domains\t"
 		      "description\tproxy_fqdn\n", stdout);
 	for (size_t i = 0; i < d->npartners; i++)
@@ -163,37 +138,36 @@ static int apply(struct partner *p, int opt, const char *arg)
 
 /* The partner the options describe, from partner_new's defaults (row 7 of
  * the negotiation table); NULL on bad usage (already reported). */
-static struct partner *parse_partner(int argc, char **argv)
+static struct partner *parse_partner(const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"domain", required_argument, NULL, OPT_DOMAIN},
-		{"type", required_argument, NULL, OPT_TYPE},
-		{"tls", required_argument, NULL, OPT_TLS},
-		{"sasl", required_argument, NULL, OPT_SASL},
-		{"dialback", required_argument, NULL, OPT_DIALBACK},
-		{"additional", required_argument, NULL, OPT_ADDITIONAL},
-		{"description", required_argument, NULL, OPT_DESCRIPTION},
-		{"keep-alive", required_argument, NULL, OPT_KEEP_ALIVE},
-		{"proxy-fqdn", required_argument, NULL, OPT_PROXY_FQDN},
-		{NULL, 0, NULL, 0},
+	static const struct {
+		const char *name;
+		int opt;
+	} fields[] = {
+		{"--domain", OPT_DOMAIN},
+		{"--type", OPT_TYPE},
+		{"--tls", OPT_TLS},
+		{"--sasl", OPT_SASL},
+		{"--dialback", OPT_DIALBACK},
+		{"--additional", OPT_ADDITIONAL},
+		{"--description", OPT_DESCRIPTION},
+		{"--keep-alive", OPT_KEEP_ALIVE},
+		{"--proxy-fqdn", OPT_PROXY_FQDN},
 	};
-	struct partner *p = partner_new(NULL);
-	bool domain = false;
-	int c;
+	struct partner *p;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == '?' || apply(p, c, optarg) != CLI_OK) {
-			if (c == '?')
-				bad_option(argv);
+	if (!cli_arg(a, "--domain") || a->noperands != 1) {
+		usage();
+		return NULL;
+	}
+	p = partner_new(NULL);
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+		const char *v = cli_arg(a, fields[i].name);
+
+		if (v && apply(p, fields[i].opt, v) != CLI_OK) {
 			partner_free(p);
 			return NULL;
 		}
-		domain |= c == OPT_DOMAIN;
-	}
-	if (!domain || argc - optind != 1) {
-		usage();
-		partner_free(p);
-		return NULL;
 	}
 	return p;
 }
@@ -221,9 +195,9 @@ static int save(const char *path, const struct deployment *d)
 	return CLI_USAGE;
 }
 
-static int partners_add(int argc, char **argv)
+int cmd_partners_add(const struct cli_args *a)
 {
-	struct partner *p = parse_partner(argc, argv);
+	struct partner *p = parse_partner(a);
 	struct diags diags = {0};
 	struct deployment *d = NULL;
 	const char *path;
@@ -231,7 +205,7 @@ static int partners_add(int argc, char **argv)
 
 	if (!p)
 		return CLI_USAGE;
-	path = argv[optind];
+	path = a->operand[0];
 	rc = cli_load_locked(path, &d, &lock);
 	if (rc != CLI_OK)
 		goto out;
@@ -251,20 +225,17 @@ out:
 	return rc;
 }
 
-static int partners_remove(int argc, char **argv)
+int cmd_partners_remove(const struct cli_args *a)
 {
-	static const struct option none[] = {{NULL, 0, NULL, 0}};
 	struct deployment *d;
 	const char *path, *name;
 	long other;
 	int rc, lock;
 
-	if (getopt_long(argc, argv, "", none, NULL) != -1)
-		return bad_option(argv);
-	if (argc - optind != 2)
+	if (a->noperands != 2)
 		return usage();
-	path = argv[optind];
-	name = argv[optind + 1];
+	path = a->operand[0];
+	name = a->operand[1];
 	rc = cli_load_locked(path, &d, &lock);
 	if (rc != CLI_OK)
 		return rc;
@@ -285,19 +256,4 @@ static int partners_remove(int argc, char **argv)
 		cli_error(_("%s: no partner has the primary domain %s"), path, name);
 	deployment_free(d);
 	return CLI_PROBLEMS;
-}
-
-int cmd_partners(int argc, char **argv)
-{
-	opterr = 0;
-	optind = 1;
-	if (argc < 2)
-		return usage();
-	if (strcmp(argv[1], "list") == 0)
-		return partners_list(argc - 1, argv + 1);
-	if (strcmp(argv[1], "add") == 0)
-		return partners_add(argc - 1, argv + 1);
-	if (strcmp(argv[1], "remove") == 0)
-		return partners_remove(argc - 1, argv + 1);
-	return usage();
 }

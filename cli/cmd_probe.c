@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/table.h"
 #include "i18n.h"
 #include "probe.h"
 #include "xalloc.h"
@@ -19,35 +20,22 @@ struct probe_args {
 	struct probe_options o;
 };
 
-static int usage(void)
+static int parse_args(const struct cli_args *c, struct probe_args *a)
 {
-	cli_error("%s", _("usage: xmppgw probe FILE [DOMAIN...] [--server ADDR[:PORT]] "
-			  "[--timeout MS] [--ca-file FILE]"));
-	return CLI_USAGE;
-}
+	const char *timeout = cli_arg(c, "--timeout");
 
-static int parse_args(int argc, char **argv, struct probe_args *a)
-{
-	const char *v;
-
-	for (int i = 1; i < argc; i++) {
-		if ((v = cli_opt_value(argc, argv, &i, "--server"))) {
-			a->o.server = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--ca-file"))) {
-			a->o.ca_file = v;
-		} else if ((v = cli_opt_value(argc, argv, &i, "--timeout"))) {
-			if (cli_parse_ms("--timeout", v, PROBE_MAX_TIMEOUT_MS, &a->o.timeout_ms) < 0)
-				return -1;
-		} else if (argv[i][0] == '-') {
-			return -1;
-		} else if (!a->path) {
-			a->path = argv[i];
-		} else {
-			strlist_push(&a->domains, argv[i]);
-		}
-	}
+	a->o.server = cli_arg(c, "--server");
+	a->o.ca_file = cli_arg(c, "--ca-file");
+	if (timeout &&
+	    cli_parse_ms("--timeout", timeout, PROBE_MAX_TIMEOUT_MS, &a->o.timeout_ms) < 0)
+		return -1;
+	for (int i = 1; i < c->noperands; i++)
+		strlist_push(&a->domains, c->operand[i]);
 	a->o.domains = &a->domains;
-	return a->path ? 0 : -1;
+	if (c->noperands < 1)
+		return -1;
+	a->path = c->operand[0];
+	return 0;
 }
 
 static void print_result(const struct probe_result *r)
@@ -103,16 +91,16 @@ static int run(const struct deployment *d, const struct probe_options *o)
 	return bad ? CLI_PROBLEMS : CLI_OK;
 }
 
-int cmd_probe(int argc, char **argv)
+int cmd_probe(const struct cli_args *c)
 {
 	struct probe_args a;
 	struct deployment *d;
 	int rc;
 
 	memset(&a, 0, sizeof a);
-	if (parse_args(argc, argv, &a) < 0) {
+	if (parse_args(c, &a) < 0) {
 		strlist_free(&a.domains);
-		return usage();
+		return cli_usage("probe", NULL);
 	}
 	rc = cli_load(a.path, &d);
 	if (rc == CLI_OK) {

@@ -32,14 +32,21 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+const char *cli_shown(const char *path)
+{
+	return strcmp(path, "-") == 0 ? CLI_STDIN_NAME : path;
+}
+
 int cli_load(const char *path, struct deployment **out)
 {
 	struct diags diags = {0};
 	struct deployment *d = NULL;
-	int rc = depfile_load(path, &d, &diags);
+	bool in = strcmp(path, "-") == 0;
+	int rc = in ? depfile_load_fd(STDIN_FILENO, CLI_STDIN_NAME, &d, &diags)
+		    : depfile_load(path, &d, &diags);
 
 	for (size_t i = 0; i < diags.n; i++) {
-		char *line = diag_format(path, &diags.v[i]);
+		char *line = diag_format(in ? CLI_STDIN_NAME : path, &diags.v[i]);
 
 		cli_error("%s", line);
 		free(line);
@@ -110,17 +117,6 @@ bool cli_parse_fd(const char *s, int *fd)
 		return false;
 	*fd = (int)v;
 	return true;
-}
-
-const char *cli_opt_value(int argc, char **argv, int *i, const char *name)
-{
-	size_t n = strlen(name);
-
-	if (strcmp(argv[*i], name) == 0)
-		return *i + 1 < argc ? argv[++*i] : NULL;
-	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	return NULL;
 }
 
 /* A terminal as the descriptor: the secret is typed there, so it is not

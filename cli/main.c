@@ -2,56 +2,64 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/table.h"
 #include "i18n.h"
 
-static const struct command {
-	const char *name;
-	int (*run)(int argc, char **argv);
-} commands[] = {
-	{"cert", cmd_cert},
-	{"check", cmd_check},
-	{"csr", cmd_csr},
-	{"dns", cmd_dns},
-	{"export", cmd_export},
-	{"partners", cmd_partners},
-	{"probe", cmd_probe},
-};
-
-static void usage(FILE *out)
+/* A word after xmppgw that is no command names the deployment file when
+ * it looks like one: it exists, holds a '/', or ends in .yaml or .yml.
+ * Anything else is a mistyped command, not a file to offer creating. */
+static bool names_file(const char *word)
 {
-	fputs(_("Usage: xmppgw [FILE]                 full-screen wizard on FILE (default ./xmppgw.yaml)\n"
-		"       xmppgw check FILE             validate; errors as FILE:LINE:COL: error: text\n"
-		"       xmppgw csr FILE [--force] [--key EXISTING.key] [--passphrase-fd N]\n"
-		"                                     private key + request from the certificate section\n"
-		"       xmppgw cert import FILE CERT [CERT...] [--passphrase-fd N]\n"
-		"                                     the CA's answer, checked against the key and the file\n"
-		"       xmppgw cert pfx FILE [-o OUT] [--force] [--passphrase-fd N]\n"
-		"                           [--pfx-passphrase-fd M]\n"
-		"                                     PFX for the Edge (3DES, HMAC-SHA1: Windows 2008 R2)\n"
-		"       xmppgw dns FILE [--server ADDR[:PORT]] [--timeout MS] [--own|--partners]\n"
-		"                                     live DNS check of the SRV records\n"
-		"       xmppgw export frontend-ps1|edge-ps1|inf|zone FILE [-o OUT]\n"
-		"                                     frontend-ps1: partners and policy, on a Front End;\n"
-		"                                     edge-ps1: the certificate, on each Edge Server\n"
-		"       xmppgw partners list FILE [--header]\n"
-		"       xmppgw partners add FILE --domain D [--type T] [--tls V] [--sasl V]\n"
-		"                               [--dialback true|false] [--additional D1,D2]\n"
-		"                               [--description S] [--keep-alive true|false]\n"
-		"                               [--proxy-fqdn F]\n"
-		"       xmppgw partners remove FILE DOMAIN\n"
-		"       xmppgw probe FILE [DOMAIN...] [--server ADDR[:PORT]] [--timeout MS]\n"
-		"                               [--ca-file FILE]\n"
-		"                                     ask XMPP servers which negotiation settings work\n"
-		"       xmppgw --help | --version\n"
-		"\n"
-		"Exit status: 0 done or valid, 1 problems found, 2 usage, I/O or unreadable input.\n"
-		"See xmppgw(1) and xmppgw.yaml(5).\n"), out);
+	size_t n = strlen(word);
+	struct stat st;
+
+	return lstat(word, &st) == 0 || strchr(word, '/') ||
+	       (n > 5 && strcasecmp(word + n - 5, ".yaml") == 0) ||
+	       (n > 4 && strcasecmp(word + n - 4, ".yml") == 0);
+}
+
+/* The full-screen program on path, which it writes: never standard input. */
+static int open_screen(const char *path)
+{
+	if (strcmp(path, "-") == 0) {
+		cli_error("%s", _("the full-screen program writes the deployment file: '-' "
+				  "(standard input) cannot stand for it; name the file"));
+		return CLI_USAGE;
+	}
+	return tui_main(path);
+}
+
+static int top_option(int argc, char **argv)
+{
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		cli_help_all(stdout);
+		return fflush(stdout) == 0 ? CLI_OK : CLI_USAGE;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+		return CLI_OK;
+	}
+	/* Not in --help: the table for the tests and the completion check. */
+	if (strcmp(argv[1], "--dump-commands") == 0) {
+		cli_dump(stdout);
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "--") == 0 && argc == 3)
+		return open_screen(argv[2]);
+	if (strcmp(argv[1], "--") == 0)
+		cli_error("%s", _("one deployment file at most after --; see 'xmppgw --help'."));
+	else
+		cli_error(_("'%s' is not an option; see 'xmppgw --help'."), argv[1]);
+	return CLI_USAGE;
 }
 
 /* The deployment file is UTF-8 whatever the locale. A jump host often has
@@ -80,20 +88,16 @@ int main(int argc, char **argv)
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
-	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-		usage(stdout);
-		return CLI_OK;
-	}
-	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-		printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-		return CLI_OK;
-	}
-	for (size_t i = 0; argc >= 2 && i < sizeof commands / sizeof *commands; i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && strcmp(argv[1], "-") != 0)) {
-		usage(stderr);
+	if (argc < 2)
+		return open_screen("xmppgw.yaml");
+	if (argv[1][0] == '-' && argv[1][1])
+		return top_option(argc, argv);
+	if (!cli_find(argv[1], NULL) && (strcmp(argv[1], "-") == 0 || names_file(argv[1]))) {
+		if (argc == 2)
+			return open_screen(argv[1]);
+		cli_error(_("%s is not a command, and the full-screen program takes one file; see "
+			    "'xmppgw --help'."), argv[1]);
 		return CLI_USAGE;
 	}
-	return tui_main(argc == 2 ? argv[1] : "xmppgw.yaml");
+	return cli_dispatch(argc, argv);
 }

@@ -27,9 +27,6 @@
 #include "i18n.h"
 #include "xalloc.h"
 
-/* A CA's answer is a few kilobytes; a bundle of every public root, a few
- * hundred. Anything larger is not a certificate file. */
-#define CERT_FILE_MAX (16L * 1024 * 1024)
 #define CERT_CHAIN_MAX 10
 
 #define LOG(o, ...) \
@@ -159,7 +156,7 @@ static void read_pem(const char *buf, long len, STACK_OF(X509) *out)
 	sk_X509_INFO_pop_free(infos, X509_INFO_free);
 	BIO_free(b);
 	/* "Microsoft IIS / PKCS7" saved as text: certificates inside. */
-	if (!strstr(buf, "-----BEGIN PKCS7-----"))
+	if (!memmem(buf, (size_t)len, "-----BEGIN PKCS7-----", 21))
 		return;
 	b = BIO_new_mem_buf(buf, (int)len);
 	while (b && (p7 = PEM_read_bio_PKCS7(b, NULL, NULL, NULL))) {
@@ -186,24 +183,37 @@ static void read_der(const char *buf, long len, STACK_OF(X509) *out)
 	PKCS7_free(p7);
 }
 
-int cert_read_file(const char *path, STACK_OF(X509) *out, char **err)
+int cert_read_buffer(const char *name, const char *buf, size_t len, STACK_OF(X509) *out,
+		     char **err)
 {
 	int before = sk_X509_num(out);
-	char *buf;
-	long len = 0;
 
-	if (slurp(path, &buf, &len, err) != 0)
+	if (len > (size_t)CERT_FILE_MAX) {
+		*err = xasprintf(_("%s is %zu bytes, too large to be a certificate file"), name, len);
 		return -1;
-	if (strstr(buf, "-----BEGIN "))
-		read_pem(buf, len, out);
+	}
+	if (memmem(buf, len, "-----BEGIN ", 11))
+		read_pem(buf, (long)len, out);
 	else
-		read_der(buf, len, out);
-	free(buf);
+		read_der(buf, (long)len, out);
 	ERR_clear_error();
 	if (sk_X509_num(out) > before)
 		return 0;
-	*err = xasprintf(_("%s holds no certificate (PEM, DER or PKCS#7 expected)"), path);
+	*err = xasprintf(_("%s holds no certificate (PEM, DER or PKCS#7 expected)"), name);
 	return -1;
+}
+
+int cert_read_file(const char *path, STACK_OF(X509) *out, char **err)
+{
+	char *buf;
+	long len = 0;
+	int rc;
+
+	if (slurp(path, &buf, &len, err) != 0)
+		return -1;
+	rc = cert_read_buffer(path, buf, (size_t)len, out, err);
+	free(buf);
+	return rc;
 }
 
 static bool chain_has(STACK_OF(X509) *s, const X509 *x)
@@ -215,18 +225,21 @@ static bool chain_has(STACK_OF(X509) *s, const X509 *x)
 }
 
 /* Every file's certificates into c->all, each certificate once. */
-static int read_all(const char *const *files, size_t n, const char *base,
+static int read_all(const char *const *files, size_t n, const struct cert_import_options *o,
 		    struct cert_chain *c, char **err)
 {
 	STACK_OF(X509) *tmp = sk_X509_new_null();
 	int rc = 0;
 
 	for (size_t i = 0; rc == 0 && i < n; i++) {
-		char *path = cert_resolve(base, files[i]);
+		char *path = cert_resolve(o->base_dir, files[i]);
 
 		rc = cert_read_file(path, tmp, err);
 		free(path);
 	}
+	if (rc == 0 && o->data)
+		rc = cert_read_buffer(o->data_name ? o->data_name : "-", o->data, o->data_len, tmp,
+				      err);
 	while (sk_X509_num(tmp) > 0) {
 		X509 *x = sk_X509_shift(tmp);
 
@@ -493,15 +506,15 @@ static int import_run(struct deployment *d, const char *const *files, size_t nfi
 		return -1;
 	}
 	im->key_path = cert_resolve(o->base_dir, im->key_name);
-	if (nfiles == 0) {
+	if (nfiles == 0 && !o->data) {
 		*err = xstrdup(_("no certificate file was given"));
 		return -1;
 	}
 	if (csr_read_key(im->key_path, o->passphrase, &im->key, err) != 0 ||
-	    read_all(files, nfiles, o->base_dir, &im->c, err) != 0)
+	    read_all(files, nfiles, o, &im->c, err) != 0)
 		return -1;
 	LOG(o, _("importing the CA's answer: %d certificates in %zu files, key %s"),
-	    sk_X509_num(im->c.all), nfiles, im->key_path);
+	    sk_X509_num(im->c.all), nfiles + (o->data != NULL), im->key_path);
 	rc = judge(d, im, now, r);
 	log_result(o, r);
 	if (rc != 0 || place_chain(o, im, err) != 0)

@@ -17,6 +17,9 @@
 #include "strlist.h"
 
 #define CERT_WARN_DAYS 30
+/* A CA's answer is a few kilobytes; a bundle of every public root, a few
+ * hundred. Anything larger is not a certificate file. */
+#define CERT_FILE_MAX (16L * 1024 * 1024)
 
 struct cert_import_options {
 	const char *base_dir;        /* paths in d and files are relative to it unless absolute */
@@ -25,6 +28,9 @@ struct cert_import_options {
 	const char *chain_file;      /* NULL: the key file's name with "-chain.pem" for ".key" */
 	const char *deployment_file; /* never written over */
 	time_t now;                  /* 0: time(NULL); tests pass a fixed clock */
+	const char *data;            /* one more file's bytes, read by the caller (standard input), or NULL */
+	size_t data_len;
+	const char *data_name;       /* data's name in messages ("<stdin>") */
 	struct applog *log;          /* may be NULL */
 };
 
@@ -64,6 +70,9 @@ void cert_issued_check(const struct deployment *d, const char *base_dir, time_t 
 /* Every certificate in path (PEM, DER or PKCS#7 in DER or PEM), appended
  * to out, which takes ownership. 0, or -1 with *err naming the file. */
 int cert_read_file(const char *path, STACK_OF(X509) *out, char **err);
+/* The same from a file's bytes already read; name is for messages. */
+int cert_read_buffer(const char *name, const char *buf, size_t len, STACK_OF(X509) *out,
+		     char **err);
 /* path as seen from base_dir (unchanged when absolute); the caller frees. */
 char *cert_resolve(const char *base_dir, const char *path);
 /* The key the certificate goes with, as recorded (relative to the

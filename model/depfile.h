@@ -20,6 +20,9 @@ enum { DEPFILE_OK = 0, DEPFILE_PROBLEMS = 1, DEPFILE_UNREADABLE = 2 };
  * DEPFILE_UNREADABLE (the file could not be opened or read; the reason is
  * the only diagnostic, at line 0). */
 int depfile_load(const char *path, struct deployment **out, struct diags *diags);
+/* The same from an open descriptor (standard input), read whole within
+ * the same size limit; name is used in messages only. fd stays open. */
+int depfile_load_fd(int fd, const char *name, struct deployment **out, struct diags *diags);
 /* The same from memory; name is used in messages only. */
 int depfile_load_buffer(const char *name, const char *buf, size_t len,
 			struct deployment **out, struct diags *diags);

@@ -35,48 +35,10 @@ static int unreadable(struct diags *diags, const char *fmt, ...)
 	return DEPFILE_UNREADABLE;
 }
 
-/* Reads the whole file (at most DEPFILE_MAX_SIZE bytes) into *buf; returns
- * 0 or an errno value, EFBIG for a file over the limit. */
-static int slurp(int fd, char **buf, size_t *len)
-{
-	struct stat st;
-	size_t cap = 65536, n = 0;
-	char *b;
-	int e = 0;
-
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-		if ((uintmax_t)st.st_size > DEPFILE_MAX_SIZE)
-			return EFBIG;
-		cap = (size_t)st.st_size + 1;
-	}
-	b = xmalloc(cap);
-	while (e == 0) {
-		ssize_t r;
-
-		if (n == cap)
-			b = xrealloc(b, cap *= 2);
-		r = read(fd, b + n, cap - n);
-		if (r == 0)
-			break;
-		if (r < 0)
-			e = errno == EINTR ? 0 : errno;
-		else if ((n += (size_t)r) > DEPFILE_MAX_SIZE)
-			e = EFBIG;
-	}
-	if (e) {
-		free(b);
-		return e;
-	}
-	*buf = b;
-	*len = n;
-	return 0;
-}
-
 int depfile_load(const char *path, struct deployment **out, struct diags *diags)
 {
 	int fd, e, rc;
-	char *buf, *err = NULL;
-	size_t len;
+	char *err = NULL;
 
 	*out = NULL;
 	fd = fsafe_open_input(path, &err);
@@ -86,14 +48,25 @@ int depfile_load(const char *path, struct deployment **out, struct diags *diags)
 		free(err);
 		return rc;
 	}
-	e = slurp(fd, &buf, &len);
+	e = depfile_load_fd(fd, path, out, diags);
 	close(fd);
+	return e;
+}
+
+int depfile_load_fd(int fd, const char *name, struct deployment **out, struct diags *diags)
+{
+	char *buf;
+	size_t len;
+	int e, rc;
+
+	*out = NULL;
+	e = fsafe_read_all(fd, DEPFILE_MAX_SIZE, &buf, &len);
 	if (e == EFBIG)
 		return unreadable(diags, _("is larger than %u MiB; a deployment file is far "
 					   "smaller"), DEPFILE_MAX_SIZE >> 20);
 	if (e)
 		return unreadable(diags, _("cannot read: %s"), strerror(e));
-	rc = depfile_load_buffer(path, buf, len, out, diags);
+	rc = depfile_load_buffer(name, buf, len, out, diags);
 	free(buf);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -71,6 +72,41 @@ int fsafe_open_input(const char *path, char **why)
 	if (fl >= 0)
 		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	return fd;
+}
+
+int fsafe_read_all(int fd, size_t max, char **buf, size_t *len)
+{
+	struct stat st;
+	size_t cap = 65536, n = 0;
+	char *b;
+	int e = 0;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((uintmax_t)st.st_size > max)
+			return EFBIG;
+		cap = (size_t)st.st_size + 1;
+	}
+	b = xmalloc(cap);
+	while (e == 0) {
+		ssize_t r;
+
+		if (n == cap)
+			b = xrealloc(b, cap *= 2);
+		r = read(fd, b + n, cap - n);
+		if (r == 0)
+			break;
+		if (r < 0)
+			e = errno == EINTR ? 0 : errno;
+		else if ((n += (size_t)r) > max)
+			e = EFBIG;
+	}
+	if (e) {
+		free(b);
+		return e;
+	}
+	*buf = b;
+	*len = n;
+	return 0;
 }
 
 char *fsafe_lock_path(const char *path)

@@ -6,6 +6,7 @@
 #define XMPPGW_FSAFE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Opens path for reading without blocking on a FIFO or a device, and only
  * if it is a regular file; the descriptor is then switched back to
@@ -15,6 +16,11 @@
  * to put after it; errno is then open(2)'s error, EISDIR for a folder or
  * EINVAL for any other file that is not regular. */
 int fsafe_open_input(const char *path, char **why);
+
+/* Reads what remains of fd (a file, or standard input) into *buf (caller
+ * frees) and *len, at most max bytes. Returns 0 or an errno value, EFBIG
+ * past max. */
+int fsafe_read_all(int fd, size_t max, char **buf, size_t *len);
 
 /* The lock file of the deployment file path: "dir/.NAME.lock", mode 0600,
  * never opened through a link. Caller frees. */

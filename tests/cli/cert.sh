@@ -47,6 +47,32 @@ for form in "PEM bundle, root first and leaf in the middle:bundle.pem" \
 done
 check_grep "prints the thumbprint" "Thumbprint: $(issued thumbprint)" "$T_TMP/out"
 
+# --- the CA's answer on standard input ('-'), alone or beside files --------------
+fresh
+check_status "a bundle on standard input: accepted" 0 sh -c '"$1" cert import "$2" - <"$3"' - \
+	"$XMPPGW" "$Y" "$T_TMP/bundle.pem"
+check "standard input: the same chain" cmp -s "$CHAIN" "$T_TMP/want-chain.pem"
+fresh
+check_status "the leaf as a file, the intermediate on standard input: accepted" 0 sh -c \
+	'"$1" cert import "$2" "$3" - <"$4"' - "$XMPPGW" "$Y" "$T_TMP/leaf.cer" "$CA/int.pem"
+check "leaf and standard input: the same chain" cmp -s "$CHAIN" "$T_TMP/want-chain.pem"
+fresh
+check_status "PKCS#7 DER through a pipe: accepted" 0 sh -c 'cat "$3" | "$1" cert import "$2" -' - \
+	"$XMPPGW" "$Y" "$T_TMP/chain.p7b"
+check "PKCS#7 from a pipe: the same chain" cmp -s "$CHAIN" "$T_TMP/want-chain.pem"
+fresh
+check_status "nothing on standard input: exit 2" 2 sh -c '"$1" cert import "$2" - </dev/null' - \
+	"$XMPPGW" "$Y"
+check_grep "says <stdin> holds no certificate" "<stdin> holds no certificate" "$T_TMP/err"
+check_status "- twice: usage" 2 sh -c '"$1" cert import "$2" - - <"$3"' - "$XMPPGW" "$Y" \
+	"$T_TMP/bundle.pem"
+check_grep "- twice: says so" "standard input (-) can be given only once" "$T_TMP/err"
+check_status "certificates and passphrase both on standard input: refused" 2 sh -c \
+	'"$1" cert import "$2" - --passphrase-fd 0 <"$3"' - "$XMPPGW" "$Y" "$T_TMP/bundle.pem"
+check_grep "says why" "standard input cannot carry both" "$T_TMP/err"
+check "none of the refused touched the deployment file" cmp -s "$Y" "$T_TMP/before.yaml"
+"$XMPPGW" cert import "$Y" "$T_TMP/bundle.pem" >/dev/null 2>&1
+
 # --- the fields recorded, against openssl's reading of the leaf ----------------
 L=$CA/leaf-good.pem
 fp=$(openssl x509 -in "$L" -noout -fingerprint -sha1 | sed 's/.*=//; s/://g')
