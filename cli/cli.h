@@ -22,8 +22,6 @@ int cmd_dns(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_partners(int argc, char **argv);
 int cmd_probe(int argc, char **argv);
-/* The full-screen program on path (created on request when missing). */
-int tui_main(const char *path);
 
 /* Shared by the commands: loads path, prints every diagnostic to stderr,
  * and returns CLI_OK with *out set when the file has no errors; otherwise

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "tui/tui.h"
 #include "i18n.h"
 
 static const struct command {
@@ -95,5 +96,7 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return CLI_USAGE;
 	}
-	return tui_main(argc == 2 ? argv[1] : "xmppgw.yaml");
+	/* As long as `xmppgw partners add` and the others wait; read before
+	 * the screen opens, so a bad value is said on the terminal. */
+	return tui_main(argc == 2 ? argv[1] : "xmppgw.yaml", cli_lock_wait_ms());
 }

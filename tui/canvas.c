@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* A layer drawn by its screen module, on the engine's stack and key loop. */
+/* A layer drawn by its screen module, on the engine's stack and key loop.
+ * The keys only the session can answer go to its hooks (tui/term.h). */
 #include "config.h"
 
 #include "tui/canvas.h"
@@ -8,7 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "tui/tui_int.h"
+#include "tui/term.h"
 #include "xalloc.h"
 
 struct tcanvas {
@@ -67,7 +68,6 @@ static void repaint(struct tcanvas *cv)
 
 struct tkey tcanvas_key(struct tcanvas *cv, int wait_ms)
 {
-	struct wpage pg = {.id = "canvas", .title = cv->title, .help = cv->help};
 	struct tkey k = tui_getkey(cv->t, wait_ms);
 
 	if (k.act != TK_NONE && cv->status_shown) {
@@ -77,15 +77,15 @@ struct tkey tcanvas_key(struct tcanvas *cv, int wait_ms)
 	}
 	switch (k.act) {
 	case TK_HELP:
-		help_run(cv->t, &pg, NULL);
+		cv->t->hooks->help(cv->t, cv->title, cv->help);
 		return (struct tkey){TK_NONE, 0};
 	case TK_SAVE:
-		tui_save_all(cv->t);
+		cv->t->hooks->save(cv->t);
 		cv->status_shown = cv->t->status != NULL;
 		repaint(cv);
 		return (struct tkey){TK_NONE, 0};
 	case TK_QUIT:
-		return tui_quit_asked(cv->t) ? k : (struct tkey){TK_NONE, 0};
+		return cv->t->hooks->quit(cv->t) ? k : (struct tkey){TK_NONE, 0};
 	default:
 		return k;
 	}
