@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "tui/tui.h"
 #include "i18n.h"
+#include "tui/tui.h"
 
 static const struct command {
 	const char *name;
