@@ -29,8 +29,6 @@ int cmd_partners_list(const struct cli_args *a);
 int cmd_partners_add(const struct cli_args *a);
 int cmd_partners_remove(const struct cli_args *a);
 int cmd_probe(const struct cli_args *a);
-/* The full-screen program on path (created on request when missing). */
-int tui_main(const char *path);
 
 /* Shared by the commands: loads path, prints every diagnostic to stderr,
  * and returns CLI_OK with *out set when the file has no errors; otherwise

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/table.h"
 #include "i18n.h"
+#include "tui/tui.h"
 
 /* A word after xmppgw that is no command names the deployment file when
  * it looks like one: it exists, holds a '/', or ends in .yaml or .yml.
@@ -35,7 +36,9 @@ static int open_screen(const char *path)
 				  "(standard input) cannot stand for it; name the file"));
 		return CLI_USAGE;
 	}
-	return tui_main(path);
+	/* As long as `xmppgw partners add` and the others wait; read before
+	 * the screen opens, so a bad value is said on the terminal. */
+	return tui_main(path, cli_lock_wait_ms());
 }
 
 static int top_option(int argc, char **argv)

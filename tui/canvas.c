@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: ISC */
-/* A layer drawn by its screen module, on the engine's stack and key loop. */
+/* A layer drawn by its screen module, on the engine's stack and key loop.
+ * The keys only the session can answer go to its hooks (tui/term.h). */
 #include "config.h"
 
 #include "tui/canvas.h"
+#include "wizards/wizard.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
-#include "tui/tui_int.h"
+#include "tui/term.h"
 #include "xalloc.h"
 
 struct tcanvas {
@@ -74,15 +76,15 @@ struct tkey tcanvas_key(struct tcanvas *cv, int wait_ms)
 	}
 	switch (k.act) {
 	case TK_HELP:
-		help_run(cv->t, cv->page, NULL);
+		cv->t->hooks->help(cv->t, cv->page);
 		return (struct tkey){TK_NONE, 0};
 	case TK_SAVE:
-		tui_save_all(cv->t);
+		cv->t->hooks->save(cv->t);
 		cv->status_shown = cv->t->status != NULL;
 		repaint(cv);
 		return (struct tkey){TK_NONE, 0};
 	case TK_QUIT:
-		return tui_quit_asked(cv->t) ? k : (struct tkey){TK_NONE, 0};
+		return cv->t->hooks->quit(cv->t) ? k : (struct tkey){TK_NONE, 0};
 	default:
 		return k;
 	}

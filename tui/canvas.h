@@ -14,9 +14,10 @@
 
 #include <curses.h>
 
-#include "tui/engine.h"
 #include "tui/keys.h"
 
+struct tui;
+struct wpage;
 struct tcanvas;
 
 /* Pushes the layer and calls paint(cv, w, arg): lay out for LINES x COLS

@@ -48,11 +48,6 @@
 #include "deployment.h"
 #include "wizards/wizard.h"
 
-/* The smallest terminal the pages are laid out for; below it the screen
- * says "terminal too small (need WxH)" until it grows again. */
-#define TUI_MIN_COLS 60
-#define TUI_MIN_ROWS 18
-
 struct tui;
 
 enum tui_result {

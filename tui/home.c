@@ -34,17 +34,17 @@ static size_t problems(struct tui *t)
 	struct diags dg = {0};
 	size_t n;
 
-	deployment_validate(t->d, NULL, &dg);
+	deployment_validate(t->s->d, NULL, &dg);
 	n = diags_error_fields(&dg);
 	diags_free(&dg);
-	if (!tui_unsaved(t) && t->file_errors > n)
-		n = t->file_errors;
+	if (!tui_unsaved(t) && t->s->file_errors > n)
+		n = t->s->file_errors;
 	return n;
 }
 
 static char *summary_text(struct tui *t)
 {
-	return home_summary(t->d, tui_base_dir(t), problems(t), time(NULL));
+	return home_summary(t->s->d, tui_base_dir(t), problems(t), time(NULL));
 }
 
 static char *warnings_text(struct tui *t)
@@ -54,7 +54,7 @@ static char *warnings_text(struct tui *t)
 
 static char *name(struct tui *t)
 {
-	return home_name(t->d, t->path);
+	return home_name(t->s->d, t->s->path);
 }
 
 static bool get_builder(const struct wctx *c)

@@ -134,8 +134,9 @@ static bool has_secret(const struct wizard *w)
 
 int tui_run_wizard(struct tui *t, const struct wizard *w, void *arg)
 {
-	struct twork wk = {.outer = t->work, .base = t->work ? t->work->copy : t->d};
-	struct wctx c = {.path = t->path, .base_dir = t->base_dir, .state = arg, .ui = &tui_wui,
+	struct tsession *s = t->s;
+	struct twork wk = {.outer = s->work, .base = s->work ? s->work->copy : s->d};
+	struct wctx c = {.path = s->path, .base_dir = s->base_dir, .state = arg, .ui = &tui_wui,
 			 .ui_arg = t};
 	bool secret = has_secret(w);
 	int r;
@@ -144,7 +145,7 @@ int tui_run_wizard(struct tui *t, const struct wizard *w, void *arg)
 		nodump_enter();
 	wk.copy = deployment_clone(wk.base);
 	c.d = wk.copy;
-	t->work = &wk;
+	s->work = &wk;
 	if (w->begin)
 		w->begin(&c);
 	r = run_pages(t, w, &c, &wk);
@@ -152,7 +153,7 @@ int tui_run_wizard(struct tui *t, const struct wizard *w, void *arg)
 		take(wk.base, wk.copy);
 	if (w->end)
 		w->end(&c);
-	t->work = wk.outer;
+	s->work = wk.outer;
 	deployment_free(wk.copy);
 	if (secret)
 		nodump_leave();

@@ -9,7 +9,7 @@
 
 #include "i18n.h"
 #include "strlist.h"
-#include "tui/tui_int.h"
+#include "tui/term.h"
 #include "tui/utf8.h"
 #include "xalloc.h"
 
@@ -158,7 +158,8 @@ struct tkey tui_getkey(struct tui *t, int wait_ms)
 			continue;
 		}
 		if (k.act == TK_SUSPEND) {
-			term_suspend(t);
+			term_suspend();
+			tui_repaint_all(t);
 			continue;
 		}
 		if (t->small || k.act == TK_NONE)
@@ -182,10 +183,10 @@ int tui_width(const char *s)
 
 void tui_title_bar(const struct tui *t, WINDOW *w, const char *title)
 {
-	const char *file = strrchr(t->path, '/');
+	const char *path = t->file ? t->file : "", *file = strrchr(path, '/');
 	int fw;
 
-	file = file ? file + 1 : t->path;
+	file = file ? file + 1 : path;
 	fw = tui_width(file);
 	tattr_set(w, TA_TITLE);
 	mvwhline(w, 0, 0, ' ', COLS);

@@ -2,8 +2,9 @@
 /* The terminal: whether it can be used at all, raw modes, colours, and the
  * signals. A dropped SSH link (SIGHUP) or a SIGTERM must not lose what was
  * typed, and must not write to a terminal that is gone: the handler only
- * sets a flag; the key loop (which wakes at least every TERM_POLL_MS) writes
- * the draft and leaves with _exit, restoring the tty modes by ioctl only. */
+ * sets a flag; the key loop (which wakes at least every TERM_POLL_MS) has the
+ * session write the draft (its signalled hook) and leaves with _exit,
+ * restoring the tty modes by ioctl only. */
 #include "config.h"
 
 #include <errno.h>
@@ -16,7 +17,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
-#include "tui/tui_int.h"
+#include "tui/term.h"
 #include "xalloc.h"
 
 volatile sig_atomic_t term_signal;
@@ -130,8 +131,9 @@ static void modes(void)
 	}
 }
 
-int term_open(struct tui *t)
+int term_open(struct tui *t, const struct tui_hooks *hooks)
 {
+	t->hooks = hooks;
 	term_saved_ok = tcgetattr(STDIN_FILENO, &term_saved) == 0;
 	/* Before newterm, so curses leaves these signals to us. */
 	catch(SIGHUP);
@@ -176,7 +178,7 @@ void term_check_signal(struct tui *t)
 
 	if (!sig)
 		return;
-	tui_draft(t);
+	t->hooks->signalled(t, sig);
 	if (sig == SIGINT || sig == SIGQUIT) {
 		/* Sent from another shell: the terminal is still ours. */
 		term_signal = 0;
@@ -187,7 +189,7 @@ void term_check_signal(struct tui *t)
 	_exit(128 + sig);
 }
 
-void term_suspend(struct tui *t)
+void term_suspend(void)
 {
 	struct sigaction dfl, old;
 
@@ -201,7 +203,6 @@ void term_suspend(struct tui *t)
 	/* Here again after SIGCONT (fg). */
 	sigaction(SIGTSTP, &old, NULL);
 	reset_prog_mode();
-	tui_repaint_all(t);
 }
 
 bool term_too_small(void)

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "tui/tui_int.h"
+#include "tui/term.h"
 #include "tui/utf8.h"
 #include "xalloc.h"
 
