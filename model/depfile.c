@@ -74,10 +74,14 @@ static size_t path_key(struct loader *l, const char *key)
 
 static size_t path_index(struct loader *l, size_t i)
 {
-	char num[32];
-	int n = snprintf(num, sizeof num, "[%zu]", i);
+	char num[32], *p = num + sizeof num;
 
-	return path_append(l, num, (size_t)n);
+	*--p = ']';
+	do
+		*--p = (char)('0' + i % 10);
+	while (i /= 10);
+	*--p = '[';
+	return path_append(l, p, (size_t)(num + sizeof num - p));
 }
 
 static void path_pop(struct loader *l, size_t len)

@@ -6,10 +6,10 @@
  * partners. Paths that differ only in their first index ("partners[7].tls",
  * "partners[8].tls") share a column, a dense array indexed by that number,
  * so such an entry costs 8 bytes rather than a copy of its path and a hash
- * slot. Every other key goes to an open-addressing table on an FNV-1a
- * hash whose keys are copied into large blocks; each slot keeps its hash
- * so that probing rarely compares strings. A column only grows while it
- * stays dense; an index far beyond its entries goes to the table. */
+ * slot. Every other key goes to an open-addressing table whose keys are
+ * copied into large blocks; each slot keeps its hash so that probing
+ * rarely compares strings. A column only grows while it stays dense; an
+ * index far beyond its entries goes to the table. */
 #include "config.h"
 
 #include "deployment.h"
@@ -62,13 +62,29 @@ struct posmap {
  * goes to the table. */
 #define COLUMN_NAME_MAX 128
 
-static uint32_t fnv1a(const char *s)
+/* Eight bytes a step: keys are dotted paths of 20 to 40 characters, and
+ * this runs for every field of the file. */
+static uint32_t hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 0x243f6a8885a308d3ULL ^ n, w;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+	}
+	if (n) {
+		w = 0;
+		memcpy(&w, s, n);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+	}
 	return (uint32_t)(h ^ (h >> 32));
+}
+
+static uint32_t hash_str(const char *s)
+{
+	return hash_bytes(s, strlen(s));
 }
 
 static void table_init(struct posmap_table *t)
@@ -146,10 +162,10 @@ static void table_grow(struct posmap_table *t)
 	free(old.slots);
 }
 
-/* The slot for key, added (with position 0, 0) when it is new. */
-static struct posmap_slot *table_put(struct posmap *pm, struct posmap_table *t, const char *key)
+/* The slot for key (of hash h), added (with position 0, 0) when new. */
+static struct posmap_slot *table_put(struct posmap *pm, struct posmap_table *t, const char *key,
+				     uint32_t h)
 {
-	uint32_t h = fnv1a(key);
 	struct posmap_slot *s;
 
 	if ((t->used + 1) * 4 > t->cap * 3)
@@ -163,37 +179,55 @@ static struct posmap_slot *table_put(struct posmap *pm, struct posmap_table *t, 
 	return s;
 }
 
-static const struct posmap_slot *table_get(const struct posmap_table *t, const char *key)
+static const struct posmap_slot *table_get(const struct posmap_table *t, const char *key,
+					   uint32_t h)
 {
-	const struct posmap_slot *s = table_slot(t, key, fnv1a(key));
+	const struct posmap_slot *s = table_slot(t, key, h);
 
 	return s->key ? s : NULL;
 }
 
-/* Splits path at its first index: name receives the path with the number
- * left out ("partners[].tls"), *index the number. False for a path
- * without one, or one too long to be a field's. */
-static bool column_of(const char *path, char name[COLUMN_NAME_MAX], size_t *index)
-{
-	const char *br = strchr(path, '['), *p;
-	size_t head, tail, i = 0;
+/* A path split at its first index: the path with the number left out
+ * ("partners[].tls"), its hash, and the number. */
+struct column_key {
+	char name[COLUMN_NAME_MAX];
+	uint32_t hash;
+	size_t index;
+};
 
-	if (!br || br[1] < '0' || br[1] > '9' || (br[1] == '0' && br[2] != ']'))
-		return false;
-	for (p = br + 1; *p >= '0' && *p <= '9'; p++) {
+/* Parses "[N]" at br (no leading zero, so that one index has one
+ * spelling); returns the "]" or NULL. */
+static const char *parse_index(const char *br, size_t *index)
+{
+	const char *p = br + 1;
+	size_t i = 0;
+
+	if (*p < '0' || *p > '9' || (*p == '0' && p[1] != ']'))
+		return NULL;
+	for (; *p >= '0' && *p <= '9'; p++) {
 		if (i > (SIZE_MAX - 9) / 10)
-			return false;
+			return NULL;
 		i = i * 10 + (size_t)(*p - '0');
 	}
-	if (*p != ']')
+	*index = i;
+	return *p == ']' ? p : NULL;
+}
+
+/* False for a path without an index, or one too long to be a field's. */
+static bool column_of(const char *path, struct column_key *k)
+{
+	const char *br = strchr(path, '['), *close = br ? parse_index(br, &k->index) : NULL;
+	size_t head, tail;
+
+	if (!close)
 		return false;
 	head = (size_t)(br - path) + 1;
-	tail = strlen(p);
+	tail = strlen(close);
 	if (head + tail >= COLUMN_NAME_MAX)
 		return false;
-	memcpy(name, path, head);
-	memcpy(name + head, p, tail + 1);
-	*index = i;
+	memcpy(k->name, path, head);
+	memcpy(k->name + head, close, tail + 1);
+	k->hash = hash_bytes(k->name, head + tail);
 	return true;
 }
 
@@ -216,41 +250,40 @@ static bool column_fits(struct posmap_column *c, size_t i)
 	return true;
 }
 
-/* The column called name, made when index i would start it densely;
- * NULL otherwise, so that keys that merely hold a bracket (a set's) make
- * no column each. */
-static struct posmap_column *column_for(struct posmap *pm, const char *name, size_t i)
+/* The column of k, made when its index would start it densely; NULL
+ * otherwise, so that keys that merely hold a bracket (a set's) make no
+ * column each. */
+static struct posmap_column *column_for(struct posmap *pm, const struct column_key *k)
 {
-	const struct posmap_slot *found = table_get(&pm->names, name);
+	const struct posmap_slot *found = table_get(&pm->names, k->name, k->hash);
 	struct posmap_slot *s;
 
 	if (found)
 		return &pm->cols[found->line - 1];
-	if (i > 8 || pm->ncols >= INT_MAX)
+	if (k->index > 8 || pm->ncols >= INT_MAX)
 		return NULL;
 	pm->cols = xgrow(pm->cols, &pm->colcap, pm->ncols + 1, sizeof *pm->cols);
 	memset(&pm->cols[pm->ncols], 0, sizeof *pm->cols);
-	s = table_put(pm, &pm->names, name);
+	s = table_put(pm, &pm->names, k->name, k->hash);
 	s->line = (int)++pm->ncols;
 	return &pm->cols[s->line - 1];
 }
 
 void posmap_put(struct posmap *pm, const char *path, int line, int col)
 {
-	char name[COLUMN_NAME_MAX];
-	size_t i;
+	struct column_key k;
 	struct posmap_column *c = NULL;
 	struct posmap_slot *s;
 
-	if (line != ABSENT && column_of(path, name, &i))
-		c = column_for(pm, name, i);
-	if (c && column_fits(c, i)) {
-		c->count += c->v[i].line == ABSENT;
-		c->v[i].line = line;
-		c->v[i].col = col;
+	if (line != ABSENT && column_of(path, &k))
+		c = column_for(pm, &k);
+	if (c && column_fits(c, k.index)) {
+		c->count += c->v[k.index].line == ABSENT;
+		c->v[k.index].line = line;
+		c->v[k.index].col = col;
 		return;
 	}
-	s = table_put(pm, &pm->paths, path);
+	s = table_put(pm, &pm->paths, path, hash_str(path));
 	s->line = line;
 	s->col = col;
 }
@@ -259,21 +292,20 @@ void posmap_put(struct posmap *pm, const char *path, int line, int col)
  * column could not yet hold that index, so the column's is the later. */
 static const struct posmap_pos *column_get(const struct posmap *pm, const char *path)
 {
-	char name[COLUMN_NAME_MAX];
-	size_t i;
+	struct column_key k;
 	const struct posmap_slot *s;
 	const struct posmap_column *c;
 
-	if (!pm->ncols || !column_of(path, name, &i) || !(s = table_get(&pm->names, name)))
+	if (!pm->ncols || !column_of(path, &k) || !(s = table_get(&pm->names, k.name, k.hash)))
 		return NULL;
 	c = &pm->cols[s->line - 1];
-	return i < c->cap && c->v[i].line != ABSENT ? &c->v[i] : NULL;
+	return k.index < c->cap && c->v[k.index].line != ABSENT ? &c->v[k.index] : NULL;
 }
 
 bool posmap_get(const struct posmap *pm, const char *path, int *line, int *col)
 {
 	const struct posmap_pos *p = pm ? column_get(pm, path) : NULL;
-	const struct posmap_slot *s = pm && !p ? table_get(&pm->paths, path) : NULL;
+	const struct posmap_slot *s = pm && !p ? table_get(&pm->paths, path, hash_str(path)) : NULL;
 
 	*line = p ? p->line : s ? s->line : 0;
 	*col = p ? p->col : s ? s->col : 0;

@@ -110,16 +110,42 @@ static bool listed_before(const struct strlist *l, size_t i, struct posmap *seen
 	return dup;
 }
 
-/* Every name of the list is valid and none appears twice. */
+/* base + "[" + i + "]", without printf: every partner's paths go through
+ * here. The caller frees it. */
+static char *item_path(const char *base, size_t i)
+{
+	char digits[24], *p = digits + sizeof digits, *out;
+	size_t n = strlen(base), m;
+
+	do
+		*--p = (char)('0' + i % 10);
+	while (i /= 10);
+	m = (size_t)(digits + sizeof digits - p);
+	out = xmalloc(n + m + 3);
+	memcpy(out, base, n);
+	out[n] = '[';
+	memcpy(out + n + 1, p, m);
+	memcpy(out + n + 1 + m, "]", 2);
+	return out;
+}
+
+/* Every name of the list is valid and none appears twice. The item's
+ * path is only built for a finding. */
 static void check_name_list(struct diags *out, const struct posmap *pm, const char *path,
 			    const struct strlist *l)
 {
 	struct posmap *seen = l->n > 16 ? posmap_new() : NULL;
 
 	for (size_t i = 0; i < l->n; i++) {
-		char *item = xasprintf("%s[%zu]", path, i);
+		int v = validate_dns_name(l->v[i], NULL);
+		bool dup = v != VALID_ERR && listed_before(l, i, seen);
+		char *item;
 
-		if (!check_name(out, pm, item, l->v[i]) && listed_before(l, i, seen))
+		if (v == VALID_OK && !dup)
+			continue;
+		item = item_path(path, i);
+		check_name(out, pm, item, l->v[i]);
+		if (dup)
 			report(out, pm, DIAG_ERROR, item,
 			       xasprintf(_("\"%s\" is listed twice"), l->v[i]));
 		free(item);
@@ -278,7 +304,7 @@ static void partner_check_fields(const struct partner *p, const char *prefix,
 	check_name_list(out, pm, path, &p->additional_domains);
 	for (size_t i = 0; set(p->domain) && i < p->additional_domains.n; i++)
 		if (deployment_same_domain(p->additional_domains.v[i], p->domain)) {
-			char *item = xasprintf("%s[%zu]", path, i);
+			char *item = item_path(path, i);
 
 			report(out, pm, DIAG_ERROR, item,
 			       xasprintf(_("\"%s\" is already the primary domain"), p->domain));
@@ -303,43 +329,40 @@ static void clash(struct diags *out, const struct posmap *pm, const char *path,
 
 /* Our own domain as a partner: the Edge would federate with itself, and
  * Lync refuses the partner. The topology field is named so that the
- * administrator knows which list to compare with. */
+ * administrator knows which list to compare with. j is the index among
+ * the additional domains, or -1 for the primary one; the path is only
+ * built for a finding, as this runs for every domain of every partner. */
 static void own_domain(struct diags *out, const struct posmap *pm, const struct topology *t,
-		       const char *path, const char *name)
+		       const char *prefix, long j, const char *name)
 {
 	const char *field = NULL;
+	char *q, *path;
 
 	if (strlist_find_ci(&t->sip_domains, name) >= 0)
 		field = "topology.sip_domains";
 	else if (strlist_find_ci(&t->xmpp_domains, name) >= 0)
 		field = "topology.xmpp_domains";
-	if (field) {
-		char *q = diag_quote(name);
-
-		report(out, pm, DIAG_ERROR, path,
-		       xasprintf(_("%s is our own domain, listed in %s: a partner is another "
-				   "organization's domain"), q, field));
-		free(q);
-	}
+	if (!field)
+		return;
+	path = j < 0 ? field_path(prefix, "domain")
+		     : xasprintf("%s.additional_domains[%ld]", prefix, j);
+	q = diag_quote(name);
+	report(out, pm, DIAG_ERROR, path,
+	       xasprintf(_("%s is our own domain, listed in %s: a partner is another "
+			   "organization's domain"), q, field));
+	free(q);
+	free(path);
 }
 
 static void partner_check_own(const struct topology *t, const struct partner *p,
 			      const char *prefix, const struct posmap *pm, struct diags *out)
 {
-	char *path;
-
 	if (!t->sip_domains.n && !t->xmpp_domains.n)
 		return;
-	if (set(p->domain)) {
-		path = field_path(prefix, "domain");
-		own_domain(out, pm, t, path, p->domain);
-		free(path);
-	}
-	for (size_t i = 0; i < p->additional_domains.n; i++) {
-		path = xasprintf("%s.additional_domains[%zu]", prefix, i);
-		own_domain(out, pm, t, path, p->additional_domains.v[i]);
-		free(path);
-	}
+	if (set(p->domain))
+		own_domain(out, pm, t, prefix, -1, p->domain);
+	for (size_t i = 0; i < p->additional_domains.n; i++)
+		own_domain(out, pm, t, prefix, (long)i, p->additional_domains.v[i]);
 }
 
 void partner_validate(const struct deployment *d, const struct partner *p, long self,
@@ -609,7 +632,7 @@ void deployment_validate(const struct deployment *d, const struct posmap *pm, st
 	topology_validate(&d->topo, pm, out);
 	certreq_validate(&d->cert, &d->topo, pm, out);
 	for (size_t i = 0; i < d->npartners; i++) {
-		char *prefix = xasprintf("partners[%zu]", i);
+		char *prefix = item_path("partners", i);
 
 		partner_check_fields(d->partners[i], prefix, pm, out);
 		partner_check_own(&d->topo, d->partners[i], prefix, pm, out);
