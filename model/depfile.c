@@ -316,7 +316,8 @@ static bool is_null(const struct loader *l)
 {
 	static const char *const nulls[] = {"", "~", "null", "Null", "NULL"};
 
-	if (!is_scalar(l) || !plain(l))
+	/* Most scalars are longer than any null: this runs for every value. */
+	if (!is_scalar(l) || !plain(l) || l->ev.data.scalar.length > 4)
 		return false;
 	for (size_t i = 0; i < sizeof nulls / sizeof *nulls; i++)
 		if (strcmp(scalar(l), nulls[i]) == 0)
