@@ -13,7 +13,8 @@
 # same ratio up to 100,000, and a peak RSS under 16 MiB at 10,000.
 # Run from a build folder (`make bench` does), ideally one configured
 # without sanitizers. XMPPGW and EVENTS say where the programs are;
-# LOADER_SIZES the partner counts; LOADER_INSTR=none skips the counts.
+# LOADER_SIZES the partner counts; LOADER_INSTR=none skips the counts
+# (under callgrind, the 100,000 partners take about a minute a program).
 set -u
 
 XMPPGW=${XMPPGW:-./xmppgw}
