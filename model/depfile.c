@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Reading the deployment file. libyaml's event parser is walked directly
  * (not its document tree) so that 10,000 partners fit in a few MiB: every
- * value goes straight into the model, and (when there is something to
- * report) its position into a posmap. */
+ * value goes straight into the model, and its position into a posmap. */
 #include "config.h"
 
 #include "depfile.h"
@@ -75,10 +74,14 @@ static size_t path_key(struct loader *l, const char *key)
 
 static size_t path_index(struct loader *l, size_t i)
 {
-	char num[32];
-	int n = snprintf(num, sizeof num, "[%zu]", i);
+	char num[32], *p = num + sizeof num;
 
-	return path_append(l, num, (size_t)n);
+	*--p = ']';
+	do
+		*--p = (char)('0' + i % 10);
+	while (i /= 10);
+	*--p = '[';
+	return path_append(l, p, (size_t)(num + sizeof num - p));
 }
 
 static void path_pop(struct loader *l, size_t len)
@@ -94,8 +97,7 @@ static void error_here(struct loader *l, char *msg)
 
 static void record(struct loader *l)
 {
-	if (l->pm)
-		posmap_put(l->pm, l->path, ev_line(l), ev_col(l));
+	posmap_put(l->pm, l->path, ev_line(l), ev_col(l));
 }
 
 static bool is_scalar(const struct loader *l)
@@ -314,7 +316,8 @@ static bool is_null(const struct loader *l)
 {
 	static const char *const nulls[] = {"", "~", "null", "Null", "NULL"};
 
-	if (!is_scalar(l) || !plain(l))
+	/* Most scalars are longer than any null: this runs for every value. */
+	if (!is_scalar(l) || !plain(l) || l->ev.data.scalar.length > 4)
 		return false;
 	for (size_t i = 0; i < sizeof nulls / sizeof *nulls; i++)
 		if (strcmp(scalar(l), nulls[i]) == 0)
@@ -705,8 +708,7 @@ static void read_stream(struct loader *l)
 		error_here(l, xstrdup(_("a second document starts here; the file holds one")));
 }
 
-static bool loader_init(struct loader *l, const char *buf, size_t len, struct diags *diags,
-			bool positions)
+static bool loader_init(struct loader *l, const char *buf, size_t len, struct diags *diags)
 {
 	memset(l, 0, sizeof *l);
 	if (!yaml_parser_initialize(&l->parser))
@@ -715,7 +717,7 @@ static bool loader_init(struct loader *l, const char *buf, size_t len, struct di
 	l->buf = buf;
 	l->len = len;
 	l->diags = diags;
-	l->pm = positions ? posmap_new() : NULL;
+	l->pm = posmap_new();
 	l->d = deployment_new();
 	l->path = xstrdup("");
 	l->pcap = 1;
@@ -733,17 +735,16 @@ static void loader_done(struct loader *l)
 	free(l->path);
 }
 
-/* One pass over the text: structural problems go to diags, and the value
- * rules run (with positions when they were recorded) once the structure
- * is sound. Returns the model in that case, NULL otherwise. */
-static struct deployment *load_pass(const char *buf, size_t len, bool positions,
-				    struct diags *diags, bool *oom)
+/* One pass over the text: structural problems go to diags, every value's
+ * position into a posmap, and the value rules run (placed through it) once
+ * the structure is sound. Returns the model in that case, NULL otherwise. */
+static struct deployment *load_pass(const char *buf, size_t len, struct diags *diags, bool *oom)
 {
 	struct loader l;
 	size_t from = diags->n, errors = diags->errors;
 	struct deployment *d = NULL;
 
-	*oom = !loader_init(&l, buf, len, diags, positions);
+	*oom = !loader_init(&l, buf, len, diags);
 	if (*oom)
 		return NULL;
 	read_stream(&l);
@@ -780,29 +781,17 @@ static char *opening_comment(const char *buf, size_t len)
 	return end ? xstrndup(buf, end) : NULL;
 }
 
-/* Positions cost a map entry per field (100,000 for 10,000 partners), and
- * a sound file needs none: the first pass goes without, and only a file
- * with something to report is read again to place each finding. */
+/* Positions are recorded in the same pass as the values: the posmap keeps
+ * a partner's field in a dense column (8 bytes), so a file with something
+ * to report is not read twice, and libyaml's parse stays the main cost. */
 int depfile_load_buffer(const char *name, const char *buf, size_t len,
 			struct deployment **out, struct diags *diags)
 {
-	struct diags first = {0};
 	size_t errors = diags->errors;
 	bool oom;
 
 	(void)name;
-	*out = load_pass(buf, len, false, &first, &oom);
-	if (!oom && first.n > 0 && *out) {
-		deployment_free(*out);
-		*out = load_pass(buf, len, true, diags, &oom);
-	} else {
-		for (size_t i = 0; i < first.n; i++)
-			diags_add_owned(diags, first.v[i].sev, first.v[i].line, first.v[i].col,
-					first.v[i].field, first.v[i].msg);
-		for (size_t i = 0; i < first.n; i++)
-			first.v[i].msg = NULL;
-	}
-	diags_free(&first);
+	*out = load_pass(buf, len, diags, &oom);
 	if (*out)
 		(*out)->header = opening_comment(buf, len);
 	if (oom) {

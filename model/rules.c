@@ -3,6 +3,7 @@
  * commands and every screen go through, so they cannot disagree. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -85,8 +86,6 @@ static char *lower(const char *s)
 	return l;
 }
 
-static char *domain_key(const char *name);
-
 /* Whether l->v[i] came earlier in l (case-insensitively). Short lists are
  * scanned; long ones go through seen, a posmap used as a set, so that a
  * list of 50,000 names is not compared pair by pair. */
@@ -110,16 +109,42 @@ static bool listed_before(const struct strlist *l, size_t i, struct posmap *seen
 	return dup;
 }
 
-/* Every name of the list is valid and none appears twice. */
+/* base + "[" + i + "]", without printf: every partner's paths go through
+ * here. The caller frees it. */
+static char *item_path(const char *base, size_t i)
+{
+	char digits[24], *p = digits + sizeof digits, *out;
+	size_t n = strlen(base), m;
+
+	do
+		*--p = (char)('0' + i % 10);
+	while (i /= 10);
+	m = (size_t)(digits + sizeof digits - p);
+	out = xmalloc(n + m + 3);
+	memcpy(out, base, n);
+	out[n] = '[';
+	memcpy(out + n + 1, p, m);
+	memcpy(out + n + 1 + m, "]", 2);
+	return out;
+}
+
+/* Every name of the list is valid and none appears twice. The item's
+ * path is only built for a finding. */
 static void check_name_list(struct diags *out, const struct posmap *pm, const char *path,
 			    const struct strlist *l)
 {
 	struct posmap *seen = l->n > 16 ? posmap_new() : NULL;
 
 	for (size_t i = 0; i < l->n; i++) {
-		char *item = xasprintf("%s[%zu]", path, i);
+		int v = validate_dns_name(l->v[i], NULL);
+		bool dup = v != VALID_ERR && listed_before(l, i, seen);
+		char *item;
 
-		if (!check_name(out, pm, item, l->v[i]) && listed_before(l, i, seen))
+		if (v == VALID_OK && !dup)
+			continue;
+		item = item_path(path, i);
+		check_name(out, pm, item, l->v[i]);
+		if (dup)
 			report(out, pm, DIAG_ERROR, item,
 			       xasprintf(_("\"%s\" is listed twice"), l->v[i]));
 		free(item);
@@ -278,7 +303,7 @@ static void partner_check_fields(const struct partner *p, const char *prefix,
 	check_name_list(out, pm, path, &p->additional_domains);
 	for (size_t i = 0; set(p->domain) && i < p->additional_domains.n; i++)
 		if (deployment_same_domain(p->additional_domains.v[i], p->domain)) {
-			char *item = xasprintf("%s[%zu]", path, i);
+			char *item = item_path(path, i);
 
 			report(out, pm, DIAG_ERROR, item,
 			       xasprintf(_("\"%s\" is already the primary domain"), p->domain));
@@ -303,43 +328,40 @@ static void clash(struct diags *out, const struct posmap *pm, const char *path,
 
 /* Our own domain as a partner: the Edge would federate with itself, and
  * Lync refuses the partner. The topology field is named so that the
- * administrator knows which list to compare with. */
+ * administrator knows which list to compare with. j is the index among
+ * the additional domains, or -1 for the primary one; the path is only
+ * built for a finding, as this runs for every domain of every partner. */
 static void own_domain(struct diags *out, const struct posmap *pm, const struct topology *t,
-		       const char *path, const char *name)
+		       const char *prefix, long j, const char *name)
 {
 	const char *field = NULL;
+	char *q, *path;
 
 	if (strlist_find_ci(&t->sip_domains, name) >= 0)
 		field = "topology.sip_domains";
 	else if (strlist_find_ci(&t->xmpp_domains, name) >= 0)
 		field = "topology.xmpp_domains";
-	if (field) {
-		char *q = diag_quote(name);
-
-		report(out, pm, DIAG_ERROR, path,
-		       xasprintf(_("%s is our own domain, listed in %s: a partner is another "
-				   "organization's domain"), q, field));
-		free(q);
-	}
+	if (!field)
+		return;
+	path = j < 0 ? field_path(prefix, "domain")
+		     : xasprintf("%s.additional_domains[%ld]", prefix, j);
+	q = diag_quote(name);
+	report(out, pm, DIAG_ERROR, path,
+	       xasprintf(_("%s is our own domain, listed in %s: a partner is another "
+			   "organization's domain"), q, field));
+	free(q);
+	free(path);
 }
 
 static void partner_check_own(const struct topology *t, const struct partner *p,
 			      const char *prefix, const struct posmap *pm, struct diags *out)
 {
-	char *path;
-
 	if (!t->sip_domains.n && !t->xmpp_domains.n)
 		return;
-	if (set(p->domain)) {
-		path = field_path(prefix, "domain");
-		own_domain(out, pm, t, path, p->domain);
-		free(path);
-	}
-	for (size_t i = 0; i < p->additional_domains.n; i++) {
-		path = xasprintf("%s.additional_domains[%zu]", prefix, i);
-		own_domain(out, pm, t, path, p->additional_domains.v[i]);
-		free(path);
-	}
+	if (set(p->domain))
+		own_domain(out, pm, t, prefix, -1, p->domain);
+	for (size_t i = 0; i < p->additional_domains.n; i++)
+		own_domain(out, pm, t, prefix, (long)i, p->additional_domains.v[i]);
 }
 
 void partner_validate(const struct deployment *d, const struct partner *p, long self,
@@ -367,41 +389,112 @@ void partner_validate(const struct deployment *d, const struct partner *p, long 
 	}
 }
 
-/* First use wins; a later one is the error. A posmap serves as the set,
- * its line holding the owner's index + 1. j is the index among the
+/* The partners' domains as one set for the clash check. A slot holds the
+ * partner's index + 1 and which of its domains (0 for the primary, j + 1
+ * for additional domain j): 8 bytes a domain, with no lower-cased copy,
+ * sized once for all of them. Names compare as deployment_same_domain
+ * does, in ASCII: one trailing dot ignored, case folded. */
+struct domain_slot {
+	uint32_t partner, which;
+};
+
+struct domain_set {
+	struct domain_slot *v;
+	size_t mask;
+};
+
+static size_t name_len(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n && name[n - 1] == '.' ? n - 1 : n;
+}
+
+static unsigned char fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+static size_t name_hash(const char *name, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ fold((unsigned char)name[k])) * 16777619u;
+	return h;
+}
+
+static bool same_name(const char *a, size_t n, const char *b)
+{
+	if (name_len(b) != n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (fold((unsigned char)a[k]) != fold((unsigned char)b[k]))
+			return false;
+	return true;
+}
+
+static const char *domain_of(const struct deployment *d, const struct domain_slot *s)
+{
+	const struct partner *p = d->partners[s->partner - 1];
+
+	return s->which ? p->additional_domains.v[s->which - 1] : p->domain;
+}
+
+/* The slot of name: its first user's, or the empty one it takes. */
+static struct domain_slot *domain_slot(const struct domain_set *set,
+				       const struct deployment *d, const char *name)
+{
+	size_t n = name_len(name), i = name_hash(name, n) & set->mask;
+
+	while (set->v[i].partner && !same_name(name, n, domain_of(d, &set->v[i])))
+		i = (i + 1) & set->mask;
+	return &set->v[i];
+}
+
+/* First use wins; a later one is the error. j is the index among the
  * additional domains, or -1 for the primary one; the field's name is only
  * built for a clash, as this runs for every domain of every partner. */
-static void note_domain(struct posmap *seen, const struct deployment *d, size_t i, long j,
-			const char *name, const struct posmap *pm, struct diags *out)
+static void note_domain(const struct domain_set *set, const struct deployment *d, size_t i,
+			long j, const struct posmap *pm, struct diags *out)
 {
-	char *key = domain_key(name), *path;
-	int owner, unused;
+	const struct partner *p = d->partners[i];
+	const char *name = j < 0 ? p->domain : p->additional_domains.v[j];
+	struct domain_slot *s = domain_slot(set, d, name);
+	char *path;
 
-	if (!posmap_get(seen, key, &owner, &unused)) {
-		posmap_put(seen, key, (int)i + 1, 0);
-	} else if ((size_t)owner - 1 != i) {
+	if (!s->partner) {
+		s->partner = (uint32_t)i + 1;
+		s->which = (uint32_t)(j + 1);
+	} else if (s->partner - 1 != i) {
 		path = j < 0 ? xasprintf("partners[%zu].domain", i)
 			     : xasprintf("partners[%zu].additional_domains[%ld]", i, j);
-		clash(out, pm, path, name, d->partners[owner - 1]);
+		clash(out, pm, path, name, d->partners[s->partner - 1]);
 		free(path);
 	}
-	free(key);
 }
 
 static void partners_check_clashes(const struct deployment *d, const struct posmap *pm,
 				   struct diags *out)
 {
-	struct posmap *seen = posmap_new();
+	struct domain_set seen;
+	size_t total = 0, cap = 16;
 
+	for (size_t i = 0; i < d->npartners; i++)
+		total += 1 + d->partners[i]->additional_domains.n;
+	while (cap < 2 * total)
+		cap *= 2;
+	seen.v = xcalloc(cap, sizeof *seen.v);
+	seen.mask = cap - 1;
 	for (size_t i = 0; i < d->npartners; i++) {
 		const struct partner *p = d->partners[i];
 
 		if (set(p->domain))
-			note_domain(seen, d, i, -1, p->domain, pm, out);
+			note_domain(&seen, d, i, -1, pm, out);
 		for (size_t j = 0; j < p->additional_domains.n; j++)
-			note_domain(seen, d, i, (long)j, p->additional_domains.v[j], pm, out);
+			note_domain(&seen, d, i, (long)j, pm, out);
 	}
-	posmap_free(seen);
+	free(seen.v);
 }
 
 /* --- the SRV domains and the certificate (lync-facts.md sections 3, 6) --- */
@@ -609,7 +702,7 @@ void deployment_validate(const struct deployment *d, const struct posmap *pm, st
 	topology_validate(&d->topo, pm, out);
 	certreq_validate(&d->cert, &d->topo, pm, out);
 	for (size_t i = 0; i < d->npartners; i++) {
-		char *prefix = xasprintf("partners[%zu]", i);
+		char *prefix = item_path("partners", i);
 
 		partner_check_fields(d->partners[i], prefix, pm, out);
 		partner_check_own(&d->topo, d->partners[i], prefix, pm, out);

@@ -771,6 +771,136 @@ START_TEST(t_many_partners)
 }
 END_TEST
 
+struct text {
+	char *s;
+	size_t len, cap;
+	int lines;
+};
+
+/* Appends piece (taking it), one line; returns the number of that line. */
+static int add_line(struct text *t, char *piece)
+{
+	size_t n = strlen(piece);
+
+	t->s = xgrow(t->s, &t->cap, t->len + n + 1, 1);
+	memcpy(t->s + t->len, piece, n + 1);
+	t->len += n;
+	free(piece);
+	return ++t->lines;
+}
+
+/* Partner i's additional domains: one, except for partner 9000, whose
+ * twentieth repeats its third, and partner 9998, whose one is partner 17's
+ * primary domain. Returns the line of the last. */
+static int add_domains(struct text *t, int i)
+{
+	int l = 0;
+
+	if (i == 9998)
+		return add_line(t, xstrdup("  - P00017.example.net\n"));
+	l = add_line(t, xasprintf("  - chat.p%05d.example.net\n", i));
+	for (int j = 1; i == 9000 && j < 20; j++)
+		l = add_line(t, xasprintf("  - x%d.p09000.example.net\n", j == 19 ? 2 : j));
+	return l;
+}
+
+/* Findings deep in a large file keep their lines, columns and order: the
+ * loader records positions in posmap columns and validation finds clashes
+ * through sets, and both must place the 9,999th partner as exactly as the
+ * first. */
+START_TEST(t_large_file_positions)
+{
+	struct text t = {0};
+	int at_text = 0, at_twice = 0, at_add = 0, at_dom = 0;
+	struct deployment *d = NULL;
+	struct diags dg = {0};
+
+	add_line(&t, xstrdup("version: 1\n"));
+	add_line(&t, xstrdup("partners:\n"));
+	for (int i = 0; i < 10000; i++) {
+		if (i == 9999)
+			at_dom = add_line(&t, xstrdup("- domain: chat.p05000.example.net\n"));
+		else
+			add_line(&t, xasprintf("- domain: p%05d.example.net\n", i));
+		if (i == 4321)
+			at_text = add_line(&t, xasprintf("  description: \"Partner %d\\x01\"\n", i));
+		else
+			add_line(&t, xasprintf("  description: Partner %d\n", i));
+		add_line(&t, xstrdup("  additional_domains:\n"));
+		if (i == 9000)
+			at_twice = add_domains(&t, i);
+		else if (i == 9998)
+			at_add = add_domains(&t, i);
+		else
+			add_domains(&t, i);
+		add_line(&t, xstrdup("  type: Federated\n"));
+	}
+	ck_assert_int_eq(load(t.s, &d, &dg), DEPFILE_PROBLEMS);
+	ck_assert_ptr_nonnull(d);
+	ck_assert_uint_eq(d->npartners, 10000);
+	ck_assert_uint_eq(dg.n, 4);
+	ck_assert_str_eq(dg.v[0].field, "partners[4321].description");
+	ck_assert_int_eq(dg.v[0].line, at_text);
+	ck_assert_int_eq(dg.v[0].col, 16);
+	ck_assert_str_eq(dg.v[0].msg, "the text holds a control character");
+	ck_assert_str_eq(dg.v[1].field, "partners[9000].additional_domains[19]");
+	ck_assert_int_eq(dg.v[1].line, at_twice);
+	ck_assert_int_eq(dg.v[1].col, 5);
+	ck_assert_str_eq(dg.v[1].msg, "\"x2.p09000.example.net\" is listed twice");
+	ck_assert_str_eq(dg.v[2].field, "partners[9998].additional_domains[0]");
+	ck_assert_int_eq(dg.v[2].line, at_add);
+	ck_assert_int_eq(dg.v[2].col, 5);
+	ck_assert_str_eq(dg.v[2].msg, "\"P00017.example.net\" is already used by partner "
+				      "p00017.example.net");
+	ck_assert_str_eq(dg.v[3].field, "partners[9999].domain");
+	ck_assert_int_eq(dg.v[3].line, at_dom);
+	ck_assert_int_eq(dg.v[3].col, 11);
+	ck_assert_str_eq(dg.v[3].msg, "\"chat.p05000.example.net\" is already used by partner "
+				      "p05000.example.net");
+	deployment_free(d);
+	diags_free(&dg);
+	free(t.s);
+}
+END_TEST
+
+/* posmap: an index far past a column's entries goes to the table until the
+ * column reaches it, and the later position wins either way; one index has
+ * one spelling; a set's keys with brackets stay members. */
+START_TEST(t_posmap_columns)
+{
+	struct posmap *pm = posmap_new();
+	int line, col;
+
+	posmap_put(pm, "partners[40].tls", 7, 3);
+	ck_assert(posmap_get(pm, "partners[40].tls", &line, &col));
+	ck_assert_int_eq(line, 7);
+	for (int i = 0; i < 100; i++) {
+		char *path = xasprintf("partners[%d].tls", i);
+
+		ck_assert(i == 40 || !posmap_get(pm, path, &line, &col));
+		if (i != 40)
+			posmap_put(pm, path, 100 + i, 5);
+		free(path);
+	}
+	ck_assert(posmap_get(pm, "partners[40].tls", &line, &col));
+	ck_assert_int_eq(line, 7);
+	posmap_put(pm, "partners[40].tls", 9, 4);
+	ck_assert(posmap_get(pm, "partners[40].tls", &line, &col));
+	ck_assert_int_eq(line, 9);
+	ck_assert_int_eq(col, 4);
+	ck_assert(posmap_get(pm, "partners[99].tls", &line, &col));
+	ck_assert_int_eq(line, 199);
+	ck_assert(!posmap_get(pm, "partners[100].tls", &line, &col));
+	ck_assert_int_eq(line, 0);
+	ck_assert(!posmap_get(pm, "partners[040].tls", &line, &col));
+	ck_assert(!posmap_get(pm, "partners[40].sasl", &line, &col));
+	posmap_put(pm, "partners[3].domain\t\"a[1]\" is listed twice", 0, 0);
+	ck_assert(posmap_get(pm, "partners[3].domain\t\"a[1]\" is listed twice", &line, &col));
+	ck_assert(!posmap_get(pm, "partners[3].domain\t\"a[2]\" is listed twice", &line, &col));
+	posmap_free(pm);
+}
+END_TEST
+
 static Suite *depfile_suite(void)
 {
 	Suite *s = suite_create("depfile");
@@ -794,6 +924,8 @@ static Suite *depfile_suite(void)
 	tcase_add_test(bad, t_warnings_only);
 	tcase_add_test(bad, t_nesting_bounded);
 	tcase_add_test(bad, t_long_list_duplicates);
+	tcase_add_test(bad, t_large_file_positions);
+	tcase_add_test(bad, t_posmap_columns);
 	tcase_add_test(bad, t_sorted);
 	tcase_add_test(bad, t_messages_escape_controls);
 	tcase_add_checked_fixture(io, setup, teardown);
