@@ -21,7 +21,9 @@
 #include "i18n.h"
 #include "negotiation.h"
 #include "tui/canvas.h"
+#include "tui/input.h"
 #include "tui/screens.h"
+#include "tui/textedit.h"
 #include "tui/utf8.h"
 #include "wizards/exports.h"
 #include "wizards/partnerlist.h"
@@ -45,6 +47,8 @@ struct pscreen {
 	int focus;       /* FOCUS_LIST or an enum pbtn */
 	char *status;    /* this screen's status line, or NULL */
 	bool status_error;
+	size_t bad;      /* characters typed into the filter the terminal's
+			  * character set could not carry (TINPUT_BAD) */
 	int result;      /* enum tui_result once the screen is over, else -1 */
 };
 
@@ -382,6 +386,10 @@ static void filter_char(struct pscreen *s, wchar_t ch)
 	char buf[5];
 	char *f;
 
+	if (ch == TINPUT_BAD) {
+		set_status(s, true, tedit_unreadable_text(N_("Filter: "), ++s->bad));
+		return;
+	}
 	buf[utf8_put(buf, ch)] = '\0';
 	f = xasprintf("%s%s", s->l.filter, buf);
 	plist_set_filter(&s->l, tui_deployment(s->t), f);

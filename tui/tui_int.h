@@ -21,6 +21,7 @@
 
 #include "deployment.h"
 #include "tui/engine.h"
+#include "tui/input.h"
 #include "tui/keys.h"
 
 struct tlayer {
@@ -59,6 +60,7 @@ struct tui {
 	bool curses_on;
 	bool colors;
 	WINDOW *keys;      /* never drawn: reading from it refreshes nothing */
+	struct tinput in;  /* bytes read from it, not yet a character */
 	struct tlayer *top;
 	WINDOW *small;     /* "terminal too small", when shown */
 	PANEL *small_panel;
