@@ -117,7 +117,7 @@ static char *country_refusal(const char *code)
 
 	if (guess)
 		text = xasprintf(_("%s is not a two-letter upper-case ISO 3166-1 code: did you "
-				   "mean %s (%s)?"), q, guess, country_name(guess));
+				   "mean %s (%s)?"), q, guess, country_local_name(guess));
 	else if (strlen(code) == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' &&
 		 code[1] <= 'Z')
 		text = xasprintf(_("%s is not an ISO 3166-1 country code"), q);
