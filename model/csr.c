@@ -82,8 +82,7 @@ int csr_generate_key(int bits, csr_progress_fn progress, void *arg, EVP_PKEY **o
 
 	*out = NULL;
 	if (validate_key_bits(bits, &msg) != VALID_OK) {
-		*err = xasprintf(_("key size: %s"), msg);
-		free(msg);
+		*err = msg;
 		return -1;
 	}
 	ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, NULL);
