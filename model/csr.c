@@ -587,7 +587,8 @@ static int run_write(const struct csr_options *o, struct run *r, char **err)
 					  : _("key written to %s (mode 0600)"),
 		    r->key_path);
 	LOG(o, _("request written to %s"), r->req_path);
-	LOG(o, _("request verified: signature OK, %zu SANs"), nsans);
+	LOG(o, ngettext("request verified: signature OK, %zu SAN",
+			"request verified: signature OK, %zu SANs", nsans), nsans);
 	rc = 0;
 out:
 	free(staged);

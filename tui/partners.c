@@ -180,8 +180,10 @@ static int draw_filter(struct pscreen *s)
 {
 	const struct deployment *d = tui_deployment(s->t);
 	const char *label = _("Filter: ");
-	char *count = *s->l.filter ? xasprintf(_("%zu of %zu partners"), s->l.n, d->npartners)
-				   : xasprintf(_("%zu partners"), d->npartners);
+	char *count = *s->l.filter ? xasprintf(ngettext("%zu of %zu partner", "%zu of %zu partners",
+							d->npartners), s->l.n, d->npartners)
+				   : xasprintf(ngettext("%zu partner", "%zu partners", d->npartners),
+					       d->npartners);
 	int cw = tcanvas_width(count), x = 1;
 
 	wmove(s->w, 1, 0);
@@ -502,13 +504,18 @@ static char *partners_state(const struct deployment *d)
 	}
 	if (d->npartners == 0)
 		return xstrdup(_("No partners yet."));
+	/* TRANSLATORS: the plural follows the first count; the second is
+	 * every partner in the file. */
 	if (bad)
-		return xasprintf(_("%zu partners; %zu cannot negotiate (fix them before "
-				   "exporting)."), d->npartners, bad);
+		return xasprintf(ngettext("%zu partner cannot negotiate (fix it before "
+					  "exporting); %zu in all.",
+					  "%zu partners cannot negotiate (fix them before "
+					  "exporting); %zu in all.", bad), bad, d->npartners);
 	if (warn)
-		return xasprintf(_("%zu partners; %zu with a negotiation warning."),
-				 d->npartners, warn);
-	return xasprintf(_("%zu partners."), d->npartners);
+		return xasprintf(ngettext("%zu partner has a negotiation warning; %zu in all.",
+					  "%zu partners have a negotiation warning; %zu in all.",
+					  warn), warn, d->npartners);
+	return xasprintf(ngettext("%zu partner.", "%zu partners.", d->npartners), d->npartners);
 }
 
 const struct tui_entry tui_entry_partners = {
