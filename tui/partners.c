@@ -396,6 +396,9 @@ static void filter_char(struct pscreen *s, wchar_t ch)
 	f = xasprintf("%s%s", s->l.filter, buf);
 	plist_set_filter(&s->l, tui_deployment(s->t), f);
 	free(f);
+	/* The refusal stays while the rest of a paste comes in. */
+	if (s->bad)
+		set_status(s, true, tedit_unreadable_text(N_("Filter: "), s->bad));
 	s->focus = FOCUS_LIST;
 }
 
@@ -411,7 +414,7 @@ static bool list_key(struct pscreen *s, struct tkey k)
 	case TK_HOME: plist_home(&s->l); return true;
 	case TK_END: plist_end(&s->l); return true;
 	case TK_BACKSPACE: plist_filter_backspace(&s->l, d); return true;
-	case TK_KILL: plist_set_filter(&s->l, d, ""); return true;
+	case TK_KILL: plist_set_filter(&s->l, d, ""); s->bad = 0; return true;
 	case TK_ENTER: edit_selected(s); return true;
 	case TK_DELETE: delete_selected(s); return true;
 	default: return false;
@@ -455,6 +458,7 @@ static void on_key(struct pscreen *s, struct tkey k)
 		s->focus = s->focus == FOCUS_LIST ? PB_COUNT - 1 : s->focus - 1;
 		break;
 	case TK_CANCEL:
+		s->bad = 0;
 		if (*s->l.filter)
 			plist_set_filter(&s->l, tui_deployment(s->t), "");
 		else
