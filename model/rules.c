@@ -233,13 +233,18 @@ static void partner_check_negotiation(const struct partner *p, const char *prefi
 				 neg_name(p->tls), neg_name(p->sasl),
 				 p->dialback ? "true" : "false",
 				 negotiation_warning_text(r->warning)));
-	else
+	else if (!negotiation_remark(r))
 		report(out, pm, DIAG_WARNING, path,
-		       xasprintf(_("TLS %s, SASL %s, dialback %s: %s%s%s"), neg_name(p->tls),
+		       xasprintf(_("TLS %s, SASL %s, dialback %s: %s"), neg_name(p->tls),
 				 neg_name(p->sasl), p->dialback ? "true" : "false",
-				 negotiation_warning_text(r->warning),
-				 negotiation_remark(r) ? " " : "",
-				 negotiation_remark(r) ? negotiation_remark(r) : ""));
+				 negotiation_warning_text(r->warning)));
+	else
+		/* TRANSLATORS: the values are the file's (Required, true); the
+		 * last two %s are the warning and a remark on it, sentences. */
+		report(out, pm, DIAG_WARNING, path,
+		       xasprintf(_("TLS %s, SASL %s, dialback %s: %s %s"), neg_name(p->tls),
+				 neg_name(p->sasl), p->dialback ? "true" : "false",
+				 negotiation_warning_text(r->warning), negotiation_remark(r)));
 	free(path);
 }
 
