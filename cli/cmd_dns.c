@@ -73,7 +73,10 @@ static size_t print_summary(const struct dnscheck *c, double secs)
 	for (size_t i = 0; i < n; i++)
 		count[dnscheck_result(c, i)->verdict]++;
 	bad = n - count[DNSV_OK];
-	printf(_("%zu checked in %.3f s: %zu OK, %zu with problems"), n, secs, count[DNSV_OK], bad);
+	/* TRANSLATORS: the first %zu counts the domains checked. */
+	printf(ngettext("%zu checked in %.3f s: %zu OK, %zu with problems",
+			"%zu checked in %.3f s: %zu OK, %zu with problems", n),
+	       n, secs, count[DNSV_OK], bad);
 	for (int v = DNSV_NXDOMAIN, first = 1; bad && v <= DNSV_ERROR; v++) {
 		if (!count[v])
 			continue;

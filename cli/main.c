@@ -36,6 +36,9 @@ static int open_screen(const char *path)
 				  "(standard input) cannot stand for it; name the file"));
 		return CLI_USAGE;
 	}
+	/* The screens work in UTF-8 and convert at the terminal; the commands
+	 * print in the locale's own character set. */
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	/* As long as `xmppgw partners add` and the others wait; read before
 	 * the screen opens, so a bad value is said on the terminal. */
 	return tui_main(path, cli_lock_wait_ms());
@@ -65,19 +68,18 @@ static int top_option(int argc, char **argv)
 	return CLI_USAGE;
 }
 
-/* The deployment file is UTF-8 whatever the locale. A jump host often has
- * no locale at all (LANG unset or C), where curses can neither read nor
- * show "São Paulo": a plain C or POSIX character type becomes C.UTF-8, as
- * Python does (PEP 538), unless LC_ALL insists. */
+/* The user's locale is kept as it is: the screen takes what the terminal's
+ * character set carries and converts it to UTF-8 for the file, refuses with
+ * a message what it cannot carry, and shows '?' for what it cannot show
+ * (xmppgw(1), LOCALE). Messages come from the catalogs under LOCALEDIR, or
+ * XMPPGW_LOCALEDIR when set (an uninstalled build, the tests). */
 static void locale_init(void)
 {
-	const char *ctype = setlocale(LC_ALL, "") ? setlocale(LC_CTYPE, NULL) : "C";
-	const char *all = getenv("LC_ALL");
+	const char *dir = getenv("XMPPGW_LOCALEDIR");
 
-	if (all && *all)
-		return;
-	if (ctype && (strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0))
-		setlocale(LC_CTYPE, "C.UTF-8");
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	textdomain(PACKAGE);
 }
 
 int main(int argc, char **argv)
@@ -87,10 +89,6 @@ int main(int argc, char **argv)
 	 * "File too large" with the file's name, instead of the process
 	 * dying with the temporary half-written. */
 	signal(SIGXFSZ, SIG_IGN);
-#ifdef HAVE_LIBINTL_H
-	bindtextdomain(PACKAGE, LOCALEDIR);
-	textdomain(PACKAGE);
-#endif
 	if (argc < 2)
 		return open_screen("xmppgw.yaml");
 	if (argv[1][0] == '-' && argv[1][1])

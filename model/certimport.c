@@ -109,7 +109,9 @@ static int slurp(const char *path, char **buf, long *len, char **err)
 		goto out;
 	}
 	if (n > CERT_FILE_MAX) {
-		*err = xasprintf(_("%s is %ld bytes, too large to be a certificate file"), path, n);
+		*err = xasprintf(ngettext("%s is %ld byte, too large to be a certificate file",
+					  "%s is %ld bytes, too large to be a certificate file", n),
+				 path, n);
 		goto out;
 	}
 	*buf = xmalloc((size_t)n + 1);
@@ -513,7 +515,11 @@ static int import_run(struct deployment *d, const char *const *files, size_t nfi
 	if (csr_read_key(im->key_path, o->passphrase, &im->key, err) != 0 ||
 	    read_all(files, nfiles, o, &im->c, err) != 0)
 		return -1;
-	LOG(o, _("importing the CA's answer: %d certificates in %zu files, key %s"),
+	/* TRANSLATORS: the plural follows the certificates; the files'
+	 * count is after "files:". */
+	LOG(o, ngettext("importing the CA's answer: %d certificate (files: %zu), key %s",
+			"importing the CA's answer: %d certificates (files: %zu), key %s",
+			sk_X509_num(im->c.all)),
 	    sk_X509_num(im->c.all), nfiles + (o->data != NULL), im->key_path);
 	rc = judge(d, im, now, r);
 	log_result(o, r);

@@ -119,8 +119,11 @@ int certreq_fresh_names(const struct deployment *d, const char *base_dir, time_t
 		free(*key);
 		*req = *key = NULL;
 	}
-	*err = xasprintf(_("%d requests were already made today under the names of %s; remove "
-			   "some, or choose other file names"), FRESH_MAX, d->cert.key_file);
+	*err = xasprintf(ngettext("%d request was already made today under the names of %s; "
+				  "remove it, or choose other file names",
+				  "%d requests were already made today under the names of %s; "
+				  "remove some, or choose other file names", FRESH_MAX),
+			 FRESH_MAX, d->cert.key_file);
 	return -1;
 }
 

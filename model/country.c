@@ -1,20 +1,20 @@
 /* SPDX-License-Identifier: ISC */
-/* The ISO 3166-1 countries: the compiled-in table (share/iso3166-1.tsv)
- * and, when Debian's iso-codes is installed, its translations of the
- * names, so that "Brasil" or "Deutschland" lead to the code. The program
- * works the same without iso-codes, knowing English names only. */
+/* The ISO 3166-1 countries: the compiled-in table (share/iso3166-1.tsv,
+ * made from iso-codes' JSON by tools/iso3166-update) and, when Debian's
+ * iso-codes is installed, its translations of the names in the user's
+ * language through dgettext("iso_3166-1"), so that under pt_BR "Brasil" or
+ * "Alemanha" lead to the code and the code shows "Brasil". Without
+ * iso-codes the program works the same, in English. */
 #include "config.h"
 
-#include <fcntl.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <dirent.h>
+#include <wctype.h>
 
+#include "i18n.h"
+#include "utf8.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -32,22 +32,94 @@ static const struct country countries[] = {
 
 #define NCOUNTRIES (sizeof countries / sizeof *countries)
 
-/* The translations of iso-codes; ISOCODES_LOCALEDIR overrides it for the
- * tests. */
-#define ISO_LOCALEDIR "/usr/share/locale"
-#define MO_MAX (4u << 20)
+#define ISO_DOMAIN "iso_3166-1"
+#ifndef ISO_CODES_LOCALEDIR
+#define ISO_CODES_LOCALEDIR "/usr/share/locale"
+#endif
+
+/* Binds iso-codes' catalogs once (again when ISOCODES_LOCALEDIR, the
+ * tests' own catalogs, changes), in UTF-8 like the deployment file. */
+static void iso_bind(void)
+{
+	static char *bound;
+	const char *dir = getenv("ISOCODES_LOCALEDIR");
+
+	if (!dir || !*dir)
+		dir = ISO_CODES_LOCALEDIR;
+	if (bound && strcmp(bound, dir) == 0)
+		return;
+	free(bound);
+	bound = xstrdup(dir);
+	bindtextdomain(ISO_DOMAIN, bound);
+	bind_textdomain_codeset(ISO_DOMAIN, "UTF-8");
+}
+
+/* How many English names c has: the short name and the others. */
+static size_t names_of(const struct country *c)
+{
+	size_t n = 1;
+
+	if (*c->alt)
+		for (const char *p = c->alt; p; p = strchr(p + 1, '\t'))
+			n++;
+	return n;
+}
+
+/* iso-codes' translation of the name-th English name of c (0: the short
+ * name, then the tab-separated others; name < names_of(c)), or NULL when
+ * it has none. */
+static const char *translated(const struct country *c, size_t name)
+{
+	char buf[256];
+	const char *p = c->alt, *t;
+	size_t len;
+
+	if (name == 0) {
+		t = dgettext(ISO_DOMAIN, c->name);
+		return t != c->name ? t : NULL;
+	}
+	for (size_t i = 1; i < name; i++)
+		p = strchr(p, '\t') + 1;
+	len = strcspn(p, "\t");
+	if (len >= sizeof buf)
+		return NULL;
+	memcpy(buf, p, len);
+	buf[len] = '\0';
+	t = dgettext(ISO_DOMAIN, buf);
+	return t != buf ? t : NULL;
+}
 
 static int country_cmp(const void *key, const void *elem)
 {
 	return strcmp(key, ((const struct country *)elem)->code);
 }
 
+static const struct country *by_code(const char *code)
+{
+	return bsearch(code, countries, NCOUNTRIES, sizeof *countries, country_cmp);
+}
+
 const char *country_name(const char *code)
 {
-	const struct country *c = bsearch(code, countries, NCOUNTRIES, sizeof *countries,
-					  country_cmp);
+	const struct country *c = by_code(code);
 
 	return c ? c->name : NULL;
+}
+
+/* iso-codes translates its own names, which the short name may not be
+ * ("Bolivia" for "Bolivia, Plurinational State of"): the first of them it
+ * has a translation for. */
+const char *country_local_name(const char *code)
+{
+	const struct country *c = by_code(code);
+	const char *t = NULL;
+
+	if (!c)
+		return NULL;
+	iso_bind();
+	for (size_t i = 0; !t && i < names_of(c); i++)
+		t = translated(c, i);
+	return t ? t : c->name;
 }
 
 /* Whether s is one of the tab-separated names of list (case-insensitive). */
@@ -75,101 +147,40 @@ static const char *by_english_name(const char *s, size_t n)
 	return NULL;
 }
 
-static uint32_t mo_word(const unsigned char *b, bool swap)
+/* Whether s (n bytes) and t are the same UTF-8 text but for case, in
+ * the locale's idea of case ("ÁFRICA DO SUL" is "África do Sul"). */
+static bool same_text(const char *s, size_t n, const char *t)
 {
-	uint32_t v;
+	size_t i = 0;
 
-	memcpy(&v, b, 4);
-	return swap ? __builtin_bswap32(v) : v;
-}
+	while (i < n && *t) {
+		unsigned a, b;
+		size_t la = utf8_decode(s + i, &a), lb = utf8_decode(t, &b);
 
-/* The string of table entry i at table (a length, an offset), or NULL when
- * the file does not hold it. */
-static const char *mo_string(const unsigned char *b, size_t size, uint32_t table, uint32_t i,
-			     bool swap, uint32_t *len)
-{
-	size_t at = (size_t)table + 8u * (size_t)i;
-	uint32_t off;
-
-	if (at + 8 > size)
-		return NULL;
-	*len = mo_word(b + at, swap);
-	off = mo_word(b + at + 4, swap);
-	if ((size_t)off + *len >= size || b[off + *len] != '\0')
-		return NULL;
-	return (const char *)b + off;
-}
-
-/* Searches one compiled catalog (GNU .mo) for a translation equal to s;
- * returns the code of its English name, or NULL. */
-static const char *mo_lookup(const unsigned char *b, size_t size, const char *s, size_t n)
-{
-	uint32_t count, orig, trans, len;
-	bool swap;
-
-	if (size < 28)
-		return NULL;
-	swap = mo_word(b, false) != 0x950412deu;
-	if (swap && mo_word(b, true) != 0x950412deu)
-		return NULL;
-	count = mo_word(b + 8, swap);
-	orig = mo_word(b + 12, swap);
-	trans = mo_word(b + 16, swap);
-	for (uint32_t i = 0; i < count; i++) {
-		const char *t = mo_string(b, size, trans, i, swap, &len), *id;
-
-		if (!t || len != n || strncasecmp(t, s, n) != 0)
-			continue;
-		id = mo_string(b, size, orig, i, swap, &len);
-		if (id)
-			return by_english_name(id, len);
+		if (!la || !lb || i + la > n ||
+		    towlower((wint_t)a) != towlower((wint_t)b))
+			return false;
+		i += la;
+		t += lb;
 	}
-	return NULL;
+	return i == n && !*t;
 }
 
-static const char *mo_file_lookup(const char *path, const char *s, size_t n)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
-	unsigned char *b = NULL;
-	const char *code = NULL;
-	struct stat st;
-
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
-	    (size_t)st.st_size > MO_MAX)
-		goto out;
-	b = xmalloc((size_t)st.st_size);
-	if (read(fd, b, (size_t)st.st_size) == st.st_size)
-		code = mo_lookup(b, (size_t)st.st_size, s, n);
-out:
-	free(b);
-	close(fd);
-	return code;
-}
-
-/* Every language iso-codes translates the names into. */
+/* A name in the user's language, through iso-codes' catalog. */
 static const char *by_translated_name(const char *s, size_t n)
 {
-	const char *dir = getenv("ISOCODES_LOCALEDIR"), *code = NULL;
-	struct dirent *e;
-	DIR *d;
+	iso_bind();
+	for (size_t i = 0; i < NCOUNTRIES; i++) {
+		const struct country *c = &countries[i];
 
-	d = opendir(dir && *dir ? dir : ISO_LOCALEDIR);
-	if (!d)
-		return NULL;
-	while (!code && (e = readdir(d))) {
-		char *path;
+		for (size_t k = 0; k < names_of(c); k++) {
+			const char *t = translated(c, k);
 
-		if (e->d_name[0] == '.')
-			continue;
-		path = xasprintf("%s/%s/LC_MESSAGES/iso_3166-1.mo", dir && *dir ? dir : ISO_LOCALEDIR,
-				 e->d_name);
-		code = mo_file_lookup(path, s, n);
-		free(path);
+			if (t && same_text(s, n, t))
+				return c->code;
+		}
 	}
-	closedir(d);
-	return code;
+	return NULL;
 }
 
 const char *country_suggest(const char *value)

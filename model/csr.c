@@ -82,8 +82,7 @@ int csr_generate_key(int bits, csr_progress_fn progress, void *arg, EVP_PKEY **o
 
 	*out = NULL;
 	if (validate_key_bits(bits, &msg) != VALID_OK) {
-		*err = xasprintf(_("key size: %s"), msg);
-		free(msg);
+		*err = msg;
 		return -1;
 	}
 	ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, NULL);
@@ -588,7 +587,8 @@ static int run_write(const struct csr_options *o, struct run *r, char **err)
 					  : _("key written to %s (mode 0600)"),
 		    r->key_path);
 	LOG(o, _("request written to %s"), r->req_path);
-	LOG(o, _("request verified: signature OK, %zu SANs"), nsans);
+	LOG(o, ngettext("request verified: signature OK, %zu SAN",
+			"request verified: signature OK, %zu SANs", nsans), nsans);
 	rc = 0;
 out:
 	free(staged);

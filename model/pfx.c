@@ -426,9 +426,12 @@ int pfx_write(struct deployment *d, const struct pfx_options *o, char **written,
 	}
 	if (rc == 0) {
 		xstrset(&d->cert.issued.pfx_file, j.out_name);
-		LOG(o, _("PFX written to %s (mode 0600; %d certificates; key and certificates "
-			 "pbeWithSHA1And3-KeyTripleDES-CBC, MAC HMAC-SHA1, %d iterations); "
-			 "verified"), j.out_path, ncerts, PFX_ITERATIONS);
+		LOG(o, ngettext("PFX written to %s (mode 0600; %d certificate; key and certificate "
+				"pbeWithSHA1And3-KeyTripleDES-CBC, MAC HMAC-SHA1, %d iterations); "
+				"verified",
+				"PFX written to %s (mode 0600; %d certificates; key and certificates "
+				"pbeWithSHA1And3-KeyTripleDES-CBC, MAC HMAC-SHA1, %d iterations); "
+				"verified", ncerts), j.out_path, ncerts, PFX_ITERATIONS);
 		if (written)
 			*written = xstrdup(j.out_path);
 	} else {

@@ -371,10 +371,7 @@ int probe_start(const struct deployment *d, const struct probe_options *o, struc
 		char *why = NULL;
 
 		if (validate_dns_name(names.v[i], &why) == VALID_ERR) {
-			char *raw = xasprintf(_("\"%s\" is not a domain name: %s"), names.v[i], why);
-
-			*err = diag_escape(raw);
-			free(raw);
+			*err = diag_escape(why);
 			free(why);
 			goto out;
 		}

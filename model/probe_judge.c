@@ -211,8 +211,9 @@ static void describe_offer(struct probe_result *r)
 	if (!o->starttls)
 		return;
 	for (int k = PROBE_TLS10; k < PROBE_NTLS; k++)
-		strlist_pushf(&v, "%s %s", probe_tls_name((enum probe_tls)k),
-			      o->tls_ok[k] ? _("accepted") : _("refused"));
+		/* TRANSLATORS: %s is a TLS version ("TLSv1.2"). */
+		strlist_pushf(&v, o->tls_ok[k] ? _("%s accepted") : _("%s refused"),
+			      probe_tls_name((enum probe_tls)k));
 	list = strlist_join(&v, ", ");
 	strlist_pushf(&r->notes, _("TLS versions: %s."), list);
 	free(list);

@@ -47,7 +47,9 @@ char *probe_result_text(const struct probe_result *r)
 	struct strlist out = {0};
 	char *dom = diag_escape(r->domain), *s;
 
-	strlist_push_owned(&out, xasprintf("%s (%s): %s", dom, kind, probe_status_text(r)));
+	/* TRANSLATORS: "jabber.example (partner): works with its settings":
+	 * the domain, what it is to the file, the verdict. */
+	strlist_push_owned(&out, xasprintf(_("%s (%s): %s"), dom, kind, probe_status_text(r)));
 	free(dom);
 	if (r->address)
 		add_line(&out, _("server:"), r->address);

@@ -37,31 +37,24 @@ static void report(struct diags *out, const struct posmap *pm, enum diag_sev sev
 	diags_add_owned(out, sev, line, col, path, msg);
 }
 
-/* Runs a validator verdict into out; returns true when it was an error. */
-static bool verdict(struct diags *out, const struct posmap *pm, const char *path,
-		    const char *what, int v, char *msg)
+/* Runs a validator verdict (msg, a whole sentence, is taken) into out;
+ * returns true when it was an error. */
+static bool verdict(struct diags *out, const struct posmap *pm, const char *path, int v,
+		    char *msg)
 {
 	if (v == VALID_OK)
 		return false;
-	report(out, pm, v == VALID_ERR ? DIAG_ERROR : DIAG_WARNING, path,
-	       xasprintf("%s %s", what, msg));
-	free(msg);
+	report(out, pm, v == VALID_ERR ? DIAG_ERROR : DIAG_WARNING, path, msg);
 	return v == VALID_ERR;
 }
 
 static bool check_name(struct diags *out, const struct posmap *pm, const char *path,
 		       const char *name)
 {
-	char *msg = NULL, *what;
+	char *msg = NULL;
 	int v = validate_dns_name(name, &msg);
-	bool bad;
 
-	if (v == VALID_OK) /* the common case stays free of allocations */
-		return false;
-	what = diag_quote(name);
-	bad = verdict(out, pm, path, what, v, msg);
-	free(what);
-	return bad;
+	return verdict(out, pm, path, v, msg);
 }
 
 static bool set(const char *s)
@@ -176,7 +169,7 @@ static void check_subject(struct diags *out, const struct posmap *pm, const char
 	if (set(value)) {
 		v = validate_subject_field(f, value, &msg);
 		if (v != VALID_OK)
-			verdict(out, pm, path, _("the value"), v, msg);
+			verdict(out, pm, path, v, msg);
 	}
 }
 
@@ -190,7 +183,7 @@ static void check_text(struct diags *out, const struct posmap *pm, const char *p
 	if (set(value)) {
 		v = validate_text(value, &msg);
 		if (v != VALID_OK)
-			verdict(out, pm, path, _("the text"), v, msg);
+			verdict(out, pm, path, v, msg);
 	}
 }
 
@@ -203,7 +196,7 @@ static void check_file(struct diags *out, const struct posmap *pm, const char *p
 	if (set(value)) {
 		v = request ? validate_request_name(value, &msg) : validate_file_name(value, &msg);
 		if (v != VALID_OK)
-			verdict(out, pm, path, _("the file name"), v, msg);
+			verdict(out, pm, path, v, msg);
 	}
 }
 
@@ -228,7 +221,7 @@ void certreq_validate(const struct certreq *c, const struct topology *t,
 	char *msg = NULL;
 	int v = validate_key_bits(c->key_bits, &msg);
 
-	verdict(out, pm, "certificate.key_bits", _("the key size"), v, msg);
+	verdict(out, pm, "certificate.key_bits", v, msg);
 	if (!c->exportable)
 		report(out, pm, DIAG_ERROR, "certificate.exportable",
 		       xstrdup(_("must be true: A/V authentication needs the same private key "
@@ -265,13 +258,18 @@ static void partner_check_negotiation(const struct partner *p, const char *prefi
 				 neg_name(p->tls), neg_name(p->sasl),
 				 p->dialback ? "true" : "false",
 				 negotiation_warning_text(r->warning)));
-	else
+	else if (!negotiation_remark(r))
 		report(out, pm, DIAG_WARNING, path,
-		       xasprintf(_("TLS %s, SASL %s, dialback %s: %s%s%s"), neg_name(p->tls),
+		       xasprintf(_("TLS %s, SASL %s, dialback %s: %s"), neg_name(p->tls),
 				 neg_name(p->sasl), p->dialback ? "true" : "false",
-				 negotiation_warning_text(r->warning),
-				 negotiation_remark(r) ? " " : "",
-				 negotiation_remark(r) ? negotiation_remark(r) : ""));
+				 negotiation_warning_text(r->warning)));
+	else
+		/* TRANSLATORS: the values are the file's (Required, true); the
+		 * last two %s are the warning and a remark on it, sentences. */
+		report(out, pm, DIAG_WARNING, path,
+		       xasprintf(_("TLS %s, SASL %s, dialback %s: %s %s"), neg_name(p->tls),
+				 neg_name(p->sasl), p->dialback ? "true" : "false",
+				 negotiation_warning_text(r->warning), negotiation_remark(r)));
 	free(path);
 }
 

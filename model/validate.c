@@ -35,27 +35,33 @@ static bool is_ldh(unsigned char c)
 	       c == '-';
 }
 
-/* Checks one label [s, s+n); returns NULL or the reason it is wrong. */
-static char *label_problem(const char *s, size_t n)
+/* Checks one label [s, s+n) of the name quoted q; returns NULL or the
+ * reason it is wrong. */
+static char *label_problem(const char *q, const char *s, size_t n)
 {
+	/* TRANSLATORS: in these messages the first %s is the name, quoted
+	 * ("x..example.com"). */
 	if (n == 0)
-		return xstrdup(_("has an empty label (two dots in a row, or a leading dot)"));
+		return xasprintf(_("%s has an empty label (two dots in a row, or a leading dot)"),
+				 q);
 	if (n > DNS_LABEL_MAX)
-		return xasprintf(_("has a label of %zu characters (at most %d)"), n, DNS_LABEL_MAX);
+		return xasprintf(_("%s has a label of %zu characters (at most %d)"), q, n,
+				 DNS_LABEL_MAX);
 	if (n == 1 && s[0] == '*')
-		return xstrdup(_("is a wildcard; Lync Edge does not support wildcard names"));
+		return xasprintf(_("%s is a wildcard; Lync Edge does not support wildcard names"),
+				 q);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c >= 0x80)
-			return xstrdup(_("is not ASCII; write an internationalized name as its "
-					 "xn-- A-label"));
+			return xasprintf(_("%s is not ASCII; write an internationalized name as "
+					   "its xn-- A-label"), q);
 		if (!is_ldh(c))
-			return xasprintf(_("has the character '%c'; only letters, digits and "
-					   "hyphens are allowed"), c);
+			return xasprintf(_("%s has the character '%c'; only letters, digits and "
+					   "hyphens are allowed"), q, c);
 	}
 	if (s[0] == '-' || s[n - 1] == '-')
-		return xstrdup(_("has a label that starts or ends with a hyphen"));
+		return xasprintf(_("%s has a label that starts or ends with a hyphen"), q);
 	return NULL;
 }
 
@@ -67,26 +73,28 @@ static bool internal_tld(const char *tld, size_t n)
 	return false;
 }
 
-int validate_dns_name(const char *name, char **msg)
+/* The verdict on name, its reason in *msg (when msg is not NULL) naming
+ * it as q, the name quoted. */
+static int dns_check(const char *name, const char *q, char **msg)
 {
 	size_t len = strlen(name), nlabels = 0;
 	const char *p = name, *last = name;
 	size_t lastlen = 0;
 
 	if (len == 0)
-		return fail(msg, VALID_ERR, xstrdup(_("is empty")));
+		return fail(msg, VALID_ERR, xstrdup(_("The name is empty.")));
 	if (name[len - 1] == '.')
 		len--;
 	if (len > DNS_NAME_MAX)
-		return fail(msg, VALID_ERR, xasprintf(_("is %zu characters long (at most %d)"),
-						      len, DNS_NAME_MAX));
+		return fail(msg, VALID_ERR, xasprintf(_("%s is %zu characters long (at most %d)"),
+						      q, len, DNS_NAME_MAX));
 	while (p <= name + len) {
 		size_t n = strcspn(p, ".");
 		char *why;
 
 		if (p + n > name + len)
 			n = (size_t)(name + len - p);
-		why = label_problem(p, n);
+		why = label_problem(q, p, n);
 		if (why)
 			return fail(msg, VALID_ERR, why);
 		last = p;
@@ -95,17 +103,32 @@ int validate_dns_name(const char *name, char **msg)
 		p += n + 1;
 	}
 	if (nlabels == 1)
-		return fail(msg, VALID_WARN, xstrdup(_("is a single label; public CAs and "
-							"partners need a fully qualified name")));
+		return fail(msg, VALID_WARN, xasprintf(_("%s is a single label; public CAs and "
+							 "partners need a fully qualified name"), q));
 	if (internal_tld(last, lastlen))
-		return fail(msg, VALID_WARN, xasprintf(_("ends in .%.*s, an internal name that "
-							 "public CAs refuse"), (int)lastlen, last));
+		return fail(msg, VALID_WARN, xasprintf(_("%s ends in .%.*s, an internal name that "
+							 "public CAs refuse"), q, (int)lastlen, last));
 	/* Only an all-numeric TLD is wrong (RFC 3696 2): IDN TLDs such as
 	 * xn--p1ai hold digits. */
 	if (strspn(last, "0123456789") >= lastlen)
-		return fail(msg, VALID_ERR, xstrdup(_("looks like an IP address or has a "
-						      "numeric top-level domain")));
+		return fail(msg, VALID_ERR, xasprintf(_("%s looks like an IP address or has a "
+							"numeric top-level domain"), q));
 	return VALID_OK;
+}
+
+int validate_dns_name(const char *name, char **msg)
+{
+	/* The name is quoted only for a finding: valid names, the common
+	 * case, stay free of allocations. */
+	int v = dns_check(name, "", NULL);
+	char *q;
+
+	if (v == VALID_OK || !msg)
+		return v;
+	q = diag_quote(name);
+	v = dns_check(name, q, msg);
+	free(q);
+	return v;
 }
 
 /* The refusal of a value that is not an alpha-2 code, with the code it
@@ -116,14 +139,16 @@ static char *country_refusal(const char *code)
 	char *q = diag_quote(code), *text;
 
 	if (guess)
-		text = xasprintf(_("%s is not a two-letter upper-case ISO 3166-1 code: did you "
-				   "mean %s (%s)?"), q, guess, country_name(guess));
+		/* TRANSLATORS: "the value "BRA" is not ...: did you mean BR
+		 * (Brazil)?"; the last %s is the country's name. */
+		text = xasprintf(_("the value %s is not a two-letter upper-case ISO 3166-1 code: "
+				   "did you mean %s (%s)?"), q, guess, country_local_name(guess));
 	else if (strlen(code) == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' &&
 		 code[1] <= 'Z')
-		text = xasprintf(_("%s is not an ISO 3166-1 country code"), q);
+		text = xasprintf(_("the value %s is not an ISO 3166-1 country code"), q);
 	else
-		text = xasprintf(_("%s is not a two-letter upper-case ISO 3166-1 code (for "
-				   "example US, BR, DE)"), q);
+		text = xasprintf(_("the value %s is not a two-letter upper-case ISO 3166-1 code "
+				   "(for example US, BR, DE)"), q);
 	free(q);
 	return text;
 }
@@ -162,14 +187,14 @@ int validate_subject_field(enum subject_field f, const char *value, char **msg)
 	if (v != VALID_OK)
 		return v;
 	if (n > limits[f])
-		return fail(msg, VALID_ERR, xasprintf(_("is %zu characters long (at most %zu)"),
-						      n, limits[f]));
+		return fail(msg, VALID_ERR, xasprintf(_("the value is %zu characters long (at most "
+							"%zu)"), n, limits[f]));
 	if (f == SUBJ_ST && n > 0 && n <= 2)
-		return fail(msg, VALID_WARN, xstrdup(_("looks like an abbreviation: write the state "
+		return fail(msg, VALID_WARN, xstrdup(_("the value looks like an abbreviation: write the state "
 							"or province in full (Washington, not WA), "
 							"as CAs require")));
 	if (f == SUBJ_OU && n > 0)
-		return fail(msg, VALID_WARN, xstrdup(_("is allowed, but public CAs no longer "
+		return fail(msg, VALID_WARN, xstrdup(_("the value is allowed, but public CAs no longer "
 							"accept an organizational unit (since "
 							"2022-09-01); leave it empty for a public "
 							"CA")));
@@ -181,10 +206,10 @@ int validate_key_bits(int bits, char **msg)
 	if (bits == 2048 || bits == 3072 || bits == 4096)
 		return VALID_OK;
 	if (bits == 1024)
-		return fail(msg, VALID_ERR, xstrdup(_("1024 bits is too weak: public CAs require "
+		return fail(msg, VALID_ERR, xstrdup(_("the key size of 1024 bits is too weak: public CAs require "
 							"at least 2048 (CA/Browser Forum rules)")));
-	return fail(msg, VALID_ERR, xasprintf(_("%d is not a key size Lync offers; choose "
-						"2048, 3072 or 4096"), bits));
+	return fail(msg, VALID_ERR, xasprintf(_("the key size %d is not a key size Lync "
+						"offers; choose 2048, 3072 or 4096"), bits));
 }
 
 int validate_text(const char *s, char **msg)
@@ -196,15 +221,15 @@ int validate_text(const char *s, char **msg)
 		size_t n = utf8_decode((const char *)p, &cp);
 
 		if (n == 0)
-			return fail(msg, VALID_ERR, xstrdup(_("is not valid UTF-8 text")));
+			return fail(msg, VALID_ERR, xstrdup(_("the text is not valid UTF-8")));
 		/* C1 includes NEL (U+0085), a line break to Unicode; the scripts
 		 * would write a space where the file says otherwise. */
 		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-			return fail(msg, VALID_ERR, xstrdup(_("holds a control character")));
+			return fail(msg, VALID_ERR, xstrdup(_("the text holds a control character")));
 		if (cp == 0x2028 || cp == 0x2029)
 			return fail(msg, VALID_ERR,
-				    xstrdup(_("holds a line or paragraph separator (U+2028, "
-					      "U+2029)")));
+				    xstrdup(_("the text holds a line or paragraph separator "
+					      "(U+2028, U+2029)")));
 		p += n;
 	}
 	return VALID_OK;
@@ -228,7 +253,7 @@ int validate_file_name(const char *name, char **msg)
 	if (windows_path(name)) {
 		char *q = diag_quote(name);
 		int r = fail(msg, VALID_ERR,
-			     xasprintf(_("%s is a Windows path: this program writes on this "
+			     xasprintf(_("the file name %s is a Windows path: this program writes on this "
 					 "machine, where it would be one file of that odd name; give "
 					 "a name here (for example edge.csr) and copy the file to "
 					 "Windows afterwards"), q));
@@ -254,7 +279,7 @@ int validate_request_name(const char *name, char **msg)
 		return v;
 	if (ends_with_ci(name, ".cer") || ends_with_ci(name, ".crt"))
 		return fail(msg, VALID_WARN,
-			    xasprintf(_("ends in %s, the name of the certificate the CA sends "
+			    xasprintf(_("the file name ends in %s, the name of the certificate the CA sends "
 					"back; a request is usually named .csr or .req"),
 				      name + strlen(name) - 4));
 	return VALID_OK;

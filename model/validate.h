@@ -21,10 +21,14 @@ int validate_dns_name(const char *name, char **msg);
 int validate_country(const char *code, char **msg);
 /* The English short name of an alpha-2 code, or NULL. */
 const char *country_name(const char *code);
+/* The name in the user's language (iso-codes' translation, when installed
+ * and it has one), else the English short name; NULL for an unknown code.
+ * A static string, UTF-8 whatever the locale. */
+const char *country_local_name(const char *code);
 /* The alpha-2 code value probably means: the code itself in any case, an
  * alpha-3 code ("BRA"), an English name ("Brazil") or, with Debian's
- * iso-codes installed, a translated one ("Brasil"); NULL when none. A
- * static string. */
+ * iso-codes installed, a name in the user's language ("Brasil" under
+ * pt_BR, in any case); NULL when none. A static string. */
 const char *country_suggest(const char *value);
 /* RFC 5280 upper bounds, counted in characters of the UTF-8 text; an OU
  * warns (no longer allowed in publicly trusted certificates). Empty values

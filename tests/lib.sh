@@ -233,3 +233,27 @@ tmux_exit_status() {
 	done
 	cat "$T_TMP/status" 2>/dev/null
 }
+
+# --- locales and catalogs -------------------------------------------------
+
+# t_locale NAME (pt_BR.UTF-8, pt_BR.ISO-8859-1): makes the locale usable,
+# compiling it with localedef into $T_TMP/locale (LOCPATH, exported) when
+# the machine lacks it; no root needed. Fails when it cannot.
+t_locale() {
+	lang=${1%%.*} charset=${1#*.}
+	if [ "$(LC_ALL=$1 locale charmap 2>/dev/null)" = "$charset" ]; then return 0; fi
+	mkdir -p "$T_TMP/locale"
+	localedef -i "$lang" -f "$charset" "$T_TMP/locale/$1" >/dev/null 2>&1
+	LOCPATH=$T_TMP/locale
+	export LOCPATH
+	[ "$(LC_ALL=$1 locale charmap 2>/dev/null)" = "$charset" ]
+}
+
+# t_catalog: po/pt_BR.po compiled into $T_TMP/mo, where the program reads
+# it (XMPPGW_LOCALEDIR, exported).
+t_catalog() {
+	mkdir -p "$T_TMP/mo/pt_BR/LC_MESSAGES"
+	msgfmt -o "$T_TMP/mo/pt_BR/LC_MESSAGES/xmppgw.mo" "$top_srcdir/po/pt_BR.po" || return 1
+	XMPPGW_LOCALEDIR=$T_TMP/mo
+	export XMPPGW_LOCALEDIR
+}

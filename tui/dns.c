@@ -162,7 +162,8 @@ static char *summary_text(const struct live *lv)
 		wdns_tally_add(&tally, lv->rows[i].verdict, lv->rows[i].cancelled);
 	counts = wdns_summary(&tally);
 	if (lv->phase == LIVE_RUNNING)
-		s = xasprintf(_("Checking %zu domains: %s"), lv->n, counts);
+		s = xasprintf(ngettext("Checking %zu domain: %s", "Checking %zu domains: %s", lv->n),
+			      lv->n, counts);
 	else if (lv->phase == LIVE_CANCELLED)
 		s = xasprintf(_("Cancelled: %s"), counts);
 	else
@@ -415,7 +416,7 @@ static char *dns_state(const struct deployment *d)
 	for (size_t i = 0; i < p.n; i++)
 		srv += p.v[i].kind == WDNS_SRV;
 	if (srv)
-		s = xasprintf(srv == 1 ? _("%zu SRV record to publish") : _("%zu SRV records to publish"),
+		s = xasprintf(ngettext("%zu SRV record to publish", "%zu SRV records to publish", srv),
 			      srv);
 	else
 		s = xstrdup(p.notes.n ? p.notes.v[0] : _("nothing to publish"));

@@ -155,13 +155,18 @@ static int label_row(struct tpage *p, const struct wfield *f, int y)
 	return tui_width(l) > p->labelw ? y + 1 : y;
 }
 
-/* Under a field that refused characters: how many it takes. */
-static int over_line(struct tpage *p, const struct tedit *e, int y, int x)
+/* Under a field that refused characters: how many it takes, and what the
+ * terminal's character set could not carry. */
+static int over_line(struct tpage *p, const struct tedit *e, const struct wfield *f, int y,
+		     int x)
 {
-	char *s = tedit_over_text(e);
+	char *s = tedit_over_text(e), *bad = tedit_bad_text(e, f->label);
 
 	if (s)
 		y = para(p, y, x, TA_ERROR, s);
+	if (bad)
+		y = para(p, y, x, TA_ERROR, bad);
+	free(bad);
 	free(s);
 	return y;
 }
@@ -188,7 +193,7 @@ static int lay_text(struct tpage *p, int fi, const struct wfield *f, int y)
 	if (aside)
 		put(p, y, x + w + 1, TA_NORMAL, aside, width() - x - w - 2);
 	free(aside);
-	return over_line(p, e, y + 1, x);
+	return over_line(p, e, f, y + 1, x);
 }
 
 static void checkbox(struct tpage *p, int y, int x, bool on, bool radio)
@@ -267,7 +272,7 @@ static int lay_entry_edit(struct tpage *p, int fi, long i, int y)
 		p->cur_y = wy(p, y);
 		p->cur_x = cx;
 	}
-	return over_line(p, &p->edit, y + 1, x + 2);
+	return over_line(p, &p->edit, &p->pg->fields[fi], y + 1, x + 2);
 }
 
 static int lay_list(struct tpage *p, int fi, const struct wfield *f, int y)

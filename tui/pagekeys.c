@@ -314,7 +314,9 @@ void tpage_try_next(struct tpage *p)
 			p->done = PO_NEXT;
 		return;
 	}
-	tui_set_status(p->t, true, _("Fix what is marked to go on (%zu)"), errors);
+	tui_set_status(p->t, true, ngettext("Fix what is marked to go on (%zu problem)",
+					    "Fix what is marked to go on (%zu problems)", errors),
+		       errors);
 	tpage_layout(p);
 	focus_first_problem(p);
 }

@@ -22,7 +22,9 @@
 #include "negotiation.h"
 #include "tui/canvas.h"
 #include "tui/listview.h"
+#include "tui/input.h"
 #include "tui/screens.h"
+#include "tui/textedit.h"
 #include "tui/utf8.h"
 #include "wizards/exports.h"
 #include "wizards/partnerlist.h"
@@ -47,6 +49,8 @@ struct pscreen {
 	int focus;       /* FOCUS_LIST or an enum pbtn */
 	char *status;    /* this screen's status line, or NULL */
 	bool status_error;
+	size_t bad;      /* characters typed into the filter the terminal's
+			  * character set could not carry (TINPUT_BAD) */
 	int result;      /* enum tui_result once the screen is over, else -1 */
 };
 
@@ -170,8 +174,10 @@ static int draw_filter(struct pscreen *s)
 {
 	const struct deployment *d = tui_deployment(s->t);
 	const char *label = _("Filter: ");
-	char *count = *s->l.filter ? xasprintf(_("%zu of %zu partners"), s->l.n, d->npartners)
-				   : xasprintf(_("%zu partners"), d->npartners);
+	char *count = *s->l.filter ? xasprintf(ngettext("%zu of %zu partner", "%zu of %zu partners",
+							d->npartners), s->l.n, d->npartners)
+				   : xasprintf(ngettext("%zu partner", "%zu partners", d->npartners),
+					       d->npartners);
 	int cw = tcanvas_width(count), x = 1;
 
 	wmove(s->w, 1, 0);
@@ -357,10 +363,17 @@ static void filter_char(struct pscreen *s, wchar_t ch)
 	char buf[5];
 	char *f;
 
+	if (ch == TINPUT_BAD) {
+		set_status(s, true, tedit_unreadable_text(N_("Filter: "), ++s->bad));
+		return;
+	}
 	buf[utf8_put(buf, ch)] = '\0';
 	f = xasprintf("%s%s", s->l.filter, buf);
 	plist_set_filter(&s->l, tui_deployment(s->t), f);
 	free(f);
+	/* The refusal stays while the rest of a paste comes in. */
+	if (s->bad)
+		set_status(s, true, tedit_unreadable_text(N_("Filter: "), s->bad));
 	s->focus = FOCUS_LIST;
 }
 
@@ -372,7 +385,7 @@ static bool list_key(struct pscreen *s, struct tkey k)
 		return true;
 	switch (k.act) {
 	case TK_BACKSPACE: plist_filter_backspace(&s->l, d); return true;
-	case TK_KILL: plist_set_filter(&s->l, d, ""); return true;
+	case TK_KILL: plist_set_filter(&s->l, d, ""); s->bad = 0; return true;
 	case TK_ENTER: edit_selected(s); return true;
 	case TK_DELETE: delete_selected(s); return true;
 	default: return false;
@@ -416,6 +429,7 @@ static void on_key(struct pscreen *s, struct tkey k)
 		s->focus = s->focus == FOCUS_LIST ? PB_COUNT - 1 : s->focus - 1;
 		break;
 	case TK_CANCEL:
+		s->bad = 0;
 		if (*s->l.filter)
 			plist_set_filter(&s->l, tui_deployment(s->t), "");
 		else
@@ -467,13 +481,18 @@ static char *partners_state(const struct deployment *d)
 	}
 	if (d->npartners == 0)
 		return xstrdup(_("No partners yet."));
+	/* TRANSLATORS: the plural follows the first count; the second is
+	 * every partner in the file. */
 	if (bad)
-		return xasprintf(_("%zu partners; %zu cannot negotiate (fix them before "
-				   "exporting)."), d->npartners, bad);
+		return xasprintf(ngettext("%zu partner cannot negotiate (fix it before "
+					  "exporting); %zu in all.",
+					  "%zu partners cannot negotiate (fix them before "
+					  "exporting); %zu in all.", bad), bad, d->npartners);
 	if (warn)
-		return xasprintf(_("%zu partners; %zu with a negotiation warning."),
-				 d->npartners, warn);
-	return xasprintf(_("%zu partners."), d->npartners);
+		return xasprintf(ngettext("%zu partner has a negotiation warning; %zu in all.",
+					  "%zu partners have a negotiation warning; %zu in all.",
+					  warn), warn, d->npartners);
+	return xasprintf(ngettext("%zu partner.", "%zu partners.", d->npartners), d->npartners);
 }
 
 const struct tui_entry tui_entry_partners = {

@@ -121,28 +121,52 @@ void tui_flush(struct tui *t)
 	doupdate();
 }
 
+/* The next key: a function key from ncurses, else a character decoded
+ * from the terminal's bytes in the locale's encoding (tui/input.h). */
+static bool read_key(struct tui *t, int wait_ms, struct tkey *k)
+{
+	wchar_t wc;
+	int r;
+
+	while (!tinput_next(&t->in, &wc, false)) {
+		wtimeout(t->keys, wait_ms);
+		r = wgetch(t->keys);
+		if (r == ERR) {
+			if (!tinput_next(&t->in, &wc, true))
+				return false;
+			break;
+		}
+		if (r >= KEY_MIN) {
+			*k = keys_lookup(true, (unsigned long)r);
+			return true;
+		}
+		tinput_push(&t->in, (unsigned char)r);
+	}
+	/* Not printable in the locale, yet a field must say it was refused. */
+	*k = wc == TINPUT_BAD ? (struct tkey){TK_CHAR, TINPUT_BAD}
+			      : keys_lookup(false, (unsigned long)wc);
+	return true;
+}
+
 struct tkey tui_getkey(struct tui *t, int wait_ms)
 {
 	int waited = 0;
 
 	for (;;) {
-		wint_t wc = 0;
-		int r, step = wait_ms >= 0 && wait_ms - waited < TERM_POLL_MS ? wait_ms - waited
-									: TERM_POLL_MS;
+		int step = wait_ms >= 0 && wait_ms - waited < TERM_POLL_MS ? wait_ms - waited
+									   : TERM_POLL_MS;
 		struct tkey k;
 
 		term_check_signal(t);
 		tui_flush(t);
-		wtimeout(t->keys, step);
-		r = wget_wch(t->keys, &wc);
-		term_check_signal(t);
-		if (r == ERR) {
+		if (!read_key(t, step, &k)) {
+			term_check_signal(t);
 			waited += step;
 			if (wait_ms >= 0 && waited >= wait_ms)
 				return (struct tkey){TK_NONE, 0};
 			continue;
 		}
-		k = keys_lookup(r == KEY_CODE_YES, (unsigned long)wc);
+		term_check_signal(t);
 		if (k.act == TK_RESIZE || k.act == TK_REPAINT) {
 			/* ncurses grows a window that spans the screen when the
 			 * screen grows: the 1x1 key window does after a terminal

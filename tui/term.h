@@ -23,6 +23,7 @@
 #include <curses.h>
 #include <panel.h>
 
+#include "tui/input.h"
 #include "tui/keys.h"
 
 /* The smallest terminal the pages are laid out for; below it the screen
@@ -67,6 +68,7 @@ struct tui {
 	bool curses_on;
 	bool colors;
 	WINDOW *keys;      /* never drawn: reading from it refreshes nothing */
+	struct tinput in;  /* bytes read from it, not yet a character */
 	struct tlayer *top;
 	WINDOW *small;     /* "terminal too small", when shown */
 	PANEL *small_panel;

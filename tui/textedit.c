@@ -5,10 +5,12 @@
 
 #include "tui/textedit.h"
 
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "tui/input.h"
 #include "tui/term.h"
 #include "tui/utf8.h"
 #include "xalloc.h"
@@ -56,6 +58,7 @@ void tedit_set(struct tedit *e, const char *utf8)
 	e->cur = e->n;
 	e->scroll = 0;
 	e->over = 0;
+	e->bad = 0;
 }
 
 char *tedit_over_text(const struct tedit *e)
@@ -67,6 +70,32 @@ char *tedit_over_text(const struct tedit *e)
 	return xasprintf(ngettext("at most %zu character, you typed %zu: the rest was not taken",
 				  "at most %zu characters, you typed %zu: the rest was not taken",
 				  max), max, typed);
+}
+
+char *tedit_unreadable_text(const char *label, size_t n)
+{
+	char *name = xstrdup(label ? _(label) : ""), *s;
+	size_t len = strlen(name);
+
+	while (len && (name[len - 1] == ':' || name[len - 1] == ' '))
+		name[--len] = '\0';
+	/* TRANSLATORS: the first %s is a field's label ("City"), the last
+	 * the terminal's character set ("ANSI_X3.4-1968", "ISO-8859-1"). */
+	s = xasprintf(ngettext("%s: %zu byte typed was not taken: this terminal's character set "
+			       "(%s) has no character for it; the rest of the text was. A UTF-8 "
+			       "locale (LANG=C.UTF-8) has one for every character.",
+			       "%s: %zu bytes typed were not taken: this terminal's character set "
+			       "(%s) has no character for them; the rest of the text was. A UTF-8 "
+			       "locale (LANG=C.UTF-8) has one for every character.",
+			       n),
+		      name, n, nl_langinfo(CODESET));
+	free(name);
+	return s;
+}
+
+char *tedit_bad_text(const struct tedit *e, const char *label)
+{
+	return e->bad ? tedit_unreadable_text(label, e->bad) : NULL;
 }
 
 char *tedit_get(const struct tedit *e)
@@ -99,6 +128,10 @@ static int insert(struct tedit *e, wchar_t c)
 {
 	size_t max = e->maxlen ? e->maxlen : TEDIT_DEFAULT_MAX;
 
+	if (c == TINPUT_BAD) {
+		e->bad++;
+		return TE_REFUSED;
+	}
 	if (e->n >= max) {
 		e->over++;
 		return TE_REFUSED;
@@ -151,6 +184,7 @@ static int edit_key(struct tedit *e, struct tkey k)
 	case TK_KILL:
 		wipe(e->buf, e->n);
 		e->n = e->cur = e->scroll = 0;
+		e->bad = 0;
 		return TE_CHANGED;
 	default:
 		return TE_IGNORED;

@@ -13,6 +13,7 @@
 
 #include "deployment.h"
 #include "tui/engine.h"
+#include "tui/input.h"
 #include "tui/keys.h"
 #include "tui/term.h"
 

@@ -326,7 +326,7 @@ static const struct wfield org_fields[] = {
 static char *country_aside(const struct wctx *c)
 {
 	const char *code = c->d->cert.country;
-	const char *name = set(code) ? country_name(code) : NULL, *guess;
+	const char *name = set(code) ? country_local_name(code) : NULL, *guess;
 
 	if (!set(code))
 		return xstrdup(_("two letters, e.g. US"));
@@ -334,7 +334,7 @@ static char *country_aside(const struct wctx *c)
 		return xstrdup(name);
 	guess = country_suggest(code);
 	if (guess)
-		return xasprintf(_("did you mean %s (%s)?"), guess, country_name(guess));
+		return xasprintf(_("did you mean %s (%s)?"), guess, country_local_name(guess));
 	return xstrdup(strlen(code) == 2 ? _("not an ISO 3166-1 code")
 					 : _("use the two-letter code"));
 }

@@ -186,9 +186,11 @@ char *wdns_plan_text(const struct deployment *d)
 	for (size_t i = 0; i < p.n; i++)
 		strlist_push_owned(&lines, aligned_text(&p, i));
 	if (p.n) {
-		strlist_push_owned(&lines, xasprintf(_("TTL %d seconds on each; SRV values: "
-						       "priority weight port target."),
-						     d->dns.ttl));
+		strlist_push_owned(&lines, xasprintf(ngettext("TTL %d second on each; SRV values: "
+							      "priority weight port target.",
+							      "TTL %d seconds on each; SRV values: "
+							      "priority weight port target.",
+							      d->dns.ttl), d->dns.ttl));
 		strlist_push(&lines, srv_source(d));
 	}
 	for (size_t i = 0; i < p.notes.n; i++)
@@ -281,15 +283,25 @@ void wdns_tally_add(struct wdns_tally *t, enum dns_verdict v, bool cancelled)
 
 char *wdns_summary(const struct wdns_tally *t)
 {
-	char *s = xasprintf(t->problems == 1 ? _("%zu OK, %zu problem, %zu pending")
-					      : _("%zu OK, %zu problems, %zu pending"),
-			    t->ok, t->problems, t->pending), *c;
+	struct strlist parts = {0};
+	char *s;
 
-	if (!t->cancelled)
-		return s;
-	c = xasprintf(_("%s, %zu cancelled"), s, t->cancelled);
-	free(s);
-	return c;
+	/* One count a part, each its own plural, joined by ", ": "3 OK, 1
+	 * problem, 2 pending". */
+	/* TRANSLATORS: domains whose DNS records are right. */
+	strlist_push_owned(&parts, xasprintf(ngettext("%zu OK", "%zu OK", t->ok), t->ok));
+	strlist_push_owned(&parts, xasprintf(ngettext("%zu problem", "%zu problems", t->problems),
+					     t->problems));
+	/* TRANSLATORS: domains whose DNS lookups have not answered yet. */
+	strlist_push_owned(&parts, xasprintf(ngettext("%zu pending", "%zu pending", t->pending),
+					     t->pending));
+	if (t->cancelled)
+		strlist_push_owned(&parts, xasprintf(ngettext("%zu cancelled", "%zu cancelled",
+							      t->cancelled), t->cancelled));
+	/* TRANSLATORS: the separator between the counts of a summary. */
+	s = strlist_join(&parts, _(", "));
+	strlist_free(&parts);
+	return s;
 }
 
 int wdns_options(const struct wdns_state *s, struct dnscheck_options *o, char **err)

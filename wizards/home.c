@@ -53,12 +53,15 @@ static char *topology_line(const struct deployment *d)
 	missing_item(&miss, !t->xmpp_proxy || t->xmpp_domains.n, _("XMPP domains"));
 	if (miss.n) {
 		m = strlist_join(&miss, ", ");
+		/* TRANSLATORS: %s lists what is missing, comma-separated:
+		 * "SIP domains, Access Edge FQDN". */
 		s = xasprintf(_("Topology: missing %s"), m);
 		free(m);
 	} else {
 		m = strlist_join(&t->sip_domains, ", ");
-		s = xasprintf(_("Topology: %s; Access Edge %s%s"), m, t->access_edge_fqdn,
-			      t->xmpp_proxy ? _("; XMPP proxy") : "");
+		s = xasprintf(t->xmpp_proxy ? _("Topology: %s; Access Edge %s; XMPP proxy")
+					    : _("Topology: %s; Access Edge %s"),
+			      m, t->access_edge_fqdn);
 		free(m);
 	}
 	strlist_free(&miss);
@@ -77,12 +80,17 @@ static char *certificate_line(const struct deployment *d)
 	missing_item(&miss, set(c->city), _("city"));
 	if (miss.n) {
 		m = strlist_join(&miss, ", ");
+		/* TRANSLATORS: %s lists the subject's empty fields,
+		 * comma-separated: "country, city". */
 		s = xasprintf(_("Certificate settings: missing %s"), m);
 		free(m);
 	} else {
-		s = xasprintf(_("Certificate settings: %s, %s, %d-bit key%s"), c->organization,
-			      c->country, c->key_bits,
-			      c->template_name ? _(", template") : "");
+		/* TRANSLATORS: the organization, the country code, the key
+		 * size in bits. */
+		s = xasprintf(c->template_name ? _("Certificate settings: %s, %s, %d-bit key, "
+						   "template")
+					       : _("Certificate settings: %s, %s, %d-bit key"),
+			      c->organization, c->country, c->key_bits);
 	}
 	strlist_free(&miss);
 	return s;
@@ -113,12 +121,20 @@ static char *dns_line(const struct deployment *d)
 static char *policy_line(const struct deployment *d)
 {
 	const char *id = set(d->policy.identity) ? d->policy.identity : "global";
-	const char *edge = d->edge.allow_federated_users ? _("the Access Edge allows federated users")
-							 : _("Access Edge left as it is");
+	bool on = d->policy.enable_xmpp_access, edge = d->edge.allow_federated_users;
 
-	return xasprintf(d->policy.enable_xmpp_access
-				 ? _("Access policy %s: XMPP access enabled; %s")
-				 : _("Access policy %s: XMPP access NOT enabled; %s"), id, edge);
+	/* TRANSLATORS: %s is the policy's identity ("global", "site:Redmond"). */
+	if (on && edge)
+		return xasprintf(_("Access policy %s: XMPP access enabled; the Access Edge "
+				   "allows federated users"), id);
+	if (on)
+		return xasprintf(_("Access policy %s: XMPP access enabled; Access Edge left as "
+				   "it is"), id);
+	if (edge)
+		return xasprintf(_("Access policy %s: XMPP access NOT enabled; the Access Edge "
+				   "allows federated users"), id);
+	return xasprintf(_("Access policy %s: XMPP access NOT enabled; Access Edge left as "
+			   "it is"), id);
 }
 
 const char *home_builder_steps(void)
@@ -135,8 +151,11 @@ char *home_summary(const struct deployment *d, const char *base_dir, size_t prob
 	char *s;
 
 	if (problems)
-		strlist_push_owned(&l, xasprintf(_("Problems in the file: %zu (the wizard pages "
-						   "show them beside their fields)"), problems));
+		strlist_push_owned(&l, xasprintf(ngettext("Problems in the file: %zu (the wizard "
+							  "pages show it beside its field)",
+							  "Problems in the file: %zu (the wizard "
+							  "pages show them beside their fields)",
+							  problems), problems));
 	strlist_push_owned(&l, topology_line(d));
 	strlist_push(&l, d->topo.builder_done ? _("Topology Builder step: done")
 					      : _("Topology Builder step: not done"));

@@ -180,24 +180,34 @@ static const char *neg_short(enum neg v)
 {
 	switch (v) {
 	case NEG_REQUIRED:
+		/* TRANSLATORS: a list column of 4 cells: TLS or SASL
+		 * Required (the file keeps Required). */
 		return _("Req");
 	case NEG_OPTIONAL:
+		/* TRANSLATORS: a list column of 4 cells: Optional. */
 		return _("Opt");
 	default:
+		/* TRANSLATORS: a list column of 4 cells: Not supported
+		 * (the file keeps NotSupported). */
 		return _("No");
 	}
 }
 
 void plist_cells(const struct partner *p, struct plist_cells *out)
 {
+	/* TRANSLATORS: the partner types as shown; the file keeps Lync's
+	 * Federated, PublicVerified and PublicUnverified. */
 	static const char *const types[PARTNER_TYPE_COUNT] = {
-		N_("Federated"), N_("Public verified"), N_("Public unverified")
+		N_("Federated"),
+		N_("Public verified"),
+		N_("Public unverified"),
 	};
 
 	out->domain = p->domain && *p->domain ? p->domain : _("(no domain)");
 	out->type = (unsigned)p->type < PARTNER_TYPE_COUNT ? _(types[p->type]) : "";
 	out->tls = neg_short(p->tls);
 	out->sasl = neg_short(p->sasl);
+	/* TRANSLATORS: the dialback column: on or off. */
 	out->dialback = p->dialback ? _("yes") : _("no");
 	out->probe = pprobe_label(pprobe_state_of(p));
 	out->description = p->description ? p->description : "";

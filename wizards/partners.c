@@ -46,9 +46,12 @@ char *partner_form_verdict(enum neg tls, enum neg sasl, bool dialback)
 	if (r->status == NEG_STATUS_OK)
 		return xasprintf(_("Negotiation: %s (row %d)."), _(r->method), r->row);
 	remark = negotiation_remark(r);
-	return xasprintf(_("Negotiation: %s (row %d).\nWarning: %s%s%s"),
-			 _(r->method), r->row, negotiation_warning_text(r->warning),
-			 remark ? "\n" : "", remark ? remark : "");
+	if (!remark)
+		return xasprintf(_("Negotiation: %s (row %d).\nWarning: %s"), _(r->method), r->row,
+				 negotiation_warning_text(r->warning));
+	/* TRANSLATORS: the last %s is a remark on the row, a sentence. */
+	return xasprintf(_("Negotiation: %s (row %d).\nWarning: %s\n%s"), _(r->method), r->row,
+			 negotiation_warning_text(r->warning), remark);
 }
 
 /* --- bindings --- */
@@ -229,11 +232,26 @@ static void page_validate(struct wctx *c, struct diags *out)
 	diags_free(&all);
 }
 
+/* The radio buttons show these; the file keeps the cmdlets' spellings
+ * (Federated, PublicVerified, PublicUnverified; Required, Optional,
+ * NotSupported). */
 static const char *const type_choices[] = {
-	N_("Federated"), N_("Public verified"), N_("Public unverified"), NULL
+	/* TRANSLATORS: a partner type (Lync: Tipo de parceiro). */
+	N_("Federated"),
+	/* TRANSLATORS: a partner type. */
+	N_("Public verified"),
+	/* TRANSLATORS: a partner type. */
+	N_("Public unverified"),
+	NULL
 };
 static const char *const neg_choices[] = {
-	N_("Required"), N_("Optional"), N_("Not supported"), NULL
+	/* TRANSLATORS: TLS or SASL negotiation, a radio button. */
+	N_("Required"),
+	/* TRANSLATORS: TLS or SASL negotiation, a radio button. */
+	N_("Optional"),
+	/* TRANSLATORS: TLS or SASL negotiation, a radio button. */
+	N_("Not supported"),
+	NULL
 };
 
 static const char neg_help[] =

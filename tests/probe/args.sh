@@ -29,10 +29,10 @@ printf 'not a certificate\n' >"$T_TMP/junk.pem"
 refused "--ca-file not PEM" "--ca-file $T_TMP/junk.pem: cannot read trusted certificates from it (no certificate or crl found)" \
 	"$F" --ca-file "$T_TMP/junk.pem"
 refused "--server not an address" 'bad DNS server "bogus"' "$F" --server bogus
-refused "a domain with a quote" "\"a'b.test\" is not a domain name: has the character" "$F" "a'b.test"
-refused "a domain with an escape" '"a\x1b[31mb.test" is not a domain name' "$F" "$(printf 'a\033[31mb.test')"
+refused "a domain with a quote" "\"a'b.test\" has the character" "$F" "a'b.test"
+refused "a domain with an escape" '"a\x1b[31mb.test" has the character' "$F" "$(printf 'a\033[31mb.test')"
 check "no raw escape character in the message" sh -c "! LC_ALL=C grep -q \"$(printf '\033')\" '$T_TMP/err'"
-refused "a domain with an empty label" '"x..test" is not a domain name' "$F" x..test
+refused "a domain with an empty label" '"x..test" has an empty label' "$F" x..test
 refused "a missing file" "cannot open" "$T_TMP/missing.yaml"
 
 done_testing

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,8 +261,8 @@ START_TEST(t_country_suggest)
 }
 END_TEST
 
-/* A name in another language is found through iso-codes' compiled
- * translations; a catalog made here stands in for them. */
+/* A name in the user's language is found through iso-codes' compiled
+ * translations (dgettext); a catalog made here stands in for them. */
 START_TEST(t_country_translated)
 {
 	char dir[] = "/tmp/test_validate.XXXXXX", *sub, *po, *mo, *cmd;
@@ -278,21 +279,38 @@ START_TEST(t_country_translated)
 	ck_assert_ptr_nonnull(f);
 	fputs("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
 	      "msgid \"Brazil\"\nmsgstr \"Brasil\"\n\n"
-	      "msgid \"Federal Republic of Germany\"\nmsgstr \"Bundesrepublik Deutschland\"\n",
+	      "msgid \"Austria\"\nmsgstr \"\303\201ustria\"\n\n"
+	      "msgid \"Bolivia, Plurinational State of\"\nmsgstr \"Bol\303\255via\"\n\n"
+	      "msgid \"Federal Republic of Germany\"\nmsgstr \"Rep\303\272blica Federal da Alemanha\"\n",
 	      f);
 	fclose(f);
 	cmd = xasprintf("msgfmt -o %s %s", mo, po);
 	ck_assert_int_eq(system(cmd), 0);
 	free(cmd);
+	/* The user's language: pt_BR through LANGUAGE, which gettext reads
+	 * in any locale but C. */
+	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C.UTF-8"));
+	setenv("LANGUAGE", "pt_BR", 1);
 	setenv("ISOCODES_LOCALEDIR", dir, 1);
 	ck_assert_str_eq(country_suggest("Brasil"), "BR");
-	ck_assert_str_eq(country_suggest("bundesrepublik deutschland"), "DE");
+	ck_assert_str_eq(country_suggest(" BRASIL "), "BR");
+	ck_assert_str_eq(country_suggest("\303\241ustria"), "AT");
+	ck_assert_str_eq(country_suggest("\303\201USTRIA"), "AT");
+	ck_assert_str_eq(country_suggest("rep\303\272blica federal da alemanha"), "DE");
 	ck_assert_ptr_null(country_suggest("Brasilia"));
+	ck_assert_str_eq(country_local_name("BR"), "Brasil");
+	/* iso-codes translates its own name, not the table's short one */
+	ck_assert_str_eq(country_local_name("BO"), "Bol\303\255via");
+	ck_assert_str_eq(country_local_name("FR"), "France");
+	ck_assert_ptr_null(country_local_name("XX"));
 	setenv("ISOCODES_LOCALEDIR", "/nonexistent", 1);
 	/* without the translations the program still works, in English */
 	ck_assert_ptr_null(country_suggest("Brasil"));
 	ck_assert_str_eq(country_suggest("Brazil"), "BR");
+	ck_assert_str_eq(country_local_name("BR"), "Brazil");
 	unsetenv("ISOCODES_LOCALEDIR");
+	unsetenv("LANGUAGE");
+	setlocale(LC_ALL, "C");
 	cmd = xasprintf("rm -rf %s", dir);
 	ck_assert_int_eq(system(cmd), 0);
 	free(cmd);
