@@ -163,8 +163,8 @@ check_layer "the tui base includes no header above it" upward_includes "$S"
 check_layer "tui/ includes no cli/ header and calls no cli_ function" \
 	reaches_cli "$S" "$B/libxgtui.a" "$B/libxgtuibase.a"
 names=$(base_names | sort | tr '\n' ' ')
-check_eq "the tui base is the terminal, the screen, the widgets and UTF-8" \
-	"canvas keys screen term textedit utf8 " "$names"
+check_eq "the tui base is the terminal, its input decoder, the screen, the widgets and UTF-8" \
+	"canvas input keys screen term textedit utf8 " "$names"
 
 # --- the same checks on copies with a planted fault ---
 P=$T_TMP/planted

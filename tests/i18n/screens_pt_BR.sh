@@ -73,7 +73,10 @@ tmux_keys Tab Enter
 step "Parceiro XMPP Federado"
 step "Domínio primário"
 step "Tipo de parceiro"
-step "( ) Federado  ( ) Público verificado  (*) Público não verificado"
+# One row or one a line, as the width allows.
+step "( ) Federado"
+step "( ) Público verificado"
+step "(*) Público não verificado"
 step "Negociação TLS"
 step "(*) Obrigatório  ( ) Opcional  ( ) Não suportado"
 
