@@ -311,8 +311,10 @@ int ctstate_view_log(struct wctx *c)
 }
 
 const struct wfield ctstate_exec_fields[CTSTATE_NEXEC] = {
+	[CTSTATE_STATUS] =
 	{.id = "status", .label = N_("Status:"), .kind = WF_NOTE, .diag = "executing",
 	 .text = ctstate_outcome_text},
+	[CTSTATE_LOG] =
 	{.id = "log", .kind = WF_BUTTON, .caption = N_("View Log"),
 	 .help = N_("What was done, with times; the same lines go to the log file beside the "
 		    "deployment file."),

@@ -53,8 +53,9 @@ void ctstate_validate_done(struct wctx *c, struct diags *out);
 void ctstate_commit(struct wctx *c);
 int ctstate_view_log(struct wctx *c);
 
-/* The fields of a task's Executing Commands page: its outcome, View Log. */
-#define CTSTATE_NEXEC 2
+/* The fields of a task's Executing Commands page: its outcome, View Log.
+ * The table is indexed by this enumeration, whose last member counts it. */
+enum ctstate_exec_field { CTSTATE_STATUS, CTSTATE_LOG, CTSTATE_NEXEC };
 extern const struct wfield ctstate_exec_fields[CTSTATE_NEXEC];
 
 #endif

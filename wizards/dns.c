@@ -407,7 +407,9 @@ static long long setting_parse(const char *text, int max)
 	return v <= max ? v : -1;
 }
 
-/* The model follows what is typed, so the records above change as the
+/* TTL, priority and weight are computed: the text as typed is the
+ * state's, the number the model's.
+ * The model follows what is typed, so the records above change as the
  * user types. Text that is not a number in range leaves the model value
  * invalid (-1) rather than the last good one: then OK, Ctrl-O, the draft
  * and the zone lines all see the problem, never a number nobody typed. */
@@ -447,16 +449,6 @@ static void set_priority(struct wctx *c, const char *s)
 static void set_weight(struct wctx *c, const char *s)
 {
 	setting_set(c, WDNS_WEIGHT, s);
-}
-
-static const char *get_target(const struct wctx *c)
-{
-	return c->d->dns.srv_target;
-}
-
-static void set_target(struct wctx *c, const char *utf8)
-{
-	xstrset(&c->d->dns.srv_target, utf8 && *utf8 ? utf8 : NULL);
 }
 
 static char *target_aside(const struct wctx *c)
@@ -564,11 +556,11 @@ static const struct wfield fields[] = {
 		    "deployment's dns section."),
 	 .text = records_text},
 	{.id = "srv_target", .label = N_("SRV target"), .kind = WF_TEXT, .maxlen = 253,
-	 .width = 30, .diag = "dns.srv_target",
+	 .width = 30, .key = "dns.srv_target",
 	 .help = N_("The name the SRV records point to. Empty: the Access Edge external FQDN. "
 		    "Another name (such as xmpp.contoso.com) needs an A/AAAA record for the "
 		    "Access Edge's external address."),
-	 .get_text = get_target, .set_text = set_target, .aside = target_aside},
+	 .aside = target_aside},
 	{.id = "ttl", .label = N_("TTL (seconds)"), .kind = WF_TEXT, .maxlen = 10, .width = 10,
 	 .diag = "dns.ttl",
 	 .help = N_("How long resolvers may keep the records. 3600 (an hour) is usual; lower "
