@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "san.h"
+#include "subject.h"
 #include "validate.h"
 #include "wizards/home.h"
 #include "wizards/topology.h"
@@ -298,24 +299,19 @@ static const struct wfield geo_fields[] = {
 
 /* --- 9: subject names --- */
 
-static void rdn(struct strlist *l, const char *name, const char *value)
-{
-	if (set(value))
-		strlist_push_owned(l, xasprintf("%s=%s", name, value));
-}
-
+/* One attribute a line, as the request will hold them; a missing CN is
+ * shown as "?", since the request cannot be made without it. */
 static char *subject_text(const struct wctx *c)
 {
-	const struct certreq *r = &c->d->cert;
+	struct subject_attr a[SUBJECT_MAX];
+	size_t n = subject_attrs(c->d, a);
 	struct strlist l = {0};
 	char *s;
 
-	rdn(&l, "CN", set(c->d->topo.access_edge_fqdn) ? c->d->topo.access_edge_fqdn : "?");
-	rdn(&l, "O", r->organization);
-	rdn(&l, "OU", r->organizational_unit);
-	rdn(&l, "L", r->city);
-	rdn(&l, "ST", r->state);
-	rdn(&l, "C", r->country);
+	if (n == 0 || a[0].field != SUBJ_CN)
+		strlist_push(&l, "CN=?");
+	for (size_t i = 0; i < n; i++)
+		strlist_push_owned(&l, xasprintf("%s=%s", a[i].name, a[i].value));
 	s = strlist_join(&l, "\n");
 	strlist_free(&l);
 	return s;
