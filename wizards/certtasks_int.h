@@ -43,8 +43,6 @@ void ctstate_outcome(struct ctstate *s, char *text);
 char *ctstate_path(const struct wctx *c, const char *file);
 /* The key passphrase field's visible(): the key is encrypted. */
 bool ctstate_key_encrypted(const struct wctx *c);
-const char *ctstate_get_keypass(const struct wctx *c);
-void ctstate_set_keypass(struct wctx *c, const char *s);
 /* The outcome, or "working" while there is none (caller frees). */
 char *ctstate_outcome_text(const struct wctx *c);
 /* An Executing Commands page's check: an error until the work is done. */

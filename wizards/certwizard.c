@@ -179,37 +179,6 @@ static char *exportable_note(const struct wctx *c)
 			 "Next refuses an unexportable key."));
 }
 
-/* The passphrase lives in the wizard's state, never in the file: its
- * setter wipes the text it replaces. */
-static const char *get_pass(const struct wctx *c)
-{
-	return st(c)->pass;
-}
-
-static void set_secret(char **dst, const char *s)
-{
-	if (*dst) {
-		explicit_bzero(*dst, strlen(*dst));
-		free(*dst);
-	}
-	*dst = xstrdup(s);
-}
-
-static void set_pass(struct wctx *c, const char *s)
-{
-	set_secret(&st(c)->pass, s);
-}
-
-static const char *get_pass2(const struct wctx *c)
-{
-	return st(c)->pass2;
-}
-
-static void set_pass2(struct wctx *c, const char *s)
-{
-	set_secret(&st(c)->pass2, s);
-}
-
 static void validate_security(struct wctx *c, struct diags *out)
 {
 	const char *a = st(c)->pass ? st(c)->pass : "", *b = st(c)->pass2 ? st(c)->pass2 : "";
@@ -244,11 +213,11 @@ static const struct wfield security_fields[] = {
 	 .help = N_("Encrypts the private key file (AES-256). It is never written anywhere: "
 		    "not to the deployment file, the draft or the log. Empty: the key file is "
 		    "protected by its mode (0600) only."),
-	 .get_text = get_pass, .set_text = set_pass},
+	 WSTATE(struct cwstate, pass)},
 	{.id = "passphrase2", .label = N_("Passphrase again:"), .kind = WF_SECRET,
 	 .maxlen = 1024, .diag = "passphrase2",
 	 .help = N_("The same passphrase again, to catch a typing mistake."),
-	 .get_text = get_pass2, .set_text = set_pass2},
+	 WSTATE(struct cwstate, pass2)},
 };
 
 /* --- 7, 8: organization and place --- */

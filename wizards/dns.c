@@ -353,30 +353,10 @@ static char *pools_text(const struct wctx *c)
 			 "each with its own priority (lower is tried first)."));
 }
 
-static const char *get_server(const struct wctx *c)
-{
-	return st(c)->server;
-}
-
-static void set_server(struct wctx *c, const char *utf8)
-{
-	xstrset(&st(c)->server, utf8);
-}
-
 static char *server_aside(const struct wctx *c)
 {
 	(void)c;
 	return xstrdup(_("ADDR[:PORT]; empty: system resolver"));
-}
-
-static const char *get_timeout(const struct wctx *c)
-{
-	return st(c)->timeout;
-}
-
-static void set_timeout(struct wctx *c, const char *utf8)
-{
-	xstrset(&st(c)->timeout, utf8);
 }
 
 /* --- the deployment's dns section -------------------------------------- */
@@ -586,10 +566,10 @@ static const struct wfield fields[] = {
 	 .help = N_("The server the live check asks: an IP address, ADDR:PORT or [IPV6]:PORT. "
 		    "Empty: the system resolver (/etc/resolv.conf). Ask an outside server to "
 		    "see what partners see."),
-	 .get_text = get_server, .set_text = set_server, .aside = server_aside},
+	 WSTATE(struct wdns_state, server), .aside = server_aside},
 	{.id = "timeout", .label = N_("Timeout (ms)"), .kind = WF_TEXT, .maxlen = 6, .width = 8,
 	 .help = N_("How long each query may take, retries included, in milliseconds."),
-	 .get_text = get_timeout, .set_text = set_timeout},
+	 WSTATE(struct wdns_state, timeout)},
 	{.id = "check", .label = N_("Live check: own domains and every partner"),
 	 .kind = WF_BUTTON, .caption = N_("Check now"),
 	 .help = N_("Asks DNS, all queries at once, whether each SRV record listed above "

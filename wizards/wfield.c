@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: ISC */
-/* A field's value: its own getter and setter, or the deployment file key
- * it names, found in the file's schema (model/depfile_schema.c), so that
- * a plain field is one line of its page's table and nothing else. */
+/* A field's value: its own getter and setter, its place in the wizard's
+ * state, or the deployment file key it names, found in the file's schema
+ * (model/depfile_schema.c), so that a plain field is one line of its
+ * page's table and nothing else. */
 #include "config.h"
 
 #include "wizards/wizard.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "depfile_schema.h"
@@ -40,6 +42,14 @@ static const struct dfield *keyed(const struct wfield *f, const struct wctx *c, 
 	return k;
 }
 
+/* The field's string in the wizard's state, or NULL. */
+static char **in_state(const struct wfield *f, const struct wctx *c)
+{
+	if (!f->in_state || !c || !c->state)
+		return NULL;
+	return (char **)((char *)c->state + f->in_state - 1);
+}
+
 static bool is_text(enum dkind k)
 {
 	return k == DK_STR || k == DK_OPTSTR || k == DK_NULLSTR;
@@ -69,7 +79,7 @@ bool wfield_bound(const struct wfield *f)
 	switch (f->kind) {
 	case WF_TEXT:
 	case WF_SECRET:
-		if (f->get_text && f->set_text)
+		if ((f->get_text && f->set_text) || f->in_state)
 			return true;
 		return f->kind == WF_TEXT && (k = keyed(f, NULL, &at)) && is_text(k->kind);
 	case WF_CHECK:
@@ -96,8 +106,27 @@ const char *wfield_get_text(const struct wfield *f, const struct wctx *c)
 
 	if (f->get_text)
 		return f->get_text(c);
+	if (f->in_state)
+		return in_state(f, c) ? *in_state(f, c) : NULL;
 	k = keyed(f, c, &at);
-	return k && at && is_text(k->kind) ? *(char **)at : NULL;
+	return k && at && is_text(k->kind) && f->kind != WF_SECRET ? *(char **)at : NULL;
+}
+
+/* A secret is replaced, never reallocated in place: the old text is
+ * wiped first, and it is never NULL once typed. */
+static void set_state_text(const struct wfield *f, char **at, const char *utf8)
+{
+	if (!at)
+		return;
+	if (f->kind != WF_SECRET) {
+		xstrset(at, utf8);
+		return;
+	}
+	if (*at) {
+		explicit_bzero(*at, strlen(*at));
+		free(*at);
+	}
+	*at = xstrdup(utf8 ? utf8 : "");
 }
 
 void wfield_set_text(const struct wfield *f, struct wctx *c, const char *utf8)
@@ -109,8 +138,13 @@ void wfield_set_text(const struct wfield *f, struct wctx *c, const char *utf8)
 		f->set_text(c, utf8);
 		return;
 	}
+	if (f->in_state) {
+		set_state_text(f, in_state(f, c), utf8);
+		return;
+	}
 	k = keyed(f, c, &at);
-	if (!k || !at)
+	/* A secret never goes into the file, whatever its table says. */
+	if (!k || !at || f->kind == WF_SECRET)
 		return;
 	if (k->kind == DK_OPTSTR)
 		xstrset(at, utf8 && *utf8 ? utf8 : NULL);

@@ -36,6 +36,9 @@ enum wfield_kind {
 	WF_BUTTON     /* an in-page action: press(); caption / caption_fn */
 };
 
+/* .in_state of a field kept in the wizard's state (0 is none). */
+#define WSTATE(type, member) .in_state = offsetof(type, member) + 1
+
 /* Field flags. */
 #define WFF_REQUIRED 0x01u /* TEXT/LIST: empty is an error on Next */
 #define WFF_UPPER 0x02u    /* TEXT: ASCII letters are upper-cased as typed */
@@ -106,6 +109,10 @@ struct wfield {
 	const char *key;
 	/* RADIO keyed to a number: the value of each choice, in order. */
 	const int *values;
+	/* TEXT, SECRET kept in the wizard's state, not in the file: where its
+	 * char * is in *c->state, as WSTATE(struct, member) writes it. A
+	 * SECRET's old text is wiped when it is replaced. */
+	size_t in_state;
 
 	bool (*visible)(const struct wctx *c);           /* NULL: always */
 	/* Getters and setters: only for fields that compute their value
@@ -185,7 +192,8 @@ bool wfield_is_visible(const struct wfield *f, const struct wctx *c);
 const char *wfield_path(const struct wfield *f);
 
 /* --- A field's value (wfield.c): through the field's own getter and
- * setter when it has them, else through its key. A key that names no
+ * setter when it has them, else its place in the state, else its key. A
+ * key that names no
  * value (no partner, a type that does not fit the kind) reads as empty
  * and ignores writes. Setters keep the schema's rules: an optional string
  * left empty is unset (NULL), a required one is "" rather than NULL, an
@@ -201,9 +209,9 @@ void wfield_set_choice(const struct wfield *f, struct wctx *c, int i);
 /* LIST: the list edited in place; NULL when there is none. */
 struct strlist *wfield_list(const struct wfield *f, struct wctx *c);
 /* true when a TEXT, SECRET, CHECK, RADIO or LIST field can be read and
- * written: it has its getter and setter, or its key names a value whose
- * type fits the kind (a RADIO keyed to a number has values). Other kinds:
- * true. */
+ * written: it has its getter and setter, a TEXT or SECRET its place in the
+ * state, or its key names a value whose type fits the kind (a RADIO keyed
+ * to a number has values). Other kinds: true. */
 bool wfield_bound(const struct wfield *f);
 /* True when diag path p answers to field path f (equal, or f followed by
  * '[' or '.'). */

@@ -86,10 +86,11 @@ static void check_field(const struct wfield *f)
 	/* A key names a value of the file whose type fits, or the field has
 	 * its own getter and setter; never both, never neither. */
 	ck_assert_msg(wfield_bound(f), "%s: unbound", f->id);
-	if (f->key)
+	if (f->key || f->in_state)
 		ck_assert_msg(!f->get_text && !f->set_text && !f->get_bool && !f->set_bool &&
-				      !f->get_choice && !f->set_choice && !f->list,
-			      "%s: a key and a getter or setter", f->id);
+				      !f->get_choice && !f->set_choice && !f->list &&
+				      !(f->key && f->in_state),
+			      "%s: bound twice", f->id);
 	switch (f->kind) {
 	case WF_TEXT:
 	case WF_SECRET:
@@ -224,6 +225,36 @@ START_TEST(t_keys_reach_the_file)
 				deployment_free(d);
 			}
 	ck_assert_uint_ge(keyed, 30);
+}
+END_TEST
+
+struct two_strings {
+	char *a, *b;
+};
+
+/* Text in the wizard's state: a text as typed, a secret never NULL once
+ * typed; without a state, nothing. */
+START_TEST(t_state_strings)
+{
+	struct two_strings st = {0};
+	struct wctx c = {.state = &st};
+	const struct wfield text = {.id = "t", .kind = WF_TEXT, WSTATE(struct two_strings, a)};
+	const struct wfield secret = {.id = "s", .kind = WF_SECRET,
+				      WSTATE(struct two_strings, b)};
+
+	ck_assert(wfield_bound(&text) && wfield_bound(&secret));
+	wfield_set_text(&text, &c, "typed");
+	ck_assert_str_eq(st.a, "typed");
+	ck_assert_ptr_eq(wfield_get_text(&text, &c), st.a);
+	ck_assert_ptr_null(st.b);
+	wfield_set_text(&secret, &c, "one");
+	wfield_set_text(&secret, &c, NULL);
+	ck_assert_str_eq(wfield_get_text(&secret, &c), "");
+	c.state = NULL;
+	ck_assert_ptr_null(wfield_get_text(&text, &c));
+	wfield_set_text(&text, &c, "lost");
+	free(st.a);
+	free(st.b);
 }
 END_TEST
 
@@ -890,6 +921,7 @@ static Suite *wizards_suite(void)
 	tcase_add_test(tc, t_keys_reach_the_file);
 	tcase_add_test(tc, t_keyed_string_rules);
 	tcase_add_test(tc, t_schema_find);
+	tcase_add_test(tc, t_state_strings);
 	tcase_add_test(tc, t_diag_paths);
 	tcase_add_test(tc, t_geography_check);
 	tcase_add_test(tc, t_page_keeps_its_own);
