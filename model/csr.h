@@ -53,8 +53,8 @@ int csr_load_key(const char *path, const char *passphrase, EVP_PKEY **out, char 
  * judge the key themselves (cert_import names a short key as a refusal). */
 int csr_read_key(const char *path, const char *passphrase, EVP_PKEY **out, char **err);
 int csr_build(const struct deployment *d, EVP_PKEY *key, X509_REQ **out, char **err);
-/* The request's subject as csr_build writes it: CN (the Access Edge FQDN),
- * O, OU, L, ST, C, empty values left out. NULL when it cannot be encoded;
+/* The request's subject as csr_build writes it: subject_attrs (subject.h),
+ * CN, O, OU, L, ST, C, empty values left out. NULL when it cannot be encoded;
  * the caller frees it with X509_NAME_free. */
 X509_NAME *csr_subject_name(const struct deployment *d);
 int csr_write_request(const char *path, X509_REQ *req, char **err);

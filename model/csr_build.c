@@ -13,6 +13,7 @@
 #include "csr_int.h"
 #include "i18n.h"
 #include "san.h"
+#include "subject.h"
 #include "xalloc.h"
 
 /* What Windows' certreq writes for "CertificateTemplate = ...". */
@@ -23,29 +24,24 @@ static bool set(const char *s)
 	return s && *s;
 }
 
-static bool name_add(X509_NAME *n, int nid, const char *value)
-{
-	/* UTF-8 in, and OpenSSL's string table picks the type: UTF8String,
-	 * but PrintableString for the country as RFC 5280 requires. */
-	return !set(value) || X509_NAME_add_entry_by_NID(n, nid, MBSTRING_UTF8,
-							 (const unsigned char *)value, -1, -1, 0);
-}
-
+/* UTF-8 in, and OpenSSL's string table picks the type: UTF8String, but
+ * PrintableString for the country as RFC 5280 requires. The attributes'
+ * short names are OpenSSL's own. */
 X509_NAME *csr_subject_name(const struct deployment *d)
 {
-	const struct certreq *c = &d->cert;
-	X509_NAME *n = X509_NAME_new();
+	struct subject_attr a[SUBJECT_MAX];
+	size_t n = subject_attrs(d, a);
+	X509_NAME *name = X509_NAME_new();
 
-	if (n && name_add(n, NID_commonName, d->topo.access_edge_fqdn) &&
-	    name_add(n, NID_organizationName, c->organization) &&
-	    name_add(n, NID_organizationalUnitName, c->organizational_unit) &&
-	    name_add(n, NID_localityName, c->city) &&
-	    name_add(n, NID_stateOrProvinceName, c->state) &&
-	    name_add(n, NID_countryName, c->country))
-		return n;
-	X509_NAME_free(n);
-	ERR_clear_error();
-	return NULL;
+	for (size_t i = 0; name && i < n; i++)
+		if (!X509_NAME_add_entry_by_txt(name, a[i].name, MBSTRING_UTF8,
+						(const unsigned char *)a[i].value, -1, -1, 0)) {
+			X509_NAME_free(name);
+			name = NULL;
+		}
+	if (!name)
+		ERR_clear_error();
+	return name;
 }
 
 static X509_EXTENSION *san_ext(const struct strlist *names)

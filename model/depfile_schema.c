@@ -235,6 +235,31 @@ bool dsection_equal(const struct dsection *sec, const void *a, const void *b)
 	return true;
 }
 
+const struct dfield *dsection_find(const struct dsection *sec, const char *path, size_t *off)
+{
+	const char *dot = strchr(path, '.');
+	size_t n = dot ? (size_t)(dot - path) : strlen(path);
+
+	for (size_t i = 0; i < sec->n; i++) {
+		const struct dfield *f = &sec->fields[i];
+
+		if (strncmp(f->key, path, n) != 0 || f->key[n])
+			continue;
+		if (dot && f->kind == DK_SECTION) {
+			const struct dfield *sub = dsection_find(f->sub, dot + 1, off);
+
+			if (sub)
+				*off += f->off;
+			return sub;
+		}
+		if (dot || f->kind == DK_SECTION || f->kind == DK_PARTNERS || f->kind == DK_VERSION)
+			return NULL;
+		*off = f->off;
+		return f;
+	}
+	return NULL;
+}
+
 /* Edit distance with transpositions, on lower-cased text: "sip_domain"
  * and "tsl" are one step from sip_domains and tls. */
 static size_t distance(const char *a, const char *b)

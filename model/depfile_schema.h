@@ -3,8 +3,9 @@
  * written, shared by the reader (depfile.c) and the writer (depfile_emit.c)
  * so the two cannot disagree (tables in depfile_schema.c). Offsets point into the struct that holds the
  * section: struct deployment for the top level, struct partner for a
- * partner, and so on. Private to those two files and to deployment.c,
- * which frees, copies and compares a deployment through the same tables. */
+ * partner, and so on. deployment.c frees, copies and compares a deployment
+ * through the same tables; the wizards bind their fields to keys found
+ * with dsection_find. */
 #ifndef XMPPGW_DEPFILE_SCHEMA_H
 #define XMPPGW_DEPFILE_SCHEMA_H
 
@@ -52,6 +53,11 @@ void dsection_copy(const struct dsection *sec, void *dst, const void *src);
 /* True when every field of sec is equal in a and b. Strings: NULL and ""
  * are the same, except for DK_NULLSTR. DK_PARTNERS is the caller's. */
 bool dsection_equal(const struct dsection *sec, const void *a, const void *b);
+
+/* The key at the dotted path below sec ("certificate.organization"), with
+ * *off its place from the start of sec's struct (sections' offsets added).
+ * NULL when path names no key, or a section or the partner list. */
+const struct dfield *dsection_find(const struct dsection *sec, const char *path, size_t *off);
 
 /* The key of sec that key is most likely a misspelling of, or NULL. */
 const char *depfile_suggest(const struct dsection *sec, const char *key);

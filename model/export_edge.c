@@ -18,6 +18,7 @@
 #include "pfx.h"
 #include "pstext.h"
 #include "san.h"
+#include "subject.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -427,6 +428,22 @@ static void put_request_usage(struct strlist *l, const struct deployment *d, con
 	free(k);
 }
 
+/* Request-CsCertificate's parameter for each attribute of the subject;
+ * none for the CN, which it takes from the topology. */
+static void put_subject(struct strlist *l, const struct deployment *d)
+{
+	static const char *const params[SUBJECT_MAX] = {
+		[SUBJ_O] = "Organization", [SUBJ_OU] = "OU", [SUBJ_L] = "City",
+		[SUBJ_ST] = "State", [SUBJ_C] = "Country",
+	};
+	struct subject_attr a[SUBJECT_MAX];
+	size_t n = subject_attrs(d, a);
+
+	for (size_t i = 0; i < n; i++)
+		if (params[a[i].field])
+			put_string(l, params[a[i].field], a[i].value);
+}
+
 static void put_request_table(struct strlist *l, const struct deployment *d)
 {
 	const struct certreq *c = &d->cert;
@@ -439,11 +456,7 @@ static void put_request_table(struct strlist *l, const struct deployment *d)
 	put_if_set(l, "FriendlyName", c->friendly_name);
 	strlist_pushf(l, "    KeySize = %d", c->key_bits);
 	strlist_push(l, "    PrivateKeyExportable = $true");
-	put_if_set(l, "Organization", c->organization);
-	put_if_set(l, "OU", c->organizational_unit);
-	put_if_set(l, "Country", c->country);
-	put_if_set(l, "State", c->state);
-	put_if_set(l, "City", c->city);
+	put_subject(l, d);
 	if (all_sip)
 		strlist_push(l, "    AllSipDomain = $true");
 	request_domains(d, all_sip, &names);

@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "san.h"
+#include "subject.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -67,29 +68,22 @@ static char *dn_value(const char *v)
 	return out;
 }
 
-static void add_rdn(struct strlist *rdns, const char *key, const char *value)
-{
-	char *v;
-
-	if (!set(value))
-		return;
-	v = dn_value(value);
-	strlist_push_owned(rdns, xasprintf("%s=%s", key, v));
-	free(v);
-}
-
+/* The subject in the request's order; certreq spells the state S, as
+ * Windows shows it. */
 static char *subject(const struct deployment *d)
 {
-	const struct certreq *c = &d->cert;
+	struct subject_attr a[SUBJECT_MAX];
+	size_t n = subject_attrs(d, a);
 	struct strlist rdns = {0};
 	char *dn, *quoted;
 
-	add_rdn(&rdns, "CN", d->topo.access_edge_fqdn);
-	add_rdn(&rdns, "OU", c->organizational_unit);
-	add_rdn(&rdns, "O", c->organization);
-	add_rdn(&rdns, "L", c->city);
-	add_rdn(&rdns, "S", c->state);
-	add_rdn(&rdns, "C", c->country);
+	for (size_t i = 0; i < n; i++) {
+		char *v = dn_value(a[i].value);
+
+		strlist_push_owned(&rdns, xasprintf("%s=%s", a[i].field == SUBJ_ST ? "S" : a[i].name,
+						    v));
+		free(v);
+	}
 	dn = strlist_join(&rdns, ",");
 	quoted = inf_quote(dn);
 	free(dn);
@@ -107,18 +101,17 @@ static bool ascii(const char *s)
 
 static void put_header(struct strlist *l, const struct deployment *d)
 {
-	const struct certreq *c = &d->cert;
-	const char *texts[] = {c->friendly_name, c->template_name, c->organization,
-			       c->organizational_unit, c->city, c->state, c->country};
-	bool plain = true;
+	struct subject_attr a[SUBJECT_MAX];
+	size_t n = subject_attrs(d, a);
+	bool plain = ascii(d->cert.friendly_name) && ascii(d->cert.template_name);
 
 	strlist_push_lines(l, ";", _("certreq request for the Lync Server 2013 Edge external certificate "
 				     "(Access Edge,\n"
 				     "Web Conferencing Edge and A/V authentication in one), written by "
 				     "xmppgw.\n"
 				     "On the Edge Server: certreq -new THIS.inf REQUEST.csr"));
-	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
-		plain &= ascii(texts[i]);
+	for (size_t i = 0; i < n; i++)
+		plain &= ascii(a[i].value);
 	if (!plain)
 		strlist_push_lines(l, ";", _("Some values are not ASCII: certreq reads an INF file as ANSI "
 					     "unless it is\n"

@@ -10,7 +10,7 @@ enum { VALID_OK = 0, VALID_WARN = 1, VALID_ERR = 2 };
 #define DNS_NAME_MAX 253
 #define DNS_LABEL_MAX 63
 
-enum subject_field { SUBJ_CN, SUBJ_O, SUBJ_OU, SUBJ_L, SUBJ_ST, SUBJ_C };
+enum subject_field { SUBJ_CN, SUBJ_O, SUBJ_OU, SUBJ_L, SUBJ_ST, SUBJ_C, SUBJ_COUNT };
 
 /* A DNS name as Lync's Edge takes it (RFC 1035/1123 LDH labels of 1-63
  * octets, at most 253 in all, ASCII with IDNs as xn-- A-labels, one trailing

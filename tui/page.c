@@ -207,7 +207,7 @@ static int lay_check(struct tpage *p, int fi, const struct wfield *f, int y)
 {
 	struct strlist lines = {0};
 
-	checkbox(p, y, LX, f->get_bool && f->get_bool(p->c), false);
+	checkbox(p, y, LX, wfield_get_bool(f, p->c), false);
 	add_stop(p, fi, -1, y, LX + 1);
 	tui_wrap(_(f->label), width() - LX - 5, &lines);
 	for (size_t i = 0; i < lines.n; i++)
@@ -228,7 +228,7 @@ static int choices_width(const struct wfield *f)
 
 static int lay_radio(struct tpage *p, int fi, const struct wfield *f, int y)
 {
-	int x = widget_x(p), cur = f->get_choice ? f->get_choice(p->c) : -1;
+	int x = widget_x(p), cur = wfield_get_choice(f, p->c);
 	bool row = x + choices_width(f) <= width() - 1;
 
 	y = label_row(p, f, y);
@@ -278,7 +278,7 @@ static int lay_entry_edit(struct tpage *p, int fi, long i, int y)
 static int lay_list(struct tpage *p, int fi, const struct wfield *f, int y)
 {
 	struct strlist fixed = {0};
-	struct strlist *l = f->list ? f->list(p->c) : NULL;
+	struct strlist *l = wfield_list(f, p->c);
 	size_t n = l ? l->n : 0;
 
 	y = block_label(p, f, y);
@@ -697,7 +697,7 @@ void tpage_sync(struct tpage *p)
 
 		if ((f->kind != WF_TEXT && f->kind != WF_SECRET) || focused(p, (int)i, -1))
 			continue;
-		v = f->get_text ? f->get_text(p->c) : NULL;
+		v = wfield_get_text(f, p->c);
 		if (!tedit_same(&p->ed[i], v))
 			tedit_set(&p->ed[i], v);
 	}

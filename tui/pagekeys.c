@@ -21,7 +21,7 @@ static const struct wfield *field(const struct tpage *p, int fi)
 static void changed(struct tpage *p, int fi)
 {
 	const struct wfield *f = field(p, fi);
-	const char *path = f->diag ? f->diag : f->id;
+	const char *path = wfield_path(f);
 	struct diags keep = {0};
 
 	for (size_t i = 0; i < p->dg.n; i++) {
@@ -39,8 +39,7 @@ static void set_text_from(struct tpage *p, int fi)
 	const struct wfield *f = field(p, fi);
 	char *s = tedit_get(&p->ed[fi]);
 
-	if (f->set_text)
-		f->set_text(p->c, s);
+	wfield_set_text(f, p->c, s);
 	changed(p, fi);
 	explicit_bzero(s, strlen(s));
 	free(s);
@@ -50,7 +49,7 @@ static void set_text_from(struct tpage *p, int fi)
 
 static struct strlist *list_of(struct tpage *p, int fi)
 {
-	return field(p, fi)->list(p->c);
+	return wfield_list(field(p, fi), p->c);
 }
 
 static void edit_sync(struct tpage *p)
@@ -65,7 +64,7 @@ static void edit_sync(struct tpage *p)
 static void edit_begin(struct tpage *p, int fi, long i, wchar_t first)
 {
 	const struct wfield *f = field(p, fi);
-	struct strlist *l = f->list ? list_of(p, fi) : NULL;
+	struct strlist *l = wfield_list(f, p->c);
 
 	if (!l)
 		return;
@@ -170,6 +169,8 @@ static bool key_list(struct tpage *p, int fi, long i, struct tkey k)
 {
 	struct strlist *l = list_of(p, fi);
 
+	if (!l)
+		return false;
 	if (k.act == TK_DELETE && (size_t)i < l->n) {
 		strlist_remove(l, (size_t)i);
 		changed(p, fi);
@@ -242,14 +243,14 @@ static bool key_widget(struct tpage *p, const struct tstop *s, struct tkey k)
 	case WF_SECRET:
 		return key_text(p, s->f, k);
 	case WF_CHECK:
-		if (k.act != TK_TOGGLE || !f->set_bool)
+		if (k.act != TK_TOGGLE || !wfield_bound(f))
 			return false;
-		f->set_bool(p->c, !(f->get_bool && f->get_bool(p->c)));
+		wfield_set_bool(f, p->c, !wfield_get_bool(f, p->c));
 		return true;
 	case WF_RADIO:
-		if (k.act != TK_TOGGLE || !f->set_choice)
+		if (k.act != TK_TOGGLE || !wfield_bound(f))
 			return false;
-		f->set_choice(p->c, (int)s->sub);
+		wfield_set_choice(f, p->c, (int)s->sub);
 		return true;
 	case WF_LIST:
 		return key_list(p, s->f, s->sub, k);
@@ -377,11 +378,11 @@ static void move_field(struct tpage *p, int dir)
 	while (from >= 0 && is_radio(p, s) && guard-- > 0 && tpage_focused(p)->f == from)
 		tpage_move(p, dir);
 	s = tpage_focused(p);
-	if (!is_radio(p, s) || !field(p, s->f)->get_choice)
+	if (!is_radio(p, s) || !wfield_bound(field(p, s->f)))
 		return;
 	for (size_t i = 0; i < p->nstops; i++)
 		if (p->stops[i].f == s->f &&
-		    p->stops[i].sub == field(p, s->f)->get_choice(p->c)) {
+		    p->stops[i].sub == wfield_get_choice(field(p, s->f), p->c)) {
 			tpage_focus_to(p, i);
 			return;
 		}

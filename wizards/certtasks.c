@@ -260,20 +260,6 @@ bool ctstate_key_encrypted(const struct wctx *c)
 	return ctstate_of(c)->key_encrypted == 1;
 }
 
-const char *ctstate_get_keypass(const struct wctx *c)
-{
-	return ctstate_of(c)->keypass;
-}
-
-/* Replaced, never reallocated in place: the old text is wiped first. */
-void ctstate_set_keypass(struct wctx *c, const char *s)
-{
-	struct ctstate *st = ctstate_of(c);
-
-	wipe_free(st->keypass);
-	st->keypass = xstrdup(s ? s : "");
-}
-
 char *ctstate_outcome_text(const struct wctx *c)
 {
 	const struct ctstate *s = ctstate_of(c);
@@ -311,8 +297,10 @@ int ctstate_view_log(struct wctx *c)
 }
 
 const struct wfield ctstate_exec_fields[CTSTATE_NEXEC] = {
+	[CTSTATE_STATUS] =
 	{.id = "status", .label = N_("Status:"), .kind = WF_NOTE, .diag = "executing",
 	 .text = ctstate_outcome_text},
+	[CTSTATE_LOG] =
 	{.id = "log", .kind = WF_BUTTON, .caption = N_("View Log"),
 	 .help = N_("What was done, with times; the same lines go to the log file beside the "
 		    "deployment file."),
@@ -325,16 +313,6 @@ static void assign_begin(struct wctx *c)
 {
 	ctstate_begin(c, NULL);
 	ctstate_of(c)->script_name = wexport_default_name(c->path, WEXP_EDGE);
-}
-
-static const char *get_script(const struct wctx *c)
-{
-	return ctstate_of(c)->script_name;
-}
-
-static void set_script(struct wctx *c, const char *s)
-{
-	xstrset(&ctstate_of(c)->script_name, s);
 }
 
 static char *assign_steps(const struct wctx *c)
@@ -376,7 +354,7 @@ static const struct wfield assign_fields[] = {
 	 .help = N_("Where Write puts the Edge's script. A name without a leading / is taken "
 		    "in the deployment file's folder; an existing file is replaced only after "
 		    "you say so."),
-	 .get_text = get_script, .set_text = set_script},
+	 WSTATE(struct ctstate, script_name)},
 	{.id = "write", .label = N_("Write the script, then show it"), .kind = WF_BUTTON,
 	 .caption = N_("Write"), .help = N_("Writes the Edge's script and shows it."),
 	 .press = press_write},

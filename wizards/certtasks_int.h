@@ -43,8 +43,6 @@ void ctstate_outcome(struct ctstate *s, char *text);
 char *ctstate_path(const struct wctx *c, const char *file);
 /* The key passphrase field's visible(): the key is encrypted. */
 bool ctstate_key_encrypted(const struct wctx *c);
-const char *ctstate_get_keypass(const struct wctx *c);
-void ctstate_set_keypass(struct wctx *c, const char *s);
 /* The outcome, or "working" while there is none (caller frees). */
 char *ctstate_outcome_text(const struct wctx *c);
 /* An Executing Commands page's check: an error until the work is done. */
@@ -53,8 +51,9 @@ void ctstate_validate_done(struct wctx *c, struct diags *out);
 void ctstate_commit(struct wctx *c);
 int ctstate_view_log(struct wctx *c);
 
-/* The fields of a task's Executing Commands page: its outcome, View Log. */
-#define CTSTATE_NEXEC 2
+/* The fields of a task's Executing Commands page: its outcome, View Log.
+ * The table is indexed by this enumeration, whose last member counts it. */
+enum ctstate_exec_field { CTSTATE_STATUS, CTSTATE_LOG, CTSTATE_NEXEC };
 extern const struct wfield ctstate_exec_fields[CTSTATE_NEXEC];
 
 #endif

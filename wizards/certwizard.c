@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "san.h"
+#include "subject.h"
 #include "validate.h"
 #include "wizards/home.h"
 #include "wizards/topology.h"
@@ -36,25 +37,12 @@ static void validate_cert(struct wctx *c, struct diags *out)
 	certreq_validate(&c->d->cert, &c->d->topo, NULL, out);
 }
 
-/* Text fields of the certificate section, one getter and setter each. */
-#define CERT_TEXT(name, member) \
-	static const char *get_##name(const struct wctx *c) { return c->d->cert.member; } \
-	static void set_##name(struct wctx *c, const char *s) { xstrset(&c->d->cert.member, s); }
-CERT_TEXT(request_file, request_file)
-CERT_TEXT(key_file, key_file)
-CERT_TEXT(template, template_name)
-CERT_TEXT(friendly, friendly_name)
-CERT_TEXT(org, organization)
-CERT_TEXT(ou, organizational_unit)
-CERT_TEXT(country, country)
-CERT_TEXT(state, state)
-CERT_TEXT(city, city)
-
 /* --- 2: the certificate (1, the task, is Step 3's menu: tui/certwizard.c) --- */
 
 static const char *const cert_choices[] = {N_("External Edge certificate (public Internet)"),
 					   NULL};
 
+/* One choice only, as Lync offers here: nothing in the file to bind. */
 static int get_zero(const struct wctx *c)
 {
 	return 0;
@@ -74,16 +62,6 @@ static const struct wfield request_fields[] = {
 
 /* --- 3: delayed or immediate --- */
 
-static bool get_delayed(const struct wctx *c)
-{
-	return c->d->cert.delayed;
-}
-
-static void set_delayed(struct wctx *c, bool v)
-{
-	c->d->cert.delayed = v;
-}
-
 static char *delayed_note(const struct wctx *c)
 {
 	if (c->d->cert.delayed)
@@ -95,10 +73,10 @@ static char *delayed_note(const struct wctx *c)
 
 static const struct wfield delayed_fields[] = {
 	{.id = "delayed", .label = N_("Prepare the request now, but send it later"),
-	 .kind = WF_CHECK, .diag = "certificate.delayed",
+	 .kind = WF_CHECK, .key = "certificate.delayed",
 	 .help = N_("A delayed (offline) request is written to a file that you send to a "
 		    "public CA; this is how an Edge external certificate is requested."),
-	 .get_bool = get_delayed, .set_bool = set_delayed, .text = delayed_note},
+	 .text = delayed_note},
 };
 
 /* --- 4: the request file --- */
@@ -118,18 +96,16 @@ static void validate_files(struct wctx *c, struct diags *out)
 
 static const struct wfield file_fields[] = {
 	{.id = "request_file", .label = N_("Request file:"), .kind = WF_TEXT,
-	 .flags = WFF_REQUIRED, .maxlen = 1024, .diag = "certificate.request_file",
+	 .flags = WFF_REQUIRED, .maxlen = 1024, .key = "certificate.request_file",
 	 .help = N_("The full path and name of the request to write (PKCS#10, PEM). A "
-		    "relative name starts in the deployment file's folder."),
-	 .get_text = get_request_file, .set_text = set_request_file},
+		    "relative name starts in the deployment file's folder.")},
 	{.id = "key_file", .label = N_("Private key file:"), .kind = WF_TEXT,
-	 .flags = WFF_REQUIRED, .maxlen = 1024, .diag = "certificate.key_file",
+	 .flags = WFF_REQUIRED, .maxlen = 1024, .key = "certificate.key_file",
 	 .help = N_("Where the private key goes (PKCS#8, PEM, mode 0600). Lync keeps it in "
 		    "the Edge Server's certificate store; here it is a file that stays on this "
 		    "machine: the CA's answer is matched to it (xmppgw cert import) and both go "
 		    "into the .pfx the Edge Servers import (xmppgw cert pfx). An existing file "
-		    "is never replaced without asking."),
-	 .get_text = get_key_file, .set_text = set_key_file},
+		    "is never replaced without asking.")},
 	{.id = "again", .kind = WF_NOTE, .flags = WFF_NOLABEL, .text = certrun_again_note},
 	{.id = "reuse_key", .label = N_("Reuse the private key in use instead of making a new one"),
 	 .kind = WF_CHECK, .visible = certrun_can_reuse,
@@ -148,6 +124,8 @@ static bool get_use_template(const struct wctx *c)
 	return c->d->cert.template_name != NULL;
 }
 
+/* Computed: the box is whether a template is named, and unchecking keeps
+ * the name aside so that checking again brings it back. */
 static void set_use_template(struct wctx *c, bool v)
 {
 	struct cwstate *s = st(c);
@@ -172,30 +150,16 @@ static const struct wfield template_fields[] = {
 		    "from. Public CAs ignore it."),
 	 .get_bool = get_use_template, .set_bool = set_use_template},
 	{.id = "template", .label = N_("Template name:"), .kind = WF_TEXT,
-	 .flags = WFF_REQUIRED, .maxlen = 64, .diag = "certificate.template",
+	 .flags = WFF_REQUIRED, .maxlen = 64, .key = "certificate.template",
 	 .help = N_("The template's name as the CA knows it (WebServer). It goes into the "
 		    "request as the certificate template extension (1.3.6.1.4.1.311.20.2)."),
-	 .visible = get_use_template, .get_text = get_template, .set_text = set_template},
+	 .visible = get_use_template},
 };
 
 /* --- 6: name and security --- */
 
 static const char *const bits_choices[] = {"1024", "2048", "3072", "4096", NULL};
 static const int bits_values[] = {1024, 2048, 3072, 4096};
-
-static int get_bits(const struct wctx *c)
-{
-	for (int i = 0; i < 4; i++)
-		if (bits_values[i] == c->d->cert.key_bits)
-			return i;
-	return -1;
-}
-
-static void set_bits(struct wctx *c, int i)
-{
-	if (i >= 0 && i < 4)
-		c->d->cert.key_bits = bits_values[i];
-}
 
 static char *bits_note(const struct wctx *c)
 {
@@ -206,16 +170,6 @@ static char *bits_note(const struct wctx *c)
 	return msg;
 }
 
-static bool get_exportable(const struct wctx *c)
-{
-	return c->d->cert.exportable;
-}
-
-static void set_exportable(struct wctx *c, bool v)
-{
-	c->d->cert.exportable = v;
-}
-
 static char *exportable_note(const struct wctx *c)
 {
 	if (c->d->cert.exportable)
@@ -223,45 +177,6 @@ static char *exportable_note(const struct wctx *c)
 	return xstrdup(_("Lync needs the key exportable, even for a single Edge Server: A/V "
 			 "authentication uses the same key on every Edge Server of the pool. "
 			 "Next refuses an unexportable key."));
-}
-
-static bool get_client(const struct wctx *c)
-{
-	return c->d->cert.client_eku;
-}
-
-static void set_client(struct wctx *c, bool v)
-{
-	c->d->cert.client_eku = v;
-}
-
-static const char *get_pass(const struct wctx *c)
-{
-	return st(c)->pass;
-}
-
-static void set_secret(char **dst, const char *s)
-{
-	if (*dst) {
-		explicit_bzero(*dst, strlen(*dst));
-		free(*dst);
-	}
-	*dst = xstrdup(s);
-}
-
-static void set_pass(struct wctx *c, const char *s)
-{
-	set_secret(&st(c)->pass, s);
-}
-
-static const char *get_pass2(const struct wctx *c)
-{
-	return st(c)->pass2;
-}
-
-static void set_pass2(struct wctx *c, const char *s)
-{
-	set_secret(&st(c)->pass2, s);
 }
 
 static void validate_security(struct wctx *c, struct diags *out)
@@ -276,49 +191,45 @@ static void validate_security(struct wctx *c, struct diags *out)
 
 static const struct wfield security_fields[] = {
 	{.id = "friendly_name", .label = N_("Friendly name:"), .kind = WF_TEXT,
-	 .flags = WFF_REQUIRED, .maxlen = 128, .diag = "certificate.friendly_name",
+	 .flags = WFF_REQUIRED, .maxlen = 128, .key = "certificate.friendly_name",
 	 .help = N_("A name to tell the certificate apart in the Edge Server's store "
-		    "(Edge External)."),
-	 .get_text = get_friendly, .set_text = set_friendly},
+		    "(Edge External).")},
 	{.id = "key_bits", .label = N_("Bit length:"), .kind = WF_RADIO, .choices = bits_choices,
-	 .diag = "certificate.key_bits",
+	 .key = "certificate.key_bits", .values = bits_values,
 	 .help = N_("The RSA key size. 2048 is the default; 3072 and 4096 are stronger and "
 		    "slower to generate. Lync offers 1024, but CAs no longer issue for it."),
-	 .get_choice = get_bits, .set_choice = set_bits, .text = bits_note},
+	 .text = bits_note},
 	{.id = "exportable", .label = N_("Mark certificate private key as exportable"),
-	 .kind = WF_CHECK, .diag = "certificate.exportable",
+	 .kind = WF_CHECK, .key = "certificate.exportable",
 	 .help = N_("Must stay checked: the A/V authentication service needs the same private "
 		    "key on every Edge Server of the pool, so it is exported to each."),
-	 .get_bool = get_exportable, .set_bool = set_exportable, .text = exportable_note},
+	 .text = exportable_note},
 	{.id = "client_eku", .label = N_("Include client authentication (public IM with AOL only)"),
-	 .kind = WF_CHECK, .diag = "certificate.client_eku",
+	 .kind = WF_CHECK, .key = "certificate.client_eku",
 	 .help = N_("Adds the client authentication EKU (-ClientEKU). Only public IM "
-		    "connectivity with AOL needs it."),
-	 .get_bool = get_client, .set_bool = set_client},
+		    "connectivity with AOL needs it.")},
 	{.id = "passphrase", .label = N_("Key passphrase (optional):"), .kind = WF_SECRET,
 	 .maxlen = 1024, .diag = "passphrase",
 	 .help = N_("Encrypts the private key file (AES-256). It is never written anywhere: "
 		    "not to the deployment file, the draft or the log. Empty: the key file is "
 		    "protected by its mode (0600) only."),
-	 .get_text = get_pass, .set_text = set_pass},
+	 WSTATE(struct cwstate, pass)},
 	{.id = "passphrase2", .label = N_("Passphrase again:"), .kind = WF_SECRET,
 	 .maxlen = 1024, .diag = "passphrase2",
 	 .help = N_("The same passphrase again, to catch a typing mistake."),
-	 .get_text = get_pass2, .set_text = set_pass2},
+	 WSTATE(struct cwstate, pass2)},
 };
 
 /* --- 7, 8: organization and place --- */
 
 static const struct wfield org_fields[] = {
 	{.id = "organization", .label = N_("Organization:"), .kind = WF_TEXT,
-	 .flags = WFF_REQUIRED, .maxlen = 64, .diag = "certificate.organization",
-	 .help = N_("The company's legal name, as the CA will check it (O)."),
-	 .get_text = get_org, .set_text = set_org},
+	 .flags = WFF_REQUIRED, .maxlen = 64, .key = "certificate.organization",
+	 .help = N_("The company's legal name, as the CA will check it (O).")},
 	{.id = "organizational_unit", .label = N_("Organizational unit:"), .kind = WF_TEXT,
-	 .maxlen = 64, .diag = "certificate.organizational_unit",
+	 .maxlen = 64, .key = "certificate.organizational_unit",
 	 .help = N_("The department (OU). Optional: publicly trusted certificates no longer "
-		    "carry it (since September 2022), so a public CA may refuse it."),
-	 .get_text = get_ou, .set_text = set_ou},
+		    "carry it (since September 2022), so a public CA may refuse it.")},
 };
 
 /* The country's name beside a code; for anything else the code it
@@ -342,41 +253,34 @@ static char *country_aside(const struct wctx *c)
 static const struct wfield geo_fields[] = {
 	{.id = "country", .label = N_("Country/Region:"), .kind = WF_TEXT,
 	 .flags = WFF_REQUIRED | WFF_UPPER, .maxlen = 64, .width = 8,
-	 .diag = "certificate.country",
+	 .key = "certificate.country",
 	 .help = N_("The ISO 3166-1 two-letter code (US, BR, DE); the country's name shows "
 		    "beside it as you type. For a country's name or a three-letter code "
 		    "(BRA), the two-letter code is suggested."),
-	 .get_text = get_country, .set_text = set_country, .aside = country_aside},
+	 .aside = country_aside},
 	{.id = "state", .label = N_("State/Province:"), .kind = WF_TEXT, .flags = WFF_REQUIRED,
-	 .maxlen = 128, .diag = "certificate.state",
-	 .help = N_("In full, no abbreviation: Washington, not WA."),
-	 .get_text = get_state, .set_text = set_state},
+	 .maxlen = 128, .key = "certificate.state",
+	 .help = N_("In full, no abbreviation: Washington, not WA.")},
 	{.id = "city", .label = N_("City/Locality:"), .kind = WF_TEXT, .flags = WFF_REQUIRED,
-	 .maxlen = 128, .diag = "certificate.city",
-	 .help = N_("In full, no abbreviation: São Paulo, not SP."),
-	 .get_text = get_city, .set_text = set_city},
+	 .maxlen = 128, .key = "certificate.city",
+	 .help = N_("In full, no abbreviation: São Paulo, not SP.")},
 };
 
 /* --- 9: subject names --- */
 
-static void rdn(struct strlist *l, const char *name, const char *value)
-{
-	if (set(value))
-		strlist_push_owned(l, xasprintf("%s=%s", name, value));
-}
-
+/* One attribute a line, as the request will hold them; a missing CN is
+ * shown as "?", since the request cannot be made without it. */
 static char *subject_text(const struct wctx *c)
 {
-	const struct certreq *r = &c->d->cert;
+	struct subject_attr a[SUBJECT_MAX];
+	size_t n = subject_attrs(c->d, a);
 	struct strlist l = {0};
 	char *s;
 
-	rdn(&l, "CN", set(c->d->topo.access_edge_fqdn) ? c->d->topo.access_edge_fqdn : "?");
-	rdn(&l, "O", r->organization);
-	rdn(&l, "OU", r->organizational_unit);
-	rdn(&l, "L", r->city);
-	rdn(&l, "ST", r->state);
-	rdn(&l, "C", r->country);
+	if (n == 0 || a[0].field != SUBJ_CN)
+		strlist_push(&l, "CN=?");
+	for (size_t i = 0; i < n; i++)
+		strlist_push_owned(&l, xasprintf("%s=%s", a[i].name, a[i].value));
 	s = strlist_join(&l, "\n");
 	strlist_free(&l);
 	return s;
@@ -426,6 +330,8 @@ static void sip_items(const struct wctx *c, struct strlist *out)
 						  c->d->topo.sip_domains.v[i]));
 }
 
+/* Computed: item i is the topology's SIP domain i, checked when the
+ * certificate's list holds it. */
 static bool get_sip(const struct wctx *c, size_t i)
 {
 	return i < c->d->topo.sip_domains.n &&
@@ -483,20 +389,15 @@ static void srv_items(const struct wctx *c, struct strlist *out)
 	strlist_free(&doms);
 }
 
-static struct strlist *additional(struct wctx *c)
-{
-	return &c->d->cert.additional_sans;
-}
-
 static const struct wfield more_fields[] = {
 	{.id = "additional_sans", .label = N_("Additional subject alternative names:"),
-	 .kind = WF_LIST, .maxlen = 253, .diag = "certificate.additional_sans",
+	 .kind = WF_LIST, .maxlen = 253, .key = "certificate.additional_sans",
 	 .help = N_("Names to add to the certificate beyond those derived from the topology. "
 		    "Every domain given an _xmpp-server._tcp SRV record is listed already (the "
 		    "XMPP domains when the XMPP proxy is installed, otherwise every SIP domain): "
 		    "a partner checks the certificate against the domain it dialled. "
 		    "Wildcards (*.contoso.com) are refused: the Edge does not support them."),
-	 .items = srv_items, .list = additional},
+	 .items = srv_items},
 };
 
 /* --- 12: summary --- */
@@ -567,11 +468,11 @@ static bool topology_known(const struct wctx *c)
 static const struct wpage pages[] = {
 	{.id = "request", .title = N_("Certificate Request"), .fields = request_fields,
 	 .help = N_("The Edge external certificate is the one XMPP federation needs."),
-	 .nfields = 1},
+	 .nfields = sizeof request_fields / sizeof *request_fields},
 	{.id = "delayed", .title = N_("Delayed or Immediate Request"), .fields = delayed_fields,
 	 .help = N_("Edge certificates come from a public CA, so the request is prepared now "
 		    "and sent later."),
-	 .nfields = 1},
+	 .nfields = sizeof delayed_fields / sizeof *delayed_fields},
 	{.id = "file", .title = N_("Certificate Request File"), .fields = file_fields,
 	 .help = N_("Where the request and its private key are written."),
 	 .nfields = sizeof file_fields / sizeof *file_fields, .validate = validate_files},
@@ -602,13 +503,15 @@ static const struct wpage pages[] = {
 	 .fields = subject_fields, .nfields = sizeof subject_fields / sizeof *subject_fields,
 	 .validate = validate_cert},
 	{.id = "sip", .title = N_("SIP Domain Setting on Subject Alternate Names (SANs)"),
-	 .fields = sip_fields, .nfields = 1, .enter = sip_enter,
+	 .fields = sip_fields, .nfields = sizeof sip_fields / sizeof *sip_fields, .enter = sip_enter,
 	 .help = N_("Choose the SIP domains whose sip.<domain> name goes into the certificate."),
 	 .validate = validate_cert},
 	{.id = "additional", .title = N_("Configure Additional Subject Alternate Names"),
-	 .fields = more_fields, .nfields = 1, .validate = validate_cert,
+	 .fields = more_fields, .nfields = sizeof more_fields / sizeof *more_fields,
+	 .validate = validate_cert,
 	 .help = N_("Extra names for the certificate; no wildcards.")},
-	{.id = "summary", .title = N_("Request Summary"), .fields = summary_fields, .nfields = 1,
+	{.id = "summary", .title = N_("Request Summary"), .fields = summary_fields,
+	 .nfields = sizeof summary_fields / sizeof *summary_fields,
 	 .help = N_("Review everything before the key is generated.")},
 	{.id = "executing", .title = N_("Executing Commands"), .fields = exec_fields,
 	 .nfields = sizeof exec_fields / sizeof *exec_fields, .run = certrun_run,

@@ -365,30 +365,10 @@ static char *pools_text(const struct wctx *c)
 			 "each with its own priority (lower is tried first)."));
 }
 
-static const char *get_server(const struct wctx *c)
-{
-	return st(c)->server;
-}
-
-static void set_server(struct wctx *c, const char *utf8)
-{
-	xstrset(&st(c)->server, utf8);
-}
-
 static char *server_aside(const struct wctx *c)
 {
 	(void)c;
 	return xstrdup(_("ADDR[:PORT]; empty: system resolver"));
-}
-
-static const char *get_timeout(const struct wctx *c)
-{
-	return st(c)->timeout;
-}
-
-static void set_timeout(struct wctx *c, const char *utf8)
-{
-	xstrset(&st(c)->timeout, utf8);
 }
 
 /* --- the deployment's dns section -------------------------------------- */
@@ -419,7 +399,9 @@ static long long setting_parse(const char *text, int max)
 	return v <= max ? v : -1;
 }
 
-/* The model follows what is typed, so the records above change as the
+/* TTL, priority and weight are computed: the text as typed is the
+ * state's, the number the model's.
+ * The model follows what is typed, so the records above change as the
  * user types. Text that is not a number in range leaves the model value
  * invalid (-1) rather than the last good one: then OK, Ctrl-O, the draft
  * and the zone lines all see the problem, never a number nobody typed. */
@@ -459,16 +441,6 @@ static void set_priority(struct wctx *c, const char *s)
 static void set_weight(struct wctx *c, const char *s)
 {
 	setting_set(c, WDNS_WEIGHT, s);
-}
-
-static const char *get_target(const struct wctx *c)
-{
-	return c->d->dns.srv_target;
-}
-
-static void set_target(struct wctx *c, const char *utf8)
-{
-	xstrset(&c->d->dns.srv_target, utf8 && *utf8 ? utf8 : NULL);
 }
 
 static char *target_aside(const struct wctx *c)
@@ -576,11 +548,11 @@ static const struct wfield fields[] = {
 		    "deployment's dns section."),
 	 .text = records_text},
 	{.id = "srv_target", .label = N_("SRV target"), .kind = WF_TEXT, .maxlen = 253,
-	 .width = 30, .diag = "dns.srv_target",
+	 .width = 30, .key = "dns.srv_target",
 	 .help = N_("The name the SRV records point to. Empty: the Access Edge external FQDN. "
 		    "Another name (such as xmpp.contoso.com) needs an A/AAAA record for the "
 		    "Access Edge's external address."),
-	 .get_text = get_target, .set_text = set_target, .aside = target_aside},
+	 .aside = target_aside},
 	{.id = "ttl", .label = N_("TTL (seconds)"), .kind = WF_TEXT, .maxlen = 10, .width = 10,
 	 .diag = "dns.ttl",
 	 .help = N_("How long resolvers may keep the records. 3600 (an hour) is usual; lower "
@@ -606,10 +578,10 @@ static const struct wfield fields[] = {
 	 .help = N_("The server the live check asks: an IP address, ADDR:PORT or [IPV6]:PORT. "
 		    "Empty: the system resolver (/etc/resolv.conf). Ask an outside server to "
 		    "see what partners see."),
-	 .get_text = get_server, .set_text = set_server, .aside = server_aside},
+	 WSTATE(struct wdns_state, server), .aside = server_aside},
 	{.id = "timeout", .label = N_("Timeout (ms)"), .kind = WF_TEXT, .maxlen = 6, .width = 8,
 	 .help = N_("How long each query may take, retries included, in milliseconds."),
-	 .get_text = get_timeout, .set_text = set_timeout},
+	 WSTATE(struct wdns_state, timeout)},
 	{.id = "check", .label = N_("Live check: own domains and every partner"),
 	 .kind = WF_BUTTON, .caption = N_("Check now"),
 	 /* TRANSLATORS: %s is a key name such as Esc */

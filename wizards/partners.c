@@ -54,85 +54,11 @@ char *partner_form_verdict(enum neg tls, enum neg sasl, bool dialback)
 			 negotiation_warning_text(r->warning), remark);
 }
 
-/* --- bindings --- */
-
-static void set_opt(char **dst, const char *utf8)
-{
-	xstrset(dst, utf8 && *utf8 ? utf8 : NULL);
-}
-
-static const char *get_domain(const struct wctx *c)
-{
-	return P(c)->domain;
-}
-
-/* Never NULL: the model keeps a partner's domain as a string. */
-static void set_domain(struct wctx *c, const char *s)
-{
-	xstrset(&P(c)->domain, s ? s : "");
-}
-
-static const char *get_description(const struct wctx *c)
-{
-	return P(c)->description;
-}
-
-static void set_description(struct wctx *c, const char *s)
-{
-	set_opt(&P(c)->description, s);
-}
-
-static struct strlist *additional(struct wctx *c)
-{
-	return &P(c)->additional_domains;
-}
-
-static int get_type(const struct wctx *c)
-{
-	return (int)P(c)->type;
-}
-
-static void set_type(struct wctx *c, int i)
-{
-	if (i >= 0 && i < PARTNER_TYPE_COUNT)
-		P(c)->type = (enum partner_type)i;
-}
+/* --- bindings: the partner's keys are bound by the form's table (key) --- */
 
 static char *type_meaning(const struct wctx *c)
 {
 	return xstrdup(partner_type_meaning(P(c)->type));
-}
-
-static int get_tls(const struct wctx *c)
-{
-	return (int)P(c)->tls;
-}
-
-static void set_tls(struct wctx *c, int i)
-{
-	if (i >= 0 && i < NEG_COUNT)
-		P(c)->tls = (enum neg)i;
-}
-
-static int get_sasl(const struct wctx *c)
-{
-	return (int)P(c)->sasl;
-}
-
-static void set_sasl(struct wctx *c, int i)
-{
-	if (i >= 0 && i < NEG_COUNT)
-		P(c)->sasl = (enum neg)i;
-}
-
-static bool get_dialback(const struct wctx *c)
-{
-	return P(c)->dialback;
-}
-
-static void set_dialback(struct wctx *c, bool v)
-{
-	P(c)->dialback = v;
 }
 
 static char *verdict(const struct wctx *c)
@@ -148,26 +74,7 @@ static char *advanced_text(const struct wctx *c)
 	return xstrdup(_("Cmdlet settings Lync Control Panel does not show."));
 }
 
-static bool get_keep_alive(const struct wctx *c)
-{
-	return P(c)->keep_alive;
-}
-
-static void set_keep_alive(struct wctx *c, bool v)
-{
-	P(c)->keep_alive = v;
-}
-
-static const char *get_proxy(const struct wctx *c)
-{
-	return P(c)->proxy_fqdn;
-}
-
-static void set_proxy(struct wctx *c, const char *s)
-{
-	set_opt(&P(c)->proxy_fqdn, s);
-}
-
+/* The probe's options are the session's, not the file's. */
 static const char *get_probe_server(const struct wctx *c)
 {
 	(void)c;
@@ -262,37 +169,36 @@ static const char neg_help[] =
 
 static const struct wfield form_fields[] = {
 	{.id = "domain", .label = N_("Primary domain"), .kind = WF_TEXT,
-	 .flags = WFF_REQUIRED, .maxlen = 253, .diag = PARTNER_FORM_PREFIX ".domain",
+	 .flags = WFF_REQUIRED, .maxlen = 253, .key = PARTNER_FORM_PREFIX ".domain",
 	 .help = N_("The partner's XMPP domain, the part after @ in its users' addresses "
-		    "(fabrikam.com). It names the partner: no other partner may use it."),
-	 .get_text = get_domain, .set_text = set_domain},
+		    "(fabrikam.com). It names the partner: no other partner may use it.")},
 	{.id = "description", .label = N_("Description"), .kind = WF_TEXT,
-	 .diag = PARTNER_FORM_PREFIX ".description",
+	 .key = PARTNER_FORM_PREFIX ".description",
 	 .help = N_("Optional text for administrators; it goes into the script as "
-		    "-Description."),
-	 .get_text = get_description, .set_text = set_description},
+		    "-Description.")},
 	{.id = "additional_domains", .label = N_("Additional domains"), .kind = WF_LIST,
-	 .maxlen = 253, .diag = PARTNER_FORM_PREFIX ".additional_domains",
+	 .maxlen = 253, .key = PARTNER_FORM_PREFIX ".additional_domains",
 	 .help = N_("Other domains of the same partner that take part in the federation "
-		    "(chat.fabrikam.com). None may be used by another partner."),
-	 .list = additional},
+		    "(chat.fabrikam.com). None may be used by another partner.")},
 	{.id = "type", .label = N_("Partner type"), .kind = WF_RADIO, .choices = type_choices,
-	 .diag = PARTNER_FORM_PREFIX ".type",
+	 .key = PARTNER_FORM_PREFIX ".type",
 	 .help = N_("How far Lync trusts the partner's users. Federated: the same company or "
 		    "an established business relationship. Public verified: a public provider "
 		    "trusted to verify its users (not recommended). Public unverified: a public "
 		    "provider such as Google Talk; its users can do nothing until a Lync user "
 		    "adds them as a contact."),
-	 .get_choice = get_type, .set_choice = set_type, .text = type_meaning},
+	 .text = type_meaning},
+	/* The negotiation's error names partner.tls: it lands under the
+	 * dialback box with the verdict, so this field answers to its id. */
 	{.id = "tls", .label = N_("TLS negotiation"), .kind = WF_RADIO, .choices = neg_choices,
-	 .help = neg_help, .get_choice = get_tls, .set_choice = set_tls},
+	 .key = PARTNER_FORM_PREFIX ".tls", .diag = "tls", .help = neg_help},
 	{.id = "sasl", .label = N_("SASL negotiation"), .kind = WF_RADIO, .choices = neg_choices,
-	 .help = neg_help, .get_choice = get_sasl, .set_choice = set_sasl},
+	 .key = PARTNER_FORM_PREFIX ".sasl", .help = neg_help},
 	/* The verdict is the check box's extra text, so that it is part of the
 	 * box's place on the page and scrolled into view with it; the
 	 * negotiation's error (an INVALID row) lands under it too. */
 	{.id = "dialback", .label = N_("Support server dialback negotiation"), .kind = WF_CHECK,
-	 .diag = PARTNER_FORM_PREFIX ".tls",
+	 .key = PARTNER_FORM_PREFIX ".dialback", .diag = PARTNER_FORM_PREFIX ".tls",
 	 .help = N_("Off: the partner's dialback requests are ignored. Dialback is the "
 		    "fallback when SASL over TLS is not possible. A new partner has it on, "
 		    "with TLS Required and SASL Optional (row 7 of the table): SASL over TLS "
@@ -300,20 +206,18 @@ static const struct wfield form_fields[] = {
 		    "most XMPP servers and has no warning. Under the box: the negotiation the "
 		    "three settings give, following the 18 rows of the table, as they change; "
 		    "a combination that cannot work is refused on OK."),
-	 .get_bool = get_dialback, .set_bool = set_dialback, .text = verdict},
+	 .text = verdict},
 	{.id = "advanced", .label = N_("Advanced"), .kind = WF_NOTE,
 	 .help = N_("Settings of the cmdlet that Lync Control Panel does not show."),
 	 .text = advanced_text},
 	{.id = "keep_alive", .label = N_("Keep the connection alive (-EnableKeepAlive)"),
-	 .kind = WF_CHECK, .diag = PARTNER_FORM_PREFIX ".keep_alive",
+	 .kind = WF_CHECK, .key = PARTNER_FORM_PREFIX ".keep_alive",
 	 .help = N_("Sends keep-alive traffic on the server-to-server connection. Google "
-		    "Talk's example turns it off."),
-	 .get_bool = get_keep_alive, .set_bool = set_keep_alive},
+		    "Talk's example turns it off.")},
 	{.id = "proxy_fqdn", .label = N_("Proxy FQDN"), .kind = WF_TEXT, .maxlen = 253,
-	 .diag = PARTNER_FORM_PREFIX ".proxy_fqdn",
+	 .key = PARTNER_FORM_PREFIX ".proxy_fqdn",
 	 .help = N_("The FQDN of the partner's XMPP proxy when it is not found from its "
-		    "domain (-ProxyFqdn). Empty: none."),
-	 .get_text = get_proxy, .set_text = set_proxy},
+		    "domain (-ProxyFqdn). Empty: none.")},
 	{.id = "probe_server", .label = N_("Probe: DNS server"), .kind = WF_TEXT, .maxlen = 64,
 	 .width = 24,
 	 .help = N_("The DNS server the probe asks for the partner's SRV records: an IP "
@@ -361,6 +265,7 @@ static void form_begin(struct wctx *c)
 	if (st->arg)
 		st->arg->result = -1;
 	c->state = st;
+	c->partner = st->index;
 }
 
 static int form_finish(struct wctx *c)
@@ -396,7 +301,7 @@ const struct wizard partner_form = {
 	.id = "partner",
 	.title = N_("XMPP Federated Partner"),
 	.pages = form_pages,
-	.npages = 1,
+	.npages = sizeof form_pages / sizeof *form_pages,
 	.flags = WZF_FORM,
 	.begin = form_begin,
 	.finish = form_finish,

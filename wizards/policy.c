@@ -43,6 +43,8 @@ static const char *name_of(const char *identity)
 	return wpolicy_scope(identity) == WPOL_SITE ? identity + 5 : identity;
 }
 
+/* Scope and name are computed: the file holds one identity string, and
+ * the form shows it as the two parts it is made of. */
 static int get_scope(const struct wctx *c)
 {
 	return (int)wpolicy_scope(c->d->policy.identity);
@@ -120,36 +122,6 @@ static char *xmpp_remark(const struct wctx *c)
 	return model_says(c, "access_policy.enable_xmpp_access");
 }
 
-static bool get_federation(const struct wctx *c)
-{
-	return c->d->policy.enable_federation_access;
-}
-
-static void set_federation(struct wctx *c, bool v)
-{
-	c->d->policy.enable_federation_access = v;
-}
-
-static bool get_xmpp(const struct wctx *c)
-{
-	return c->d->policy.enable_xmpp_access;
-}
-
-static void set_xmpp(struct wctx *c, bool v)
-{
-	c->d->policy.enable_xmpp_access = v;
-}
-
-static bool get_allow(const struct wctx *c)
-{
-	return c->d->edge.allow_federated_users;
-}
-
-static void set_allow(struct wctx *c, bool v)
-{
-	c->d->edge.allow_federated_users = v;
-}
-
 static void validate(struct wctx *c, struct diags *out)
 {
 	policy_validate(&c->d->policy, NULL, out);
@@ -195,23 +167,22 @@ static const struct wfield fields[] = {
 		    "policy as Tag:NAME; either form is taken."),
 	 .visible = not_global, .get_text = get_name, .set_text = set_name},
 	{.id = "federation", .label = N_("Enable communications with federated users"),
-	 .kind = WF_CHECK, .diag = "access_policy.enable_federation_access",
+	 .kind = WF_CHECK, .key = "access_policy.enable_federation_access",
 	 .help = N_("Set-CsExternalAccessPolicy -EnableFederationAccess. Microsoft's procedure "
 		    "ticks it."),
-	 .get_bool = get_federation, .set_bool = set_federation, .text = federation_remark},
+	 .text = federation_remark},
 	{.id = "xmpp", .label = N_("Enable communications with XMPP federated users"),
-	 .kind = WF_CHECK, .diag = "access_policy.enable_xmpp_access",
+	 .kind = WF_CHECK, .key = "access_policy.enable_xmpp_access",
 	 .help = N_("Set-CsExternalAccessPolicy -EnableXmppAccess. Microsoft's procedure ticks "
 		    "it; without it the policy's users cannot talk to any XMPP contact."),
-	 .get_bool = get_xmpp, .set_bool = set_xmpp, .text = xmpp_remark},
+	 .text = xmpp_remark},
 	{.id = "allow_federated", .label = N_("Allow federated users on the Access Edge"),
-	 .kind = WF_CHECK, .diag = "access_edge.allow_federated_users",
+	 .kind = WF_CHECK, .key = "access_edge.allow_federated_users",
 	 .help = N_("The Front End's script then runs Set-CsAccessEdgeConfiguration "
 		    "-AllowFederatedUsers $true. This opens federation for the whole Edge, SIP "
 		    "federated partners included, not only XMPP. Leave it unticked when "
 		    "federation is already allowed or must stay closed to SIP partners: the "
-		    "script then only reports when it is off."),
-	 .get_bool = get_allow, .set_bool = set_allow},
+		    "script then only reports when it is off.")},
 };
 
 static const struct wpage pages[] = {

@@ -125,14 +125,14 @@ static const struct wfield file_fields[] = {
 	 .diag = "import.passphrase", .visible = ctstate_key_encrypted,
 	 .help = N_("The private key is encrypted: its passphrase is needed to check that the "
 		    "certificate belongs to it. It is never written anywhere."),
-	 .get_text = ctstate_get_keypass, .set_text = ctstate_set_keypass},
+	 WSTATE(struct ctstate, keypass)},
 };
 
 /* As on the export page: an encrypted key is not tried without its
  * passphrase. */
 static void validate(struct wctx *c, struct diags *out)
 {
-	if (ctstate_key_encrypted(c) && !set(ctstate_get_keypass(c)))
+	if (ctstate_key_encrypted(c) && !set(ctstate_of(c)->keypass))
 		diags_add(out, DIAG_ERROR, 0, 0, "import.passphrase", "%s",
 			  _("the private key is encrypted: give its passphrase"));
 }

@@ -28,46 +28,6 @@ static void begin(struct wctx *c)
 	ctstate_of(c)->pfx_name = set(last) ? xstrdup(last) : pfx_default_name(c->d);
 }
 
-static const char *get_name(const struct wctx *c)
-{
-	return ctstate_of(c)->pfx_name;
-}
-
-static void set_name(struct wctx *c, const char *s)
-{
-	xstrset(&ctstate_of(c)->pfx_name, s);
-}
-
-/* Secrets are replaced, the old text wiped first. */
-static void set_secret(char **dst, const char *s)
-{
-	if (*dst) {
-		explicit_bzero(*dst, strlen(*dst));
-		free(*dst);
-	}
-	*dst = xstrdup(s ? s : "");
-}
-
-static const char *get_pass(const struct wctx *c)
-{
-	return ctstate_of(c)->pfxpass;
-}
-
-static void set_pass(struct wctx *c, const char *s)
-{
-	set_secret(&ctstate_of(c)->pfxpass, s);
-}
-
-static const char *get_pass2(const struct wctx *c)
-{
-	return ctstate_of(c)->pfxpass2;
-}
-
-static void set_pass2(struct wctx *c, const char *s)
-{
-	set_secret(&ctstate_of(c)->pfxpass2, s);
-}
-
 static char *which(const struct wctx *c)
 {
 	const struct cert_issued *is = &c->d->cert.issued;
@@ -103,20 +63,20 @@ static const struct wfield file_fields[] = {
 	 .help = N_("The .pfx file, written with mode 0600 (it holds the private key). A name "
 		    "without a leading / is taken in the deployment file's folder. An existing "
 		    "file is replaced only after you say so."),
-	 .get_text = get_name, .set_text = set_name},
+	 WSTATE(struct ctstate, pfx_name)},
 	{.id = "password", .label = N_("Password:"), .kind = WF_SECRET, .maxlen = 1024,
 	 .diag = "pfx.password",
 	 .help = N_("Protects the .pfx file; the Edge's script asks for it. It is never written "
 		    "anywhere."),
-	 .get_text = get_pass, .set_text = set_pass},
+	 WSTATE(struct ctstate, pfxpass)},
 	{.id = "password2", .label = N_("Confirm password:"), .kind = WF_SECRET, .maxlen = 1024,
 	 .diag = "pfx.password2", .help = N_("The same password again, to catch a typing mistake."),
-	 .get_text = get_pass2, .set_text = set_pass2},
+	 WSTATE(struct ctstate, pfxpass2)},
 	{.id = "passphrase", .label = N_("Key passphrase:"), .kind = WF_SECRET, .maxlen = 1024,
 	 .diag = "pfx.passphrase", .visible = ctstate_key_encrypted,
 	 .help = N_("The private key file is encrypted: its passphrase opens it. It is never "
 		    "written anywhere."),
-	 .get_text = ctstate_get_keypass, .set_text = ctstate_set_keypass},
+	 WSTATE(struct ctstate, keypass)},
 };
 
 /* --- Executing Commands --- */

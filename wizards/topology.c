@@ -7,59 +7,9 @@
 #include "i18n.h"
 #include "xalloc.h"
 
-static struct strlist *sip_domains(struct wctx *c)
-{
-	return &c->d->topo.sip_domains;
-}
-
-static const char *get_access(const struct wctx *c)
-{
-	return c->d->topo.access_edge_fqdn;
-}
-
-static void set_access(struct wctx *c, const char *s)
-{
-	xstrset(&c->d->topo.access_edge_fqdn, s);
-}
-
-static const char *get_webconf(const struct wctx *c)
-{
-	return c->d->topo.webconf_edge_fqdn;
-}
-
-static void set_webconf(struct wctx *c, const char *s)
-{
-	xstrset(&c->d->topo.webconf_edge_fqdn, s);
-}
-
-static const char *get_av(const struct wctx *c)
-{
-	return c->d->topo.av_edge_fqdn;
-}
-
-static void set_av(struct wctx *c, const char *s)
-{
-	xstrset(&c->d->topo.av_edge_fqdn, s);
-}
-
-static bool get_proxy(const struct wctx *c)
-{
-	return c->d->topo.xmpp_proxy;
-}
-
-static void set_proxy(struct wctx *c, bool v)
-{
-	c->d->topo.xmpp_proxy = v;
-}
-
 static bool proxy_on(const struct wctx *c)
 {
 	return c->d->topo.xmpp_proxy;
-}
-
-static struct strlist *xmpp_domains(struct wctx *c)
-{
-	return &c->d->topo.xmpp_domains;
 }
 
 void topology_page_validate(struct wctx *c, struct diags *out)
@@ -68,36 +18,37 @@ void topology_page_validate(struct wctx *c, struct diags *out)
 }
 
 const struct wfield topology_fields[TOPOLOGY_NFIELDS] = {
+	[TOPOLOGY_SIP_DOMAINS] =
 	{.id = "sip_domains", .label = N_("SIP domains (the first is the primary):"),
-	 .kind = WF_LIST, .flags = WFF_REQUIRED, .maxlen = 253, .diag = "topology.sip_domains",
+	 .kind = WF_LIST, .flags = WFF_REQUIRED, .maxlen = 253, .key = "topology.sip_domains",
 	 .help = N_("Every SIP domain of the Lync deployment (contoso.com). Enter on an entry "
-		    "edits it; Enter on Add adds one; Delete removes the entry."),
-	 .list = sip_domains},
+		    "edits it; Enter on Add adds one; Delete removes the entry.")},
+	[TOPOLOGY_ACCESS_EDGE] =
 	{.id = "access_edge_fqdn", .label = N_("Access Edge FQDN:"), .kind = WF_TEXT,
-	 .flags = WFF_REQUIRED, .maxlen = 64, .diag = "topology.access_edge_fqdn",
+	 .flags = WFF_REQUIRED, .maxlen = 64, .key = "topology.access_edge_fqdn",
 	 .help = N_("The external name of the Access Edge service (sip.contoso.com). It becomes "
-		    "the certificate's subject name (CN) and its first alternative name."),
-	 .get_text = get_access, .set_text = set_access},
+		    "the certificate's subject name (CN) and its first alternative name.")},
+	[TOPOLOGY_WEBCONF_EDGE] =
 	{.id = "webconf_edge_fqdn", .label = N_("Web Conferencing Edge FQDN:"), .kind = WF_TEXT,
-	 .flags = WFF_REQUIRED, .maxlen = 253, .diag = "topology.webconf_edge_fqdn",
+	 .flags = WFF_REQUIRED, .maxlen = 253, .key = "topology.webconf_edge_fqdn",
 	 .help = N_("The external name of the Web Conferencing Edge service "
-		    "(webcon.contoso.com); it goes into the certificate's alternative names."),
-	 .get_text = get_webconf, .set_text = set_webconf},
+		    "(webcon.contoso.com); it goes into the certificate's alternative names.")},
+	[TOPOLOGY_AV_EDGE] =
 	{.id = "av_edge_fqdn", .label = N_("A/V Edge FQDN:"), .kind = WF_TEXT, .maxlen = 253,
-	 .diag = "topology.av_edge_fqdn",
+	 .key = "topology.av_edge_fqdn",
 	 .help = N_("The external name of the A/V Edge service (av.contoso.com). Optional: the "
-		    "certificate does not need it."),
-	 .get_text = get_av, .set_text = set_av},
+		    "certificate does not need it.")},
+	[TOPOLOGY_XMPP_PROXY] =
 	{.id = "xmpp_proxy", .label = N_("The XMPP proxy is installed on this Edge pool"),
-	 .kind = WF_CHECK, .diag = "topology.xmpp_proxy",
+	 .kind = WF_CHECK, .key = "topology.xmpp_proxy",
 	 .help = N_("With the XMPP proxy installed, each XMPP domain must be an alternative "
-		    "name of the certificate."),
-	 .get_bool = get_proxy, .set_bool = set_proxy},
+		    "name of the certificate.")},
+	[TOPOLOGY_XMPP_DOMAINS] =
 	{.id = "xmpp_domains", .label = N_("XMPP domains:"), .kind = WF_LIST,
-	 .flags = WFF_REQUIRED, .maxlen = 253, .diag = "topology.xmpp_domains",
+	 .flags = WFF_REQUIRED, .maxlen = 253, .key = "topology.xmpp_domains",
 	 .help = N_("The domains the XMPP gateway serves (contoso.com, or child domains such "
 		    "as corp.contoso.com). Each becomes an alternative name of the certificate."),
-	 .visible = proxy_on, .list = xmpp_domains},
+	 .visible = proxy_on},
 };
 
 const struct wpage topology_page = {
@@ -116,6 +67,6 @@ const struct wizard topology_form = {
 	.id = "topology",
 	.title = N_("Edge topology"),
 	.pages = &topology_page,
-	.npages = 1,
+	.npages = 1, /* the page itself, not a table */
 	.flags = WZF_FORM,
 };

@@ -9,8 +9,17 @@
 #include "wizards/wizard.h"
 
 /* The page's fields and checks, for wizards that show the page with
- * their own title, intro and skip(); they bind to c->d only (no state). */
-#define TOPOLOGY_NFIELDS 6
+ * their own title, intro and skip(); they bind to c->d only (no state).
+ * The table is indexed by this enumeration, whose last member counts it. */
+enum topology_field {
+	TOPOLOGY_SIP_DOMAINS,
+	TOPOLOGY_ACCESS_EDGE,
+	TOPOLOGY_WEBCONF_EDGE,
+	TOPOLOGY_AV_EDGE,
+	TOPOLOGY_XMPP_PROXY,
+	TOPOLOGY_XMPP_DOMAINS,
+	TOPOLOGY_NFIELDS
+};
 extern const struct wfield topology_fields[TOPOLOGY_NFIELDS];
 void topology_page_validate(struct wctx *c, struct diags *out);
 /* The page as the home screen shows it. */

@@ -38,11 +38,11 @@ long wdiag_item(const char *f, const char *p)
 	return (end > p + n + 1 && *end == ']' && i >= 0) ? i : -1;
 }
 
-/* Fields without a diagnostic path answer to their id (a required field
- * that the model does not know about). */
-static const char *fpath(const struct wfield *f)
+/* Fields without a diagnostic path or a key answer to their id (a
+ * required field that the model does not know about). */
+const char *wfield_path(const struct wfield *f)
 {
-	return f->diag ? f->diag : f->id;
+	return f->diag ? f->diag : f->key ? f->key : f->id;
 }
 
 static const struct diag *find_sev(const struct wfield *f, const struct diags *dg, long item,
@@ -51,8 +51,8 @@ static const struct diag *find_sev(const struct wfield *f, const struct diags *d
 	for (size_t i = 0; i < dg->n; i++) {
 		const struct diag *g = &dg->v[i];
 
-		if (g->sev == sev && wdiag_matches(fpath(f), g->field) &&
-		    wdiag_item(fpath(f), g->field) == item)
+		if (g->sev == sev && wdiag_matches(wfield_path(f), g->field) &&
+		    wdiag_item(wfield_path(f), g->field) == item)
 			return g;
 	}
 	return NULL;
@@ -62,7 +62,7 @@ const struct diag *wfield_diag(const struct wfield *f, const struct diags *dg, l
 {
 	const struct diag *g;
 
-	if (!fpath(f) || !dg)
+	if (!wfield_path(f) || !dg)
 		return NULL;
 	g = find_sev(f, dg, item, DIAG_ERROR);
 	return g ? g : find_sev(f, dg, item, DIAG_WARNING);
@@ -75,10 +75,10 @@ static bool field_empty(const struct wfield *f, struct wctx *c)
 	switch (f->kind) {
 	case WF_TEXT:
 	case WF_SECRET:
-		s = f->get_text ? f->get_text(c) : NULL;
+		s = wfield_get_text(f, c);
 		return !s || !*s;
 	case WF_LIST:
-		return !f->list || f->list(c)->n == 0;
+		return !wfield_list(f, c) || wfield_list(f, c)->n == 0;
 	default:
 		return false;
 	}
@@ -87,7 +87,7 @@ static bool field_empty(const struct wfield *f, struct wctx *c)
 static bool belongs(const struct wpage *pg, const struct wctx *c, const char *path)
 {
 	for (size_t i = 0; i < pg->nfields; i++)
-		if (wfield_is_visible(&pg->fields[i], c) && wdiag_matches(fpath(&pg->fields[i]), path))
+		if (wfield_is_visible(&pg->fields[i], c) && wdiag_matches(wfield_path(&pg->fields[i]), path))
 			return true;
 	return false;
 }
@@ -119,7 +119,7 @@ size_t wpage_check(const struct wpage *pg, struct wctx *c, struct diags *out)
 		const struct wfield *f = &pg->fields[i];
 
 		if ((f->flags & WFF_REQUIRED) && wfield_is_visible(f, c) && field_empty(f, c)) {
-			diags_add(out, DIAG_ERROR, 0, 0, fpath(f), "%s",
+			diags_add(out, DIAG_ERROR, 0, 0, wfield_path(f), "%s",
 				  _("is required"));
 			errors++;
 		}

@@ -38,6 +38,9 @@ enum wfield_kind {
 	WF_BUTTON     /* an in-page action: press(); caption / caption_fn */
 };
 
+/* .in_state of a field kept in the wizard's state (0 is none). */
+#define WSTATE(type, member) .in_state = offsetof(type, member) + 1
+
 /* Field flags. */
 #define WFF_REQUIRED 0x01u /* TEXT/LIST: empty is an error on Next */
 #define WFF_UPPER 0x02u    /* TEXT: ASCII letters are upper-cased as typed */
@@ -58,6 +61,9 @@ struct wctx {
 	 * had pressed Next (WLEAVE_NEXT), Cancel, or quit the program; the
 	 * engine resets it when a page opens. */
 	int leave;
+	/* The partner (index in d->partners) that fields keyed "partner.*"
+	 * edit; set by the partner form's begin. */
+	long partner;
 };
 
 enum { WLEAVE_NONE, WLEAVE_NEXT, WLEAVE_CANCEL, WLEAVE_QUIT };
@@ -97,8 +103,23 @@ struct wfield {
 	 * A diag matches when its path equals it or continues with '[' or '.';
 	 * for LIST/CHECKLIST/ROWS "path[i]" lands beside entry i. */
 	const char *diag;
+	/* TEXT, CHECK, RADIO, LIST: the deployment file key the field edits,
+	 * as the file spells it ("certificate.organization"; "partner.tls" for
+	 * the partner c->partner). The schema (model/depfile_schema.c) gives
+	 * its type and place, and wfield_get_* / wfield_set_* read and write
+	 * it: the field then has no getter or setter of its own. It is also
+	 * the diagnostic path when diag is NULL. */
+	const char *key;
+	/* RADIO keyed to a number: the value of each choice, in order. */
+	const int *values;
+	/* TEXT, SECRET kept in the wizard's state, not in the file: where its
+	 * char * is in *c->state, as WSTATE(struct, member) writes it. A
+	 * SECRET's old text is wiped when it is replaced. */
+	size_t in_state;
 
 	bool (*visible)(const struct wctx *c);           /* NULL: always */
+	/* Getters and setters: only for fields that compute their value
+	 * (from other fields, or the wizard's state); see key. */
 	const char *(*get_text)(const struct wctx *c);   /* TEXT, SECRET */
 	void (*set_text)(struct wctx *c, const char *utf8);
 	/* TEXT: text shown right of the box, recomputed as the user types
@@ -171,6 +192,31 @@ struct wizard {
 
 /* The field's visible() or true. */
 bool wfield_is_visible(const struct wfield *f, const struct wctx *c);
+/* The path the field's diagnostics name: diag, else key, else id. */
+const char *wfield_path(const struct wfield *f);
+
+/* --- A field's value (wfield.c): through the field's own getter and
+ * setter when it has them, else its place in the state, else its key. A
+ * key that names no
+ * value (no partner, a type that does not fit the kind) reads as empty
+ * and ignores writes. Setters keep the schema's rules: an optional string
+ * left empty is unset (NULL), a required one is "" rather than NULL, an
+ * enumeration or a choice out of range is ignored. --- */
+
+const char *wfield_get_text(const struct wfield *f, const struct wctx *c);
+void wfield_set_text(const struct wfield *f, struct wctx *c, const char *utf8);
+bool wfield_get_bool(const struct wfield *f, const struct wctx *c);
+void wfield_set_bool(const struct wfield *f, struct wctx *c, bool v);
+/* The choice's index, or -1 when the value is none of them. */
+int wfield_get_choice(const struct wfield *f, const struct wctx *c);
+void wfield_set_choice(const struct wfield *f, struct wctx *c, int i);
+/* LIST: the list edited in place; NULL when there is none. */
+struct strlist *wfield_list(const struct wfield *f, struct wctx *c);
+/* true when a TEXT, SECRET, CHECK, RADIO or LIST field can be read and
+ * written: it has its getter and setter, a TEXT or SECRET its place in the
+ * state, or its key names a value whose type fits the kind (a RADIO keyed
+ * to a number has values). Other kinds: true. */
+bool wfield_bound(const struct wfield *f);
 /* True when diag path p answers to field path f (equal, or f followed by
  * '[' or '.'). */
 bool wdiag_matches(const char *f, const char *p);

@@ -122,7 +122,7 @@ static int edit_one(struct deployment *d, long index, int run)
 	partner_form.begin(&c);
 	record("edit: working copy + open form", now_ms() - t);
 	snprintf(desc, sizeof desc, "Edited in run %d", run);
-	desc_field->set_text(&c, desc);
+	wfield_set_text(desc_field, &c, desc);
 	t = now_ms();
 	partner_form.pages[0].validate(&c, &dg);
 	rc = dg.errors ? -1 : partner_form.finish(&c);

@@ -183,10 +183,10 @@ START_TEST(t_form_rows)
 	form_open(&f, d, -1);
 	/* The new partner is in the working copy from the start. */
 	ck_assert_uint_eq(d->npartners, 6);
-	field("domain")->set_text(&f.c, "fabrikam.net");
-	field("tls")->set_choice(&f.c, (int)rows[_i].tls);
-	field("sasl")->set_choice(&f.c, (int)rows[_i].sasl);
-	field("dialback")->set_bool(&f.c, rows[_i].dialback);
+	wfield_set_text(field("domain"), &f.c, "fabrikam.net");
+	wfield_set_choice(field("tls"), &f.c, (int)rows[_i].tls);
+	wfield_set_choice(field("sasl"), &f.c, (int)rows[_i].sasl);
+	wfield_set_bool(field("dialback"), &f.c, rows[_i].dialback);
 	v = note(&f, "dialback");
 	want = partner_form_verdict(rows[_i].tls, rows[_i].sasl, rows[_i].dialback);
 	ck_assert_str_eq(v, want);
@@ -228,12 +228,12 @@ START_TEST(t_form_defaults)
 	char *v, *meaning;
 
 	form_open(&f, d, -1);
-	ck_assert_str_eq(field("domain")->get_text(&f.c), "");
-	ck_assert_int_eq(field("type")->get_choice(&f.c), PARTNER_PUBLIC_UNVERIFIED);
-	ck_assert_int_eq(field("tls")->get_choice(&f.c), NEG_REQUIRED);
-	ck_assert_int_eq(field("sasl")->get_choice(&f.c), NEG_OPTIONAL);
-	ck_assert(field("dialback")->get_bool(&f.c));
-	ck_assert(field("keep_alive")->get_bool(&f.c));
+	ck_assert_str_eq(wfield_get_text(field("domain"), &f.c), "");
+	ck_assert_int_eq(wfield_get_choice(field("type"), &f.c), PARTNER_PUBLIC_UNVERIFIED);
+	ck_assert_int_eq(wfield_get_choice(field("tls"), &f.c), NEG_REQUIRED);
+	ck_assert_int_eq(wfield_get_choice(field("sasl"), &f.c), NEG_OPTIONAL);
+	ck_assert(wfield_get_bool(field("dialback"), &f.c));
+	ck_assert(wfield_get_bool(field("keep_alive"), &f.c));
 	v = note(&f, "dialback");
 	ck_assert_str_eq(v, "Negotiation: SASL over TLS, TLS dialback (row 7).");
 	free(v);
@@ -243,7 +243,7 @@ START_TEST(t_form_defaults)
 	meaning = note(&f, "type");
 	ck_assert_ptr_nonnull(strstr(meaning, "Recommended for public providers"));
 	free(meaning);
-	field("type")->set_choice(&f.c, PARTNER_PUBLIC_VERIFIED);
+	wfield_set_choice(field("type"), &f.c, PARTNER_PUBLIC_VERIFIED);
 	meaning = note(&f, "type");
 	ck_assert_ptr_nonnull(strstr(meaning, "Not recommended"));
 	free(meaning);
@@ -269,9 +269,9 @@ static void expect_clash(const struct deployment *orig, long index, const char *
 
 	form_open(&f, d, index);
 	if (strcmp(id, "domain") == 0)
-		field("domain")->set_text(&f.c, value);
+		wfield_set_text(field("domain"), &f.c, value);
 	else
-		strlist_push(field(id)->list(&f.c), value);
+		strlist_push(wfield_list(field(id), &f.c), value);
 	ck_assert_uint_eq(form_errors(&f, &dg), 1);
 	g = wfield_diag(field(id), &dg, strcmp(id, "domain") == 0 ? -1 : 0);
 	ck_assert_ptr_nonnull(g);
@@ -304,10 +304,10 @@ START_TEST(t_form_domains)
 	struct diags dg;
 
 	form_open(&f, d, -1);
-	field("domain")->set_text(&f.c, "bad domain");
-	strlist_push(field("additional_domains")->list(&f.c), "ok.example.com");
-	strlist_push(field("additional_domains")->list(&f.c), "-bad-.example.com");
-	field("proxy_fqdn")->set_text(&f.c, "proxy..example.com");
+	wfield_set_text(field("domain"), &f.c, "bad domain");
+	strlist_push(wfield_list(field("additional_domains"), &f.c), "ok.example.com");
+	strlist_push(wfield_list(field("additional_domains"), &f.c), "-bad-.example.com");
+	wfield_set_text(field("proxy_fqdn"), &f.c, "proxy..example.com");
 	ck_assert_uint_eq(form_errors(&f, &dg), 3);
 	ck_assert_ptr_nonnull(wfield_diag(field("domain"), &dg, -1));
 	ck_assert_ptr_null(wfield_diag(field("additional_domains"), &dg, 0));
@@ -315,10 +315,10 @@ START_TEST(t_form_domains)
 	ck_assert_ptr_nonnull(wfield_diag(field("proxy_fqdn"), &dg, -1));
 	diags_free(&dg);
 	/* An additional domain equal to the primary one. */
-	field("domain")->set_text(&f.c, "ok.example.com");
-	strlist_remove(field("additional_domains")->list(&f.c), 1);
-	field("proxy_fqdn")->set_text(&f.c, "");
-	ck_assert_ptr_null(field("proxy_fqdn")->get_text(&f.c));
+	wfield_set_text(field("domain"), &f.c, "ok.example.com");
+	strlist_remove(wfield_list(field("additional_domains"), &f.c), 1);
+	wfield_set_text(field("proxy_fqdn"), &f.c, "");
+	ck_assert_ptr_null(wfield_get_text(field("proxy_fqdn"), &f.c));
 	ck_assert_uint_eq(form_errors(&f, NULL), 1);
 	partner_form.end(&f.c);
 	deployment_free(d);
@@ -333,12 +333,12 @@ START_TEST(t_form_edit)
 	struct form f;
 
 	form_open(&f, d, 1);
-	ck_assert_str_eq(field("domain")->get_text(&f.c), "litwareinc.com");
-	ck_assert_uint_eq(field("additional_domains")->list(&f.c)->n, 2);
-	field("description")->set_text(&f.c, "Litware (edited)");
-	field("type")->set_choice(&f.c, PARTNER_PUBLIC_VERIFIED);
-	field("keep_alive")->set_bool(&f.c, false);
-	field("proxy_fqdn")->set_text(&f.c, "xmpp.litwareinc.com");
+	ck_assert_str_eq(wfield_get_text(field("domain"), &f.c), "litwareinc.com");
+	ck_assert_uint_eq(wfield_list(field("additional_domains"), &f.c)->n, 2);
+	wfield_set_text(field("description"), &f.c, "Litware (edited)");
+	wfield_set_choice(field("type"), &f.c, PARTNER_PUBLIC_VERIFIED);
+	wfield_set_bool(field("keep_alive"), &f.c, false);
+	wfield_set_text(field("proxy_fqdn"), &f.c, "xmpp.litwareinc.com");
 	ck_assert_uint_eq(form_errors(&f, NULL), 0);
 	ck_assert_int_eq(partner_form.finish(&f.c), 0);
 	ck_assert_int_eq(f.arg.result, 1);
@@ -351,7 +351,7 @@ START_TEST(t_form_edit)
 	ck_assert_str_eq(d->partners[1]->additional_domains.v[1], "eu.litwareinc.com");
 	/* Emptied text is no value at all (no "description: ''" in the file). */
 	form_open(&f, d, 3);
-	field("description")->set_text(&f.c, "");
+	wfield_set_text(field("description"), &f.c, "");
 	ck_assert_ptr_null(d->partners[3]->description);
 	partner_form.end(&f.c);
 	deployment_free(d);

@@ -14,11 +14,15 @@
 #include <openssl/pem.h>
 
 #include "deployment.h"
+#include "depfile.h"
+#include "depfile_schema.h"
 #include "draft.h"
 #include "certreq.h"
 #include "wizards/certtasks.h"
 #include "wizards/certwizard.h"
+#include "wizards/dns.h"
 #include "wizards/home.h"
+#include "wizards/partners.h"
 #include "wizards/policy.h"
 #include "wizards/topology.h"
 #include "wizards/wizard.h"
@@ -79,20 +83,23 @@ END_TEST
 static void check_field(const struct wfield *f)
 {
 	ck_assert_msg(f->id && *f->id, "a field without an id");
+	/* A key names a value of the file whose type fits, or the field has
+	 * its own getter and setter; never both, never neither. */
+	ck_assert_msg(wfield_bound(f), "%s: unbound", f->id);
+	if (f->key || f->in_state)
+		ck_assert_msg(!f->get_text && !f->set_text && !f->get_bool && !f->set_bool &&
+				      !f->get_choice && !f->set_choice && !f->list &&
+				      !(f->key && f->in_state),
+			      "%s: bound twice", f->id);
 	switch (f->kind) {
 	case WF_TEXT:
 	case WF_SECRET:
-		ck_assert_msg(f->get_text && f->set_text, "%s: text unbound", f->id);
-		break;
 	case WF_CHECK:
-		ck_assert_msg(f->get_bool && f->set_bool, "%s: check box unbound", f->id);
+	case WF_LIST:
 		break;
 	case WF_RADIO:
-		ck_assert_msg(f->choices && f->choices[0] && f->get_choice && f->set_choice,
-			      "%s: radio group unbound", f->id);
-		break;
-	case WF_LIST:
-		ck_assert_msg(f->list != NULL, "%s: list unbound", f->id);
+		ck_assert_msg(f->choices && f->choices[0], "%s: radio group without choices",
+			      f->id);
 		break;
 	case WF_CHECKLIST:
 		ck_assert_msg(f->items && f->get_item && f->set_item, "%s: unbound", f->id);
@@ -115,7 +122,8 @@ static void check_field(const struct wfield *f)
 START_TEST(t_fields_bound)
 {
 	const struct wizard *all[] = {&certwizard, &topology_form, &wpolicy_form,
-				      &certimport_wizard, &certpfx_wizard, &certassign_wizard};
+				      &certimport_wizard, &certpfx_wizard, &certassign_wizard,
+				      &partner_form, &wdns_wizard};
 
 	for (size_t w = 0; w < sizeof all / sizeof *all; w++)
 		for (size_t p = 0; p < all[w]->npages; p++) {
@@ -125,6 +133,185 @@ START_TEST(t_fields_bound)
 			for (size_t i = 0; i < pg->nfields; i++)
 				check_field(&pg->fields[i]);
 		}
+}
+END_TEST
+
+/* The file's text for d holds "LEAF: VALUE" at the end of a line (a
+ * partner's first key follows "- "). */
+static bool file_has(const struct deployment *d, const char *key, const char *value)
+{
+	const char *leaf = strrchr(key, '.') + 1;
+	char *text = depfile_emit(d, &(size_t){0});
+	char *line = xasprintf(" %s: %s\n", leaf, value);
+	bool found = strstr(text, line) != NULL;
+
+	free(line);
+	free(text);
+	return found;
+}
+
+static const char *choice_spelling(const struct wfield *f, int i, char *buf, size_t n)
+{
+	if (f->values) {
+		snprintf(buf, n, "%d", f->values[i]);
+		return buf;
+	}
+	return strcmp(f->id, "type") == 0 ? partner_type_name((enum partner_type)i)
+					  : neg_name((enum neg)i);
+}
+
+/* One keyed field: what is set through it is in the file under its key. */
+static void check_keyed(const struct wfield *f, struct wctx *c)
+{
+	char *v = xasprintf("v-%s.example.com", f->id), buf[16], *text;
+	int last = -1;
+
+	switch (f->kind) {
+	case WF_TEXT:
+		wfield_set_text(f, c, v);
+		ck_assert_str_eq(wfield_get_text(f, c), v);
+		ck_assert_msg(file_has(c->d, f->key, v), "%s: not in the file", f->key);
+		break;
+	case WF_CHECK:
+		for (int on = 0; on < 2; on++) {
+			wfield_set_bool(f, c, on);
+			ck_assert_int_eq(wfield_get_bool(f, c), on);
+			ck_assert_msg(file_has(c->d, f->key, on ? "true" : "false"), "%s", f->key);
+		}
+		break;
+	case WF_RADIO:
+		for (int i = 0; f->choices[i]; i++) {
+			last = i;
+			wfield_set_choice(f, c, i);
+			ck_assert_int_eq(wfield_get_choice(f, c), i);
+			ck_assert_msg(file_has(c->d, f->key, choice_spelling(f, i, buf, sizeof buf)),
+				      "%s: choice %d", f->key, i);
+		}
+		wfield_set_choice(f, c, last + 1);
+		wfield_set_choice(f, c, -1);
+		ck_assert_int_eq(wfield_get_choice(f, c), last);
+		break;
+	case WF_LIST:
+		strlist_push(wfield_list(f, c), v);
+		text = depfile_emit(c->d, &(size_t){0});
+		ck_assert_msg(strstr(text, v), "%s: not in the file", f->key);
+		free(text);
+		break;
+	default:
+		ck_abort_msg("%s: a key on a field that has no value", f->id);
+	}
+	free(v);
+}
+
+START_TEST(t_keys_reach_the_file)
+{
+	const struct wizard *all[] = {&certwizard, &topology_form, &wpolicy_form, &partner_form,
+				      &wdns_wizard};
+	size_t keyed = 0;
+
+	for (size_t w = 0; w < sizeof all / sizeof *all; w++)
+		for (size_t p = 0; p < all[w]->npages; p++)
+			for (size_t i = 0; i < all[w]->pages[p].nfields; i++) {
+				const struct wfield *f = &all[w]->pages[p].fields[i];
+				struct deployment *d;
+				struct wctx c = {.partner = 0};
+
+				if (!f->key)
+					continue;
+				c.d = d = contoso();
+				deployment_add_partner(d, partner_new("fabrikam.net"));
+				check_keyed(f, &c);
+				keyed++;
+				deployment_free(d);
+			}
+	ck_assert_uint_ge(keyed, 30);
+}
+END_TEST
+
+struct two_strings {
+	char *a, *b;
+};
+
+/* Text in the wizard's state: a text as typed, a secret never NULL once
+ * typed; without a state, nothing. */
+START_TEST(t_state_strings)
+{
+	struct two_strings st = {0};
+	struct wctx c = {.state = &st};
+	const struct wfield text = {.id = "t", .kind = WF_TEXT, WSTATE(struct two_strings, a)};
+	const struct wfield secret = {.id = "s", .kind = WF_SECRET,
+				      WSTATE(struct two_strings, b)};
+
+	ck_assert(wfield_bound(&text) && wfield_bound(&secret));
+	wfield_set_text(&text, &c, "typed");
+	ck_assert_str_eq(st.a, "typed");
+	ck_assert_ptr_eq(wfield_get_text(&text, &c), st.a);
+	ck_assert_ptr_null(st.b);
+	wfield_set_text(&secret, &c, "one");
+	wfield_set_text(&secret, &c, NULL);
+	ck_assert_str_eq(wfield_get_text(&secret, &c), "");
+	c.state = NULL;
+	ck_assert_ptr_null(wfield_get_text(&text, &c));
+	wfield_set_text(&text, &c, "lost");
+	free(st.a);
+	free(st.b);
+}
+END_TEST
+
+/* A key's place, sections' offsets added; sections, the partner list and
+ * unknown or too long paths are no value. */
+START_TEST(t_schema_find)
+{
+	size_t off = 0;
+	const struct dfield *f = dsection_find(&depfile_top, "certificate.generated.subject", &off);
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(f->kind, DK_OPTSTR);
+	ck_assert_uint_eq(off, offsetof(struct deployment, cert) +
+				       offsetof(struct certreq, generated) +
+				       offsetof(struct cert_record, subject));
+	f = dsection_find(&depfile_top, "dns.ttl", &off);
+	ck_assert(f && f->kind == DK_INT);
+	ck_assert_uint_eq(off, offsetof(struct deployment, dns) + offsetof(struct dns_settings, ttl));
+	f = dsection_find(&depfile_partner, "tls", &off);
+	ck_assert(f && f->kind == DK_NEG && off == offsetof(struct partner, tls));
+	ck_assert_ptr_null(dsection_find(&depfile_top, "certificate", &off));
+	ck_assert_ptr_null(dsection_find(&depfile_top, "partners", &off));
+	ck_assert_ptr_null(dsection_find(&depfile_top, "version", &off));
+	ck_assert_ptr_null(dsection_find(&depfile_top, "certificate.country.x", &off));
+	ck_assert_ptr_null(dsection_find(&depfile_top, "certificate.count", &off));
+	ck_assert_ptr_null(dsection_find(&depfile_top, "certificate.countryx", &off));
+	ck_assert_ptr_null(dsection_find(&depfile_top, "", &off));
+}
+END_TEST
+
+/* The rules a generic setter keeps: an optional string left empty is
+ * unset, a required one stays a string; no partner, no value. */
+START_TEST(t_keyed_string_rules)
+{
+	struct deployment *d = contoso();
+	struct wctx c = {.d = d, .partner = 0};
+	const struct wfield desc = {.id = "d", .kind = WF_TEXT, .key = "partner.description"};
+	const struct wfield dom = {.id = "p", .kind = WF_TEXT, .key = "partner.domain"};
+	const struct wfield tmpl = {.id = "t", .kind = WF_TEXT, .key = "certificate.template"};
+	const struct wfield nokey = {.id = "n", .kind = WF_TEXT, .key = "certificate.nothing"};
+	const struct wfield sect = {.id = "s", .kind = WF_TEXT, .key = "certificate.generated"};
+
+	ck_assert_ptr_null(wfield_get_text(&dom, &c)); /* no partner yet */
+	wfield_set_text(&dom, &c, "ignored");
+	deployment_add_partner(d, partner_new("fabrikam.net"));
+	wfield_set_text(&desc, &c, "");
+	ck_assert_ptr_null(d->partners[0]->description);
+	wfield_set_text(&dom, &c, NULL);
+	ck_assert_str_eq(d->partners[0]->domain, "");
+	wfield_set_text(&tmpl, &c, "");
+	ck_assert_str_eq(d->cert.template_name, "");
+	ck_assert(!wfield_bound(&nokey));
+	ck_assert(!wfield_bound(&sect));
+	ck_assert_ptr_null(wfield_get_text(&nokey, &c));
+	c.partner = 5;
+	ck_assert_ptr_null(wfield_get_text(&desc, &c));
+	deployment_free(d);
 }
 END_TEST
 
@@ -217,22 +404,22 @@ START_TEST(t_security_rules)
 	const struct wpage *pg = page("security");
 
 	ctx_open(&c, contoso());
-	pg->fields[1].set_choice(&c, 0); /* 1024 */
+	wfield_set_choice(&pg->fields[1], &c, 0); /* 1024 */
 	ck_assert_int_eq(c.d->cert.key_bits, 1024);
-	pg->fields[2].set_bool(&c, false);
-	pg->fields[4].set_text(&c, "one");
-	pg->fields[5].set_text(&c, "two");
+	wfield_set_bool(&pg->fields[2], &c, false);
+	wfield_set_text(&pg->fields[4], &c, "one");
+	wfield_set_text(&pg->fields[5], &c, "two");
 	ck_assert_uint_eq(wpage_check(pg, &c, &dg), 3);
 	ck_assert_ptr_nonnull(wfield_diag(&pg->fields[1], &dg, -1));
 	ck_assert_ptr_nonnull(wfield_diag(&pg->fields[2], &dg, -1));
 	ck_assert_ptr_nonnull(wfield_diag(&pg->fields[5], &dg, -1));
 	diags_free(&dg);
-	pg->fields[1].set_choice(&c, 1);
-	pg->fields[2].set_bool(&c, true);
-	pg->fields[5].set_text(&c, "one");
+	wfield_set_choice(&pg->fields[1], &c, 1);
+	wfield_set_bool(&pg->fields[2], &c, true);
+	wfield_set_text(&pg->fields[5], &c, "one");
 	ck_assert_uint_eq(wpage_check(pg, &c, &dg), 0);
 	/* The passphrase lives in the wizard's state, never in the model. */
-	ck_assert_str_eq(pg->fields[4].get_text(&c), "one");
+	ck_assert_str_eq(wfield_get_text(&pg->fields[4], &c), "one");
 	ctx_close(&c);
 }
 END_TEST
@@ -298,14 +485,14 @@ START_TEST(t_template_box_remembers)
 	const struct wpage *pg = page("template");
 
 	ctx_open(&c, contoso());
-	ck_assert(!pg->fields[0].get_bool(&c));
+	ck_assert(!wfield_get_bool(&pg->fields[0], &c));
 	ck_assert(!wfield_is_visible(&pg->fields[1], &c));
-	pg->fields[0].set_bool(&c, true);
+	wfield_set_bool(&pg->fields[0], &c, true);
 	ck_assert_str_eq(c.d->cert.template_name, "WebServer");
-	pg->fields[1].set_text(&c, "EdgeTemplate");
-	pg->fields[0].set_bool(&c, false);
+	wfield_set_text(&pg->fields[1], &c, "EdgeTemplate");
+	wfield_set_bool(&pg->fields[0], &c, false);
 	ck_assert_ptr_null(c.d->cert.template_name);
-	pg->fields[0].set_bool(&c, true);
+	wfield_set_bool(&pg->fields[0], &c, true);
 	ck_assert_str_eq(c.d->cert.template_name, "EdgeTemplate");
 	ctx_close(&c);
 }
@@ -349,14 +536,14 @@ START_TEST(t_run_again_reuse_choice)
 	xstrset(&c.d->cert.generated.request_file, "edge-external.csr");
 	xstrset(&c.d->cert.generated.key_file, "edge-external.key");
 	ck_assert(reuse->visible(&c));
-	ck_assert(!reuse->get_bool(&c));
+	ck_assert(!wfield_get_bool(reuse, &c));
 	note = paths->text(&c);
 	ck_assert_msg(strstr(note, "/nonexistent-folder/edge-external-2") &&
 			      strstr(note, "a key is in use, and it is kept"),
 		      "%s", note);
 	free(note);
-	reuse->set_bool(&c, true);
-	ck_assert(reuse->get_bool(&c));
+	wfield_set_bool(reuse, &c, true);
+	ck_assert(wfield_get_bool(reuse, &c));
 	note = paths->text(&c);
 	ck_assert_str_eq(note, "The request is written to /nonexistent-folder/edge-external.csr, "
 			       "for the key in /nonexistent-folder/edge-external.key, which is "
@@ -650,28 +837,28 @@ START_TEST(t_policy_form)
 	struct diags dg = {0};
 
 	wpolicy_form.begin(&c);
-	ck_assert_int_eq(scope->get_choice(&c), WPOL_GLOBAL);
+	ck_assert_int_eq(wfield_get_choice(scope, &c), WPOL_GLOBAL);
 	ck_assert(!wfield_is_visible(name, &c));
-	scope->set_choice(&c, WPOL_SITE);
+	wfield_set_choice(scope, &c, WPOL_SITE);
 	ck_assert_str_eq(d->policy.identity, "site:");
 	ck_assert_uint_eq(wpage_check(&wpolicy_form.pages[0], &c, &dg), 1);
 	ck_assert_ptr_nonnull(wfield_diag(name, &dg, -1));
 	diags_free(&dg);
-	name->set_text(&c, "Redmond");
+	wfield_set_text(name, &c, "Redmond");
 	ck_assert_str_eq(d->policy.identity, "site:Redmond");
-	ck_assert_str_eq(name->get_text(&c), "Redmond");
-	scope->set_choice(&c, WPOL_GLOBAL);
+	ck_assert_str_eq(wfield_get_text(name, &c), "Redmond");
+	wfield_set_choice(scope, &c, WPOL_GLOBAL);
 	ck_assert_str_eq(d->policy.identity, "global");
-	scope->set_choice(&c, WPOL_USER);
+	wfield_set_choice(scope, &c, WPOL_USER);
 	ck_assert_str_eq(d->policy.identity, "Redmond");
-	ck_assert_int_eq(scope->get_choice(&c), WPOL_USER);
+	ck_assert_int_eq(wfield_get_choice(scope, &c), WPOL_USER);
 	memset(&dg, 0, sizeof dg);
 	ck_assert_uint_eq(wpage_check(&wpolicy_form.pages[0], &c, &dg), 0);
 	ck_assert_uint_eq(dg.warnings, 1);
 	diags_free(&dg);
-	policy_field("allow_federated")->set_bool(&c, true);
+	wfield_set_bool(policy_field("allow_federated"), &c, true);
 	ck_assert(d->edge.allow_federated_users);
-	policy_field("xmpp")->set_bool(&c, false);
+	wfield_set_bool(policy_field("xmpp"), &c, false);
 	ck_assert(!d->policy.enable_xmpp_access);
 	{
 		char *remark = policy_field("xmpp")->text(&c);
@@ -731,6 +918,10 @@ static Suite *wizards_suite(void)
 
 	tcase_add_test(tc, t_lync_pages_in_order);
 	tcase_add_test(tc, t_fields_bound);
+	tcase_add_test(tc, t_keys_reach_the_file);
+	tcase_add_test(tc, t_keyed_string_rules);
+	tcase_add_test(tc, t_schema_find);
+	tcase_add_test(tc, t_state_strings);
 	tcase_add_test(tc, t_diag_paths);
 	tcase_add_test(tc, t_geography_check);
 	tcase_add_test(tc, t_page_keeps_its_own);
