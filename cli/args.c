@@ -197,6 +197,14 @@ static int help_command(const char *name, const char *sub)
 	return fflush(stdout) == 0 ? CLI_OK : CLI_USAGE;
 }
 
+void cli_help_commands(FILE *out)
+{
+	for (size_t i = 0; i < cli_ncommands; i++) {
+		print_synopsis(out, "  ", &cli_commands[i]);
+		print_wrapped(out, "      ", _(cli_commands[i].summary), 6);
+	}
+}
+
 void cli_help_all(FILE *out)
 {
 	fputs(_("Usage: xmppgw [FILE]\n"
@@ -209,10 +217,7 @@ void cli_help_all(FILE *out)
 		"holds a '/' or ends in .yaml or .yml; any other word must be a command.\n"
 		"\n"
 		"Commands:\n"), out);
-	for (size_t i = 0; i < cli_ncommands; i++) {
-		print_synopsis(out, "  ", &cli_commands[i]);
-		print_wrapped(out, "      ", _(cli_commands[i].summary), 6);
-	}
+	cli_help_commands(out);
 	fputs(_("\n"
 		"FILE may be - (standard input) for the commands that only read it; -o -\n"
 		"writes to standard output.\n"

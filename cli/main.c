@@ -31,6 +31,8 @@ static bool names_file(const char *word)
 /* The full-screen program on path, which it writes: never standard input. */
 static int open_screen(const char *path)
 {
+	int rc;
+
 	if (strcmp(path, "-") == 0) {
 		cli_error("%s", _("the full-screen program writes the deployment file: '-' "
 				  "(standard input) cannot stand for it; name the file"));
@@ -41,7 +43,12 @@ static int open_screen(const char *path)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	/* As long as `xmppgw partners add` and the others wait; read before
 	 * the screen opens, so a bad value is said on the terminal. */
-	return tui_main(path, cli_lock_wait_ms());
+	rc = tui_main(path, cli_lock_wait_ms());
+	if (rc != TUI_NO_TERMINAL)
+		return rc;
+	fputs(_("The same work without the screen:\n"), stderr);
+	cli_help_commands(stderr);
+	return CLI_USAGE;
 }
 
 static int top_option(int argc, char **argv)

@@ -61,8 +61,10 @@ const struct cli_command *cli_find(const char *name, const char *sub);
 /* The command name closest to word when it is close enough to be a typo,
  * or NULL: Damerau-Levenshtein distance (optimal string alignment). */
 const char *cli_suggest(const char *word, const char *sub_of);
-/* `xmppgw --help`: every row's synopsis and summary. */
+/* `xmppgw --help`: the usage, then cli_help_commands. */
 void cli_help_all(FILE *out);
+/* Every row's synopsis and summary. */
+void cli_help_commands(FILE *out);
 /* "usage: SYNOPSIS" of every row of name (sub NULL: all its rows) to
  * stderr; returns CLI_USAGE. */
 int cli_usage(const char *name, const char *sub);

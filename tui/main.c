@@ -80,17 +80,6 @@ static int load(struct tui *t, bool *missing)
 static void refuse_terminal(const char *why)
 {
 	say(_("cannot open the full-screen wizard: %s."), why);
-	fputs(_("The same work without the screen (see xmppgw --help):\n"
-		"  xmppgw check FILE                  validate the deployment file\n"
-		"  xmppgw csr FILE [--force]          private key and certificate request\n"
-		"  xmppgw cert import FILE CERT...    process the CA's answer (Step 3)\n"
-		"  xmppgw cert pfx FILE [-o OUT]      the .pfx for the Edge Servers\n"
-		"  xmppgw dns FILE                    check the DNS SRV records\n"
-		"  xmppgw export frontend-ps1|edge-ps1|inf|zone FILE   Front End script, Edge\n"
-		"                                     script (assigns the certificate),\n"
-		"                                     certreq INF or zone lines\n"
-		"  xmppgw partners list|add|remove FILE ...   XMPP federated partners\n"),
-	      stderr);
 }
 
 /* Returns true when the draft was restored. */
@@ -207,7 +196,7 @@ int tui_main(const char *path, int lock_wait_ms)
 		if (rc < 0 && !why)
 			refuse_terminal(_("the terminal could not be set up"));
 		tui_free(&t);
-		return rc >= 0 ? rc : TUI_EXIT_USAGE;
+		return rc >= 0 ? rc : TUI_NO_TERMINAL;
 	}
 	if (missing)
 		s.d = deployment_new();

@@ -5,8 +5,10 @@
 #ifndef XMPPGW_TUI_TUI_H
 #define XMPPGW_TUI_TUI_H
 
-/* Exit statuses, the same numbers as the commands' (cli/cli.h). */
-enum { TUI_EXIT_OK = 0, TUI_EXIT_PROBLEMS = 1, TUI_EXIT_USAGE = 2 };
+/* Exit statuses, the same numbers as the commands' (cli/cli.h), and
+ * TUI_NO_TERMINAL: the terminal cannot be used (why was said); the caller
+ * says what else there is and exits with TUI_EXIT_USAGE. */
+enum { TUI_EXIT_OK = 0, TUI_EXIT_PROBLEMS = 1, TUI_EXIT_USAGE = 2, TUI_NO_TERMINAL = -1 };
 
 /* The full-screen program on path (created on request when missing). A
  * save waits lock_wait_ms for another writer's lock. What stops it before

@@ -192,4 +192,17 @@ else
 	sed 's/^/#   /' "$T_TMP/diff"
 fi
 
+# Without a terminal the full-screen program says why and lists, from the
+# table, what the commands do instead.
+cp "$top_srcdir/share/examples/contoso.yaml" "$T_TMP/noterm.yaml"
+"$XMPPGW" "$T_TMP/noterm.yaml" </dev/null >"$T_TMP/noterm.out" 2>"$T_TMP/noterm.err"
+check_eq "no terminal: exit status 2" 2 $?
+check_grep "no terminal: says why" "cannot open the full-screen wizard" "$T_TMP/noterm.err"
+missing=$(cut -f7 "$T_TMP/rows" | cut -d' ' -f1-3 | while read -r line; do
+	grep -qF -- "  $line" "$T_TMP/noterm.err" || echo "$line"
+done)
+check_eq "no terminal: every command of the table is offered" "" "$missing"
+check "no terminal: the file is untouched" cmp -s "$top_srcdir/share/examples/contoso.yaml" \
+	"$T_TMP/noterm.yaml"
+
 done_testing
