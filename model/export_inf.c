@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /* The certreq INF. certreq is a Windows tool and INF files are Windows text,
  * so lines end in CRLF. Every value is a quoted INF string: a double quote
- * inside is doubled, and so is % (INF string substitution). */
+ * inside is doubled, and so is % (INF string substitution). Its comments
+ * stay English and ASCII whatever the locale: certreq and Notepad read an
+ * INF as the Windows ANSI code page, where translated UTF-8 would show
+ * garbled, and the file must not turn non-ASCII by its comments alone. */
 #include "config.h"
 
 #include "export.h"
@@ -9,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
 #include "san.h"
 #include "subject.h"
 #include "validate.h"
@@ -105,18 +107,18 @@ static void put_header(struct strlist *l, const struct deployment *d)
 	size_t n = subject_attrs(d, a);
 	bool plain = ascii(d->cert.friendly_name) && ascii(d->cert.template_name);
 
-	strlist_push_lines(l, ";", _("certreq request for the Lync Server 2013 Edge external certificate "
+	strlist_push_lines(l, ";", "certreq request for the Lync Server 2013 Edge external certificate "
 				     "(Access Edge,\n"
 				     "Web Conferencing Edge and A/V authentication in one), written by "
 				     "xmppgw.\n"
-				     "On the Edge Server: certreq -new THIS.inf REQUEST.csr"));
+				     "On the Edge Server: certreq -new THIS.inf REQUEST.csr");
 	for (size_t i = 0; i < n; i++)
 		plain &= ascii(a[i].value);
 	if (!plain)
-		strlist_push_lines(l, ";", _("Some values are not ASCII: certreq reads an INF file as ANSI "
+		strlist_push_lines(l, ";", "Some values are not ASCII: certreq reads an INF file as ANSI "
 					     "unless it is\n"
 					     "UTF-16, so save this file as Unicode (Notepad: Save As, "
-					     "Encoding) first."));
+					     "Encoding) first.");
 }
 
 static void put_request(struct strlist *l, const struct deployment *d)
@@ -166,7 +168,7 @@ static void put_sans(struct strlist *l, const struct deployment *d)
 			strlist_pushf(l, "_continue_ = \"DNS=%s&\"", sans.v[i]);
 	}
 	if (skipped)
-		strlist_push_lines(l, ";", _("Names that are not valid DNS names were left out."));
+		strlist_push_lines(l, ";", "Names that are not valid DNS names were left out.");
 	strlist_free(&sans);
 }
 
@@ -192,8 +194,8 @@ char *export_inf(const struct deployment *d)
 		}
 	} else {
 		strlist_push(&lines, "");
-		strlist_push_lines(&lines, ";", _("Nothing to request: the deployment has no Access Edge "
-						  "FQDN, the certificate's subject."));
+		strlist_push_lines(&lines, ";", "Nothing to request: the deployment has no Access Edge "
+						  "FQDN, the certificate's subject.");
 	}
 	strlist_push(&lines, ""); /* the last line ends too */
 	out = strlist_join(&lines, "\r\n");
