@@ -16,6 +16,7 @@
 #include "certimport.h"
 #include "cli/cli.h"
 #include "cli/table.h"
+#include "csr.h"
 #include "depfile.h"
 #include "fsafe.h"
 #include "i18n.h"
@@ -198,10 +199,13 @@ static void session_close(struct session *s)
 	nodump_leave();
 }
 
-static void hint_passphrase(const char *err)
+/* After a model call's return code: how to give what was missing. */
+static void hint(int rc, const struct session *s)
 {
-	if (strstr(err, _("its passphrase is needed")))
+	if (rc == CSR_KEY_LOCKED && !s->pass)
 		cli_error("%s", _("give the key's passphrase with --passphrase-fd N"));
+	else if (rc == PFX_EXISTS)
+		cli_error("%s", _("use --force to replace it"));
 }
 
 /* ---- import ---------------------------------------------------------------- */
@@ -254,7 +258,7 @@ static int import_run(struct session *s, const struct cert_args *a)
 
 	if (rc < 0) {
 		cli_error("%s: %s", a->file, err);
-		hint_passphrase(err);
+		hint(rc, s);
 		rc = CLI_USAGE;
 	} else if (rc > 0) {
 		cli_error(_("%s: the certificate is refused:"), a->file);
@@ -363,12 +367,12 @@ static int pfx_run(struct session *s, const struct cert_args *a, const char *pas
 		return CLI_USAGE;
 	}
 	o.out = out;
-	if (pfx_write(s->d, &o, &written, &err) != 0) {
+	rc = pfx_write(s->d, &o, &written, &err);
+	if (rc != 0) {
 		cli_error("%s: %s", a->file, err);
-		hint_passphrase(err);
-		if (!a->force && strstr(err, _("not replaced unless asked to")))
-			cli_error("%s", _("use --force to replace it"));
-		rc = CLI_PROBLEMS;
+		hint(rc, s);
+		/* A key that cannot be read is unreadable input, as for import. */
+		rc = rc == CSR_KEY_LOCKED ? CLI_USAGE : CLI_PROBLEMS;
 	} else if (depfile_save(a->file, s->d, &err) != 0) {
 		cli_error(_("the PFX was written, but %s could not be updated: %s"), a->file, err);
 		rc = CLI_USAGE;

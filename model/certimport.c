@@ -512,8 +512,10 @@ static int import_run(struct deployment *d, const char *const *files, size_t nfi
 		*err = xstrdup(_("no certificate file was given"));
 		return -1;
 	}
-	if (csr_read_key(im->key_path, o->passphrase, &im->key, err) != 0 ||
-	    read_all(files, nfiles, o, &im->c, err) != 0)
+	rc = csr_read_key(im->key_path, o->passphrase, &im->key, err);
+	if (rc != 0)
+		return rc;
+	if (read_all(files, nfiles, o, &im->c, err) != 0)
 		return -1;
 	/* TRANSLATORS: the plural follows the certificates; the files'
 	 * count is after "files:". */

@@ -49,6 +49,7 @@ struct cert_import_result {
  * 1: refused: reasons in r->refusals, nothing written, d untouched.
  * -1: a file unreadable or not a certificate, the key unreadable or the
  *    passphrase wrong, the chain not writable: *err (caller frees).
+ * CSR_KEY_LOCKED: the key is encrypted and o->passphrase missing or wrong.
  * r is initialised here; free it with cert_import_result_free either way. */
 int cert_import(struct deployment *d, const char *const *files, size_t nfiles,
 		const struct cert_import_options *o, struct cert_import_result *r, char **err);

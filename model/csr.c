@@ -311,8 +311,10 @@ static int key_usable(const char *path, EVP_PKEY *key, char **err)
 
 int csr_load_key(const char *path, const char *passphrase, EVP_PKEY **out, char **err)
 {
-	if (csr_read_key(path, passphrase, out, err) != 0)
-		return -1;
+	int rc = csr_read_key(path, passphrase, out, err);
+
+	if (rc != 0)
+		return rc;
 	if (key_usable(path, *out, err) != 0) {
 		EVP_PKEY_free(*out);
 		*out = NULL;
@@ -357,12 +359,15 @@ int csr_read_key(const char *path, const char *passphrase, EVP_PKEY **out, char 
 	BIO_free(b);
 	ERR_clear_error();
 	if (!key) {
-		if (ps.asked && !set(passphrase))
+		if (ps.asked && !set(passphrase)) {
 			*err = xasprintf(_("%s is encrypted; its passphrase is needed"), path);
-		else if (ps.asked)
+			return CSR_KEY_LOCKED;
+		}
+		if (ps.asked) {
 			*err = xasprintf(_("cannot decrypt %s: wrong passphrase"), path);
-		else
-			*err = xasprintf(_("%s holds no PEM private key"), path);
+			return CSR_KEY_LOCKED;
+		}
+		*err = xasprintf(_("%s holds no PEM private key"), path);
 		return -1;
 	}
 	*out = key;

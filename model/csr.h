@@ -38,7 +38,9 @@ struct csr_options {
  * neither existing_key nor force is given, the new key and request get new
  * dated names (certreq_fresh_names), which also become
  * certificate.request_file and key_file: the key in use is never touched.
- * Returns 0; -1 with *err (caller frees); 1 when cancelled by progress. */
+ * Returns 0; -1 with *err (caller frees), CSR_KEY_LOCKED when existing_key
+ * is encrypted and the passphrase missing or wrong; 1 when cancelled by
+ * progress. */
 int csr_run(struct deployment *d, const struct csr_options *o, char **err);
 
 /* The pieces csr_run is made of, for tests and the View page. Each returns
@@ -50,7 +52,10 @@ int csr_write_key(const char *path, EVP_PKEY *key, const char *passphrase, bool 
 		  char **err);
 int csr_load_key(const char *path, const char *passphrase, EVP_PKEY **out, char **err);
 /* csr_load_key without the refusals: any key type and size, for those who
- * judge the key themselves (cert_import names a short key as a refusal). */
+ * judge the key themselves (cert_import names a short key as a refusal).
+ * Both return CSR_KEY_LOCKED (with *err) when the key is encrypted and the
+ * passphrase is missing or wrong, so a caller can say how to give one. */
+#define CSR_KEY_LOCKED (-2)
 int csr_read_key(const char *path, const char *passphrase, EVP_PKEY **out, char **err);
 int csr_build(const struct deployment *d, EVP_PKEY *key, X509_REQ **out, char **err);
 /* The request's subject as csr_build writes it: subject_attrs (subject.h),

@@ -251,7 +251,8 @@ static int create_private(const char *path, const unsigned char *buf, size_t len
 	return -1;
 }
 
-/* 0: nothing at path; 1: a regular file force allows to replace; -1 with
+/* 0: nothing at path; 1: a regular file force allows to replace;
+ * PFX_EXISTS: a regular file and no force; -1 with
  * *err otherwise. A link is refused even with force: the PFX holds the
  * private key and lands where its name says or nowhere. */
 static int out_check(const char *path, bool force, char **err)
@@ -270,6 +271,7 @@ static int out_check(const char *path, bool force, char **err)
 	} else if (!force) {
 		*err = xasprintf(_("%s already exists; a PFX is not replaced unless asked to"),
 				 path);
+		return PFX_EXISTS;
 	} else {
 		return 1;
 	}
@@ -344,9 +346,11 @@ static int job_build(const struct deployment *d, const struct pfx_options *o, st
 		     char **err)
 {
 	PKCS12 *p12;
+	int rc = csr_load_key(j->key_path, o->key_passphrase, &j->key, err);
 
-	if (csr_load_key(j->key_path, o->key_passphrase, &j->key, err) != 0 ||
-	    cert_read_file(j->chain_path, j->chain, err) != 0)
+	if (rc != 0)
+		return rc;
+	if (cert_read_file(j->chain_path, j->chain, err) != 0)
 		return -1;
 	if (X509_check_private_key(sk_X509_value(j->chain, 0), j->key) != 1) {
 		ERR_clear_error();
@@ -374,7 +378,7 @@ static int job_write(const struct pfx_options *o, struct job *j, int ncerts, cha
 	const char *target;
 
 	if (state < 0)
-		return -1;
+		return state;
 	if (state == 1) {
 		j->staged = staged_name(j->out_path);
 		if (unlink(j->staged) != 0 && errno != ENOENT) {

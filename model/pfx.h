@@ -29,7 +29,11 @@ struct pfx_options {
  * even then), read back and verified (MAC with the password, key matches
  * leaf, algorithms as above) before success; records d->cert.issued.pfx_file
  * (as out was given, or the derived name). 0, or -1 with *err (caller
- * frees). *written (may be NULL) gets the path written (caller frees). */
+ * frees); PFX_EXISTS when out exists and force is false, CSR_KEY_LOCKED
+ * (csr.h) when the key is encrypted and the passphrase missing or wrong, with
+ * *err and nothing written. *written (may be NULL) gets the path written
+ * (caller frees). */
+#define PFX_EXISTS (-3)
 int pfx_write(struct deployment *d, const struct pfx_options *o, char **written, char **err);
 
 /* The name pfx_write uses when out is NULL: chain_file with ".pfx" for

@@ -308,7 +308,7 @@ check_status "with --passphrase-fd: accepted" 0 sh -c \
 	'"$1" cert import "$2" "$3" "$4" --passphrase-fd 3 3<"$5"' - "$XMPPGW" "$E/contoso.yaml" \
 	"$CA/leaf-enc.pem" "$CA/int.pem" "$T_TMP/kp"
 check_status "check compares the encrypted key through its request" 0 "$XMPPGW" check "$E/contoso.yaml"
-check_status "pfx with a wrong key passphrase: exit 1" 1 sh -c \
+check_status "pfx with a wrong key passphrase: exit 2, as cert import" 2 sh -c \
 	'"$1" cert pfx "$2" --passphrase-fd 3 --pfx-passphrase-fd 4 3<"$3" 4<"$4"' - "$XMPPGW" \
 	"$E/contoso.yaml" "$T_TMP/wrong" "$T_TMP/pw"
 check_grep "says so" "wrong passphrase" "$T_TMP/err"

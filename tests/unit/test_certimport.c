@@ -430,7 +430,7 @@ START_TEST(t_errors)
 	cert_import_result_free(&r);
 	write_key("edge.key", edge_key, "secret");
 	write_pem("answer.pem", leaf, inter, NULL);
-	ck_assert_int_eq(import(d, &r, &err, "answer.pem", NULL), -1);
+	ck_assert_int_eq(import(d, &r, &err, "answer.pem", NULL), CSR_KEY_LOCKED);
 	ck_assert_ptr_nonnull(strstr(err, "its passphrase is needed"));
 	free(err);
 	cert_import_result_free(&r);
@@ -550,7 +550,7 @@ START_TEST(t_pfx)
 	ck_assert_int_eq(EVP_PKEY_eq(pk, edge_key), 1);
 	ck_assert_int_eq(sk_X509_num(ca), 1);
 	ck_assert_int_eq(X509_cmp(sk_X509_value(ca, 0), inter), 0);
-	ck_assert_int_eq(pfx_write(d, &o, NULL, &err), -1);
+	ck_assert_int_eq(pfx_write(d, &o, NULL, &err), PFX_EXISTS);
 	ck_assert_ptr_nonnull(strstr(err, "not replaced unless asked to"));
 	free(err);
 	o.force = true;

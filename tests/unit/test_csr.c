@@ -436,11 +436,11 @@ START_TEST(t_encrypted_key)
 
 	ck_assert(strncmp(pem, "-----BEGIN ENCRYPTED PRIVATE KEY-----\n", 38) == 0);
 	ck_assert_ptr_null(strstr(pem, PASS));
-	ck_assert_int_eq(csr_load_key(path, "wrong", &key, &err), -1);
+	ck_assert_int_eq(csr_load_key(path, "wrong", &key, &err), CSR_KEY_LOCKED);
 	ck_assert_ptr_nonnull(strstr(err, "wrong passphrase"));
 	free(err);
 	err = NULL;
-	ck_assert_int_eq(csr_load_key(path, NULL, &key, &err), -1);
+	ck_assert_int_eq(csr_load_key(path, NULL, &key, &err), CSR_KEY_LOCKED);
 	ck_assert_ptr_nonnull(strstr(err, "encrypted"));
 	free(err);
 	err = NULL;
@@ -466,7 +466,7 @@ START_TEST(t_passphrase_not_logged)
 	o.log = &log;
 	ck_assert_msg(csr_run(d, &o, &err) == 0, "%s", err ? err : "");
 	o.passphrase = "not it";
-	ck_assert_int_eq(csr_run(d, &o, &err), -1);
+	ck_assert_int_eq(csr_run(d, &o, &err), CSR_KEY_LOCKED);
 	ck_assert_ptr_null(strstr(err, "not it"));
 	applog_close(&log);
 	text = slurp(log_path);
