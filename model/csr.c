@@ -568,6 +568,29 @@ static int run_not_deployment(const struct csr_options *o, const struct run *r, 
 	return *err ? -1 : 0;
 }
 
+/* A forced new key over the key an issued certificate was made for would
+ * leave that certificate (and the PFX to come) without its key; without
+ * force the new key gets a name of its own beside it. */
+static int run_not_issued_key(const struct deployment *d, const struct csr_options *o,
+			      const struct run *r, char **err)
+{
+	const struct cert_issued *is = &d->cert.issued;
+	char *issued_key;
+	bool same;
+
+	if (set(o->existing_key) || !set(is->thumbprint) || !set(is->key_file))
+		return 0;
+	issued_key = resolve(o->base_dir, is->key_file);
+	same = same_file(r->key_path, issued_key);
+	if (same)
+		*err = xasprintf(_("certificate.key_file: %s is the key of the issued certificate "
+				   "%s; a new key is not written over it: run again without "
+				   "--force, and the new key and request get names of their own"),
+				 r->key_path, is->thumbprint);
+	free(issued_key);
+	return same ? -1 : 0;
+}
+
 static int run_write(const struct csr_options *o, struct run *r, char **err)
 {
 	size_t nsans = 0;
@@ -655,6 +678,8 @@ int csr_run(struct deployment *d, const struct csr_options *o, char **err)
 	r.req_path = resolve(o->base_dir, r.req_name);
 	r.key_path = resolve(o->base_dir, r.key_name);
 	rc = run_not_deployment(o, &r, err);
+	if (rc == 0)
+		rc = run_not_issued_key(d, o, &r, err);
 	if (rc == 0)
 		rc = run_key(d, o, &r, err);
 	if (rc == 0)

@@ -710,6 +710,32 @@ START_TEST(t_not_over_deployment_file)
 }
 END_TEST
 
+/* --force never writes a new key over the one an issued certificate was
+ * made for: the certificate would be left without its key. */
+START_TEST(t_force_spares_issued_key)
+{
+	struct deployment *d = contoso();
+	char *key_path = write_shared("issued.key", NULL), *before = slurp(key_path), *after;
+	char *err = NULL;
+	struct csr_options o = {.base_dir = dir, .force = true, .progress = cancel_progress};
+
+	xstrset(&d->cert.key_file, "issued.key");
+	xstrset(&d->cert.request_file, "edge.csr");
+	xstrset(&d->cert.issued.key_file, "./issued.key");
+	xstrset(&d->cert.issued.thumbprint, "0123456789ABCDEF0123456789ABCDEF01234567");
+	ck_assert_int_eq(csr_run(d, &o, &err), -1);
+	ck_assert_msg(strstr(err, "issued certificate") != NULL, "%s", err);
+	after = slurp(key_path);
+	ck_assert_str_eq(after, before);
+	ck_assert_ptr_null(d->cert.generated.at);
+	free(err);
+	free(after);
+	free(before);
+	free(key_path);
+	deployment_free(d);
+}
+END_TEST
+
 static char *write_raw_key(const char *name, EVP_PKEY *key)
 {
 	char *path = in_dir(name);
@@ -901,6 +927,7 @@ static Suite *csr_suite(void)
 	tcase_add_test(key, t_force_request_failure_keeps_old);
 	tcase_add_test(key, t_request_not_over_key);
 	tcase_add_test(key, t_not_over_deployment_file);
+	tcase_add_test(key, t_force_spares_issued_key);
 	tcase_add_test(key, t_weak_or_foreign_key_refused);
 	tcase_add_test(key, t_applog);
 	suite_add_tcase(s, req);
