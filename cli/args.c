@@ -205,6 +205,12 @@ void cli_help_commands(FILE *out)
 	}
 }
 
+void cli_help_synopses(FILE *out)
+{
+	for (size_t i = 0; i < cli_ncommands; i++)
+		print_synopsis(out, "  ", &cli_commands[i]);
+}
+
 void cli_help_all(FILE *out)
 {
 	fputs(_("Usage: xmppgw [FILE]\n"

@@ -46,8 +46,8 @@ static int open_screen(const char *path)
 	rc = tui_main(path, cli_lock_wait_ms());
 	if (rc != TUI_NO_TERMINAL)
 		return rc;
-	fputs(_("The same work without the screen:\n"), stderr);
-	cli_help_commands(stderr);
+	fputs(_("The same work without the screen (see xmppgw --help):\n"), stderr);
+	cli_help_synopses(stderr);
 	return CLI_USAGE;
 }
 

@@ -65,6 +65,9 @@ const char *cli_suggest(const char *word, const char *sub_of);
 void cli_help_all(FILE *out);
 /* Every row's synopsis and summary. */
 void cli_help_commands(FILE *out);
+/* Every row's synopsis alone: short enough to leave, on a 24-line
+ * terminal, the line above it in view. */
+void cli_help_synopses(FILE *out);
 /* "usage: SYNOPSIS" of every row of name (sub NULL: all its rows) to
  * stderr; returns CLI_USAGE. */
 int cli_usage(const char *name, const char *sub);

@@ -40,7 +40,7 @@ run_in_tmux TERM=dumb
 if tmux_wait "exit=2"; then ok "TERM=dumb: exit 2"; else not_ok "TERM=dumb: exit 2"; fi
 tmux_screen >"$T_TMP/screen"
 check_grep "TERM=dumb: says why" "TERM=dumb cannot move the cursor" "$T_TMP/screen"
-check_grep "TERM=dumb: names the batch commands" "xmppgw partners list|add|remove" "$T_TMP/screen"
+check_grep "TERM=dumb: names the batch commands" "xmppgw partners add FILE" "$T_TMP/screen"
 run_in_tmux TERM=no-such-terminal
 if tmux_wait "exit=2"; then ok "unknown TERM: exit 2"; else not_ok "unknown TERM: exit 2"; fi
 check "unknown TERM: says why" tmux_wait "no terminfo entry" 15
