@@ -115,7 +115,7 @@ static int edit_one(struct deployment *d, long index, int run)
 	double t = now_ms();
 	int rc;
 
-	if (!desc_field || !desc_field->set_text)
+	if (!desc_field || !wfield_bound(desc_field))
 		return -1;
 	copy = deployment_clone(d);
 	c.d = copy;
