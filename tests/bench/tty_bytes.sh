@@ -55,7 +55,8 @@ start=$(wc -c <"$T_TMP/start.bytes" | tr -d ' ')
 
 tmux_keys Down Enter
 tmux_wait "Available Certificate Tasks" || exit 1
-for i in 1 2 3 4 5 6; do tmux_keys C-n; done
+tmux_open_request || exit 1
+for i in 1 2 3 4 5; do tmux_keys C-n; done
 tmux_wait "Organization Information" || exit 1
 page=$(measure page C-n)
 tmux_wait "Geographical Information" || exit 1
@@ -65,11 +66,11 @@ typed=$(measure typed x)
 tmux_wait "Washingtonx" || exit 1
 
 # Every page of the wizard in turn, from the page before (the walk stops
-# at Request Summary: no key is generated).
+# at Executing Commands, before its Run: no key is generated).
 tmux_keys C-u
 tmux_type "Washington"
-tmux_keys C-p C-p C-p C-p C-p C-p C-p
-tmux_wait "Available Certificate Tasks" || exit 1
+tmux_keys C-p C-p C-p C-p C-p C-p
+tmux_wait "External Edge certificate (public Internet)" || exit 1
 max=0 maxname=
 for i in 2 3 4 5 6 7 8 9 10 11 12; do
 	n=$(measure "p$i" C-n)
