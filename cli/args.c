@@ -191,8 +191,10 @@ static int help_command(const char *name, const char *sub)
 		printf("\n%s\n", _("Options:"));
 		for (size_t j = 0; c->opts[j].name; j++)
 			print_option(stdout, &c->opts[j]);
-		printf("  %-26s %s\n", "-h, --help", _("show this help and exit"));
-		printf("  %-26s %s\n", "    --", _("end the options: what follows are operands"));
+		print_wrapped(stdout, "  -h, --help                 ", _("show this help and exit"),
+			      OPTION_COLUMN);
+		print_wrapped(stdout, "      --                     ",
+			      _("end the options: what follows are operands"), OPTION_COLUMN);
 	}
 	return fflush(stdout) == 0 ? CLI_OK : CLI_USAGE;
 }
