@@ -270,6 +270,19 @@ static int bad_option(const struct cli_command *c, const char *s)
 	return ARG_BAD;
 }
 
+/* An empty word ('' from an unset shell variable) names no file nor value:
+ * said as such, rather than as "cannot open ''" or a save into the folder. */
+static int empty_word(const struct cli_command *c, const char *option)
+{
+	if (option)
+		cli_error(_("%s needs a file name, and the one given is empty."), option);
+	else
+		cli_error("%s", _("an operand is empty: an empty word names no file and no "
+				  "value."));
+	cli_usage(c->name, c->sub);
+	return ARG_BAD;
+}
+
 /* argv[first..] into a: options anywhere before `--`, operands in order. */
 static int read_args(const struct cli_command *c, int argc, char **argv, int first,
 		     struct cli_args *a)
@@ -287,7 +300,11 @@ static int read_args(const struct cli_command *c, int argc, char **argv, int fir
 		} else if (options && s[0] == '-' && s[1]) {
 			if ((k = match_option(c, argc, argv, &i, &v)) < 0)
 				return bad_option(c, s);
+			if (c->opts[k].kind == CLI_VALUE_FILE && !*v)
+				return empty_word(c, c->opts[k].name);
 			a->value[k] = v;
+		} else if (!*s) {
+			return empty_word(c, NULL);
 		} else {
 			a->operand[a->noperands++] = argv[i];
 		}

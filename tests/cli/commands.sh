@@ -142,6 +142,28 @@ done
 check_status "cert pfx -o -: refused" 2 "$XMPPGW" cert pfx "$Y" -o -
 check_grep "says why" "the PFX is not written to standard output" "$T_TMP/err"
 
+# --- empty words (an unset shell variable) --------------------------------------
+mkdir "$T_TMP/emptydir"
+for empty in "-o" "--output="; do
+	if [ "$empty" = -o ]; then set -- -o ""; else set -- "$empty"; fi
+	check_status "export zone FILE $empty'': exit 2" 2 \
+		sh -c 'cd "$1" && shift && exec "$@"' - "$T_TMP/emptydir" "$XMPPGW" export zone "$Y" "$@"
+	check_grep "export zone FILE $empty'': names the empty output" \
+		"--output needs a file name, and the one given is empty." "$T_TMP/err"
+	check "export zone FILE $empty'': nothing written" test ! -s "$T_TMP/out"
+	check_eq "export zone FILE $empty'': no file created" "" "$(ls -A "$T_TMP/emptydir")"
+done
+set --
+check_status "check '': exit 2" 2 "$XMPPGW" check ""
+check_grep "check '': says the operand is empty" "an operand is empty" "$T_TMP/err"
+check_status "check -- '': exit 2" 2 "$XMPPGW" check -- ""
+check_grep "check -- '': says the operand is empty" "an operand is empty" "$T_TMP/err"
+check_status "probe --ca-file='': exit 2" 2 "$XMPPGW" probe "$Y" --ca-file=
+check_grep "probe --ca-file='': names the option" "--ca-file needs a file name" "$T_TMP/err"
+cp "$Y" "$T_TMP/before.yaml"
+check_status "partners remove FILE '': exit 2" 2 "$XMPPGW" partners remove "$Y" ""
+check "partners remove FILE '': the file is untouched" cmp -s "$T_TMP/before.yaml" "$Y"
+
 # --- the man page and README against the table ---------------------------------
 # The SYNOPSIS of xmppgw.1 as plain lines: one per .br, the font macros'
 # arguments joined (alternating macros without spaces), \- as -.
