@@ -85,7 +85,8 @@ static int write_out(const char *out, const char *text)
 		free(err);
 		return CLI_USAGE;
 	}
-	if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+	/* The export's bytes as written to a file, whatever the terminal. */
+	if (fwrite(text, 1, len, cli_raw_stdout()) != len || fflush(cli_raw_stdout()) != 0) {
 		cli_error("%s", _("cannot write to standard output"));
 		return CLI_USAGE;
 	}

@@ -36,8 +36,7 @@ static int open_screen(const char *path)
 				  "(standard input) cannot stand for it; name the file"));
 		return CLI_USAGE;
 	}
-	/* The screens work in UTF-8 and convert at the terminal; the commands
-	 * print in the locale's own character set. */
+	/* The screens work in UTF-8 and convert at the terminal. */
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	/* As long as `xmppgw partners add` and the others wait; read before
 	 * the screen opens, so a bad value is said on the terminal. */
@@ -46,6 +45,8 @@ static int open_screen(const char *path)
 
 static int top_option(int argc, char **argv)
 {
+	if (strcmp(argv[1], "--") != 0)
+		cli_charset_streams(true);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		cli_help_all(stdout);
 		return fflush(stdout) == 0 ? CLI_OK : CLI_USAGE;
@@ -89,6 +90,9 @@ int main(int argc, char **argv)
 	 * "File too large" with the file's name, instead of the process
 	 * dying with the temporary half-written. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* stdout too once no screen is opened: the screen writes the terminal
+	 * through curses. */
+	cli_charset_streams(false);
 	if (argc < 2)
 		return open_screen("xmppgw.yaml");
 	if (argv[1][0] == '-' && argv[1][1])
@@ -100,5 +104,6 @@ int main(int argc, char **argv)
 			    "'xmppgw --help'."), argv[1]);
 		return CLI_USAGE;
 	}
+	cli_charset_streams(true);
 	return cli_dispatch(argc, argv);
 }
