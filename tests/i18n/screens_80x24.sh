@@ -42,6 +42,30 @@ tmux_keys Enter
 step "Parceiro XMPP Federado"
 step "< Adicionar >"
 tmux_keys Escape
+tmux_wait "Parceiros XMPP Federados" 5
+tmux_keys Escape
+home() { # the home screen's row named $1, opened
+	i=0
+	while [ "$i" -lt 10 ] && ! tmux_screen | grep '^ >' | grep -qF "$1"; do
+		tmux_keys Down
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tmux_keys Enter
+}
+# The notes beside a field end within the screen.
+home "Registros DNS"
+step "Destino SRV"
+step "vazio: o FQDN da Borda"
+if tmux_screen | grep "Destino SRV" | grep -q "vazio: o FQDN da Borda *$"; then
+	ok "the DNS note is whole"
+else
+	not_ok "the DNS note is whole"
+fi
+tmux_keys Escape
+home "Exportações"
+step "na pasta da implantação"
+tmux_keys Escape
 tmux_keys C-x
 tmux_wait_exit 10 || tmux_keys Tab Tab Enter
 done_testing
