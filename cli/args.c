@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/table.h"
+#include "diag.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -259,13 +260,16 @@ static int match_option(const struct cli_command *c, int argc, char **argv, int 
 
 static int bad_option(const struct cli_command *c, const char *s)
 {
+	char *shown = NULL;
+
 	if (strncmp(s, "--passphrase", 12) == 0 || strncmp(s, "--pfx-passphrase", 16) == 0 ||
 	    strncmp(s, "--password", 10) == 0)
 		cli_error("%s", _("a passphrase or password is never taken on the command line, "
 				  "where other users can read it; use --passphrase-fd N or "
 				  "--pfx-passphrase-fd M"));
 	else
-		cli_error(_("unknown option or missing value: %s"), s);
+		cli_error(_("unknown option or missing value: %s"), shown = diag_escape(s));
+	free(shown);
 	cli_usage(c->name, c->sub);
 	return ARG_BAD;
 }
@@ -352,9 +356,12 @@ static int run_row(const struct cli_command *c, int argc, char **argv, int first
 
 /* ---- dispatch ------------------------------------------------------------ */
 
-static int not_a_command(const char *word, const char *of)
+static int not_a_command(const char *typed, const char *of)
 {
-	const char *near = cli_suggest(word, of);
+	const char *near = cli_suggest(typed, of);
+	/* The word as typed, its control characters shown rather than sent
+	 * to the terminal. */
+	char *word = diag_escape(typed);
 
 	if (near && of)
 		cli_error(_("'%s' is not a %s command; did you mean '%s'?"), word, of, near);
@@ -364,6 +371,7 @@ static int not_a_command(const char *word, const char *of)
 		cli_error(_("'%s' is not a %s command; see 'xmppgw %s --help'."), word, of, of);
 	else
 		cli_error(_("'%s' is not a command; see 'xmppgw --help'."), word);
+	free(word);
 	return CLI_USAGE;
 }
 

@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "cli/table.h"
+#include "diag.h"
 #include "i18n.h"
 #include "tui/tui.h"
 
@@ -45,6 +46,8 @@ static int open_screen(const char *path)
 
 static int top_option(int argc, char **argv)
 {
+	char *shown = NULL;
+
 	if (strcmp(argv[1], "--") != 0)
 		cli_charset_streams(true);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -65,7 +68,8 @@ static int top_option(int argc, char **argv)
 	if (strcmp(argv[1], "--") == 0)
 		cli_error("%s", _("one deployment file at most after --; see 'xmppgw --help'."));
 	else
-		cli_error(_("'%s' is not an option; see 'xmppgw --help'."), argv[1]);
+		cli_error(_("'%s' is not an option; see 'xmppgw --help'."), shown = diag_escape(argv[1]));
+	free(shown);
 	return CLI_USAGE;
 }
 
@@ -100,8 +104,11 @@ int main(int argc, char **argv)
 	if (!cli_find(argv[1], NULL) && (strcmp(argv[1], "-") == 0 || names_file(argv[1]))) {
 		if (argc == 2)
 			return open_screen(argv[1]);
+		char *shown = diag_escape(argv[1]);
+
 		cli_error(_("%s is not a command, and the full-screen program takes one file; see "
-			    "'xmppgw --help'."), argv[1]);
+			    "'xmppgw --help'."), shown);
+		free(shown);
 		return CLI_USAGE;
 	}
 	cli_charset_streams(true);

@@ -142,6 +142,15 @@ done
 check_status "cert pfx -o -: refused" 2 "$XMPPGW" cert pfx "$Y" -o -
 check_grep "says why" "the PFX is not written to standard output" "$T_TMP/err"
 
+# --- a word with a control character is shown, not sent to the terminal ----------
+esc=$(printf '\033')
+for argv in "a${esc}[2Jx" "-${esc}[2J" "check $Y --${esc}[2J" "export z${esc}[2J $Y"; do
+	# shellcheck disable=SC2086
+	check_status "xmppgw ${argv#*$esc}: exit 2" 2 "$XMPPGW" $argv
+	check "its message holds no escape character" sh -c '! grep -q "$(printf "\033")" "$1"' - "$T_TMP/err"
+	check_grep "it shows it as \\x1b" '\x1b[2J' "$T_TMP/err"
+done
+
 # --- empty words (an unset shell variable) --------------------------------------
 mkdir "$T_TMP/emptydir"
 for empty in "-o" "--output="; do
