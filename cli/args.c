@@ -386,7 +386,7 @@ int cli_dispatch(int argc, char **argv)
 		return run_row(c, argc, argv, 2);
 	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0)
 		return help_command(c->name, NULL);
-	if (!*sub || sub[0] == '-')
+	if (!*sub)
 		return cli_usage(c->name, NULL);
 	c = cli_find(argv[1], sub);
 	if (!c)

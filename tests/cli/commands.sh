@@ -69,6 +69,10 @@ check_status "xmppgw partners rename: exit 2" 2 "$XMPPGW" partners rename "$Y"
 check_eq "no close subcommand" \
 	"xmppgw: 'rename' is not a partners command; see 'xmppgw partners --help'." \
 	"$(cat "$T_TMP/err")"
+check_status "xmppgw partners --header list: exit 2" 2 "$XMPPGW" partners --header list "$Y"
+check_eq "an option before the subcommand is named" \
+	"xmppgw: '--header' is not a partners command; see 'xmppgw partners --help'." \
+	"$(cat "$T_TMP/err")"
 check "nothing was created" test ! -e chekc -a ! -e frobnicate
 check_status "an unknown option of xmppgw: exit 2" 2 "$XMPPGW" --frobnicate
 check_grep "is named" "'--frobnicate' is not an option" "$T_TMP/err"
