@@ -90,6 +90,21 @@ const char *cli_suggest(const char *word, const char *sub_of)
 
 /* ---- help and usage ------------------------------------------------------ */
 
+/* The word at text: up to a space outside brackets, so that a synopsis's
+ * "[--sasl V]" stays on one line. */
+static size_t word_len(const char *text)
+{
+	size_t n = 0;
+	int depth = 0;
+
+	for (; text[n] && (text[n] != ' ' || depth > 0); n++)
+		if (text[n] == '[')
+			depth++;
+		else if (text[n] == ']' && depth > 0)
+			depth--;
+	return n;
+}
+
 /* text after prefix, broken at spaces before HELP_WIDTH; the following
  * lines indented under the command's first operand. */
 static void print_wrapped(FILE *out, const char *prefix, const char *text, size_t indent)
@@ -98,7 +113,7 @@ static void print_wrapped(FILE *out, const char *prefix, const char *text, size_
 
 	fputs(prefix, out);
 	while (*text) {
-		size_t word = strcspn(text, " ");
+		size_t word = word_len(text);
 
 		if (col > indent && col + 1 + word > HELP_WIDTH) {
 			fprintf(out, "\n%*s", (int)indent, "");
@@ -125,8 +140,14 @@ int cli_usage(const char *name, const char *sub)
 	for (size_t i = 0; i < cli_ncommands; i++) {
 		const struct cli_command *c = &cli_commands[i];
 
-		if (strcmp(c->name, name) == 0 && (!sub || !c->sub || strcmp(c->sub, sub) == 0))
-			cli_error(_("usage: %s"), _(c->synopsis));
+		if (strcmp(c->name, name) == 0 && (!sub || !c->sub || strcmp(c->sub, sub) == 0)) {
+			char *line = xasprintf(_("usage: %s"), _(c->synopsis));
+			/* Wrapped as --help wraps it, under the first operand. */
+			size_t indent = strlen("xmppgw: ") + strcspn(line, " ") + 8;
+
+			print_wrapped(stderr, "xmppgw: ", line, indent);
+			free(line);
+		}
 	}
 	return CLI_USAGE;
 }

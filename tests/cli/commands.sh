@@ -73,6 +73,12 @@ check_status "xmppgw partners --header list: exit 2" 2 "$XMPPGW" partners --head
 check_eq "an option before the subcommand is named" \
 	"xmppgw: '--header' is not a partners command; see 'xmppgw partners --help'." \
 	"$(cat "$T_TMP/err")"
+check_status "xmppgw partners add without operands: exit 2" 2 "$XMPPGW" partners add
+check "its usage fits 80 columns" sh -c '! awk "length > 80" "$1" | grep -q .' - "$T_TMP/err"
+check_grep "an option and its value stay on one line" "[--sasl V]" "$T_TMP/err"
+check_eq "the usage read back is the synopsis" \
+	"xmppgw: usage: $(grep "^command${tab}partners${tab}add$tab" "$T_TMP/dump" | cut -f7)" \
+	"$(sed 's/^  *//' "$T_TMP/err" | tr '\n' ' ' | sed 's/ $//')"
 check "nothing was created" test ! -e chekc -a ! -e frobnicate
 check_status "an unknown option of xmppgw: exit 2" 2 "$XMPPGW" --frobnicate
 check_grep "is named" "'--frobnicate' is not an option" "$T_TMP/err"
