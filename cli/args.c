@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/table.h"
+#include "diag.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -89,6 +90,21 @@ const char *cli_suggest(const char *word, const char *sub_of)
 
 /* ---- help and usage ------------------------------------------------------ */
 
+/* The word at text: up to a space outside brackets, so that a synopsis's
+ * "[--sasl V]" stays on one line. */
+static size_t word_len(const char *text)
+{
+	size_t n = 0;
+	int depth = 0;
+
+	for (; text[n] && (text[n] != ' ' || depth > 0); n++)
+		if (text[n] == '[')
+			depth++;
+		else if (text[n] == ']' && depth > 0)
+			depth--;
+	return n;
+}
+
 /* text after prefix, broken at spaces before HELP_WIDTH; the following
  * lines indented under the command's first operand. */
 static void print_wrapped(FILE *out, const char *prefix, const char *text, size_t indent)
@@ -97,7 +113,7 @@ static void print_wrapped(FILE *out, const char *prefix, const char *text, size_
 
 	fputs(prefix, out);
 	while (*text) {
-		size_t word = strcspn(text, " ");
+		size_t word = word_len(text);
 
 		if (col > indent && col + 1 + word > HELP_WIDTH) {
 			fprintf(out, "\n%*s", (int)indent, "");
@@ -124,8 +140,14 @@ int cli_usage(const char *name, const char *sub)
 	for (size_t i = 0; i < cli_ncommands; i++) {
 		const struct cli_command *c = &cli_commands[i];
 
-		if (strcmp(c->name, name) == 0 && (!sub || !c->sub || strcmp(c->sub, sub) == 0))
-			cli_error(_("usage: %s"), _(c->synopsis));
+		if (strcmp(c->name, name) == 0 && (!sub || !c->sub || strcmp(c->sub, sub) == 0)) {
+			char *line = xasprintf(_("usage: %s"), _(c->synopsis));
+			/* Wrapped as --help wraps it, under the first operand. */
+			size_t indent = strlen("xmppgw: ") + strcspn(line, " ") + 8;
+
+			print_wrapped(stderr, "xmppgw: ", line, indent);
+			free(line);
+		}
 	}
 	return CLI_USAGE;
 }
@@ -191,8 +213,10 @@ static int help_command(const char *name, const char *sub)
 		printf("\n%s\n", _("Options:"));
 		for (size_t j = 0; c->opts[j].name; j++)
 			print_option(stdout, &c->opts[j]);
-		printf("  %-26s %s\n", "-h, --help", _("show this help and exit"));
-		printf("  %-26s %s\n", "    --", _("end the options: what follows are operands"));
+		print_wrapped(stdout, "  -h, --help                 ", _("show this help and exit"),
+			      OPTION_COLUMN);
+		print_wrapped(stdout, "      --                     ",
+			      _("end the options: what follows are operands"), OPTION_COLUMN);
 	}
 	return fflush(stdout) == 0 ? CLI_OK : CLI_USAGE;
 }
@@ -268,13 +292,29 @@ static int match_option(const struct cli_command *c, int argc, char **argv, int 
 
 static int bad_option(const struct cli_command *c, const char *s)
 {
+	char *shown = NULL;
+
 	if (strncmp(s, "--passphrase", 12) == 0 || strncmp(s, "--pfx-passphrase", 16) == 0 ||
 	    strncmp(s, "--password", 10) == 0)
 		cli_error("%s", _("a passphrase or password is never taken on the command line, "
 				  "where other users can read it; use --passphrase-fd N or "
 				  "--pfx-passphrase-fd M"));
 	else
-		cli_error(_("unknown option or missing value: %s"), s);
+		cli_error(_("unknown option or missing value: %s"), shown = diag_escape(s));
+	free(shown);
+	cli_usage(c->name, c->sub);
+	return ARG_BAD;
+}
+
+/* An empty word ('' from an unset shell variable) names no file nor value:
+ * said as such, rather than as "cannot open ''" or a save into the folder. */
+static int empty_word(const struct cli_command *c, const char *option)
+{
+	if (option)
+		cli_error(_("%s needs a file name, and the one given is empty."), option);
+	else
+		cli_error("%s", _("an operand is empty: an empty word names no file and no "
+				  "value."));
 	cli_usage(c->name, c->sub);
 	return ARG_BAD;
 }
@@ -296,7 +336,11 @@ static int read_args(const struct cli_command *c, int argc, char **argv, int fir
 		} else if (options && s[0] == '-' && s[1]) {
 			if ((k = match_option(c, argc, argv, &i, &v)) < 0)
 				return bad_option(c, s);
+			if (c->opts[k].kind == CLI_VALUE_FILE && !*v)
+				return empty_word(c, c->opts[k].name);
 			a->value[k] = v;
+		} else if (!*s) {
+			return empty_word(c, NULL);
 		} else {
 			a->operand[a->noperands++] = argv[i];
 		}
@@ -344,9 +388,12 @@ static int run_row(const struct cli_command *c, int argc, char **argv, int first
 
 /* ---- dispatch ------------------------------------------------------------ */
 
-static int not_a_command(const char *word, const char *of)
+static int not_a_command(const char *typed, const char *of)
 {
-	const char *near = cli_suggest(word, of);
+	const char *near = cli_suggest(typed, of);
+	/* The word as typed, its control characters shown rather than sent
+	 * to the terminal. */
+	char *word = diag_escape(typed);
 
 	if (near && of)
 		cli_error(_("'%s' is not a %s command; did you mean '%s'?"), word, of, near);
@@ -356,6 +403,7 @@ static int not_a_command(const char *word, const char *of)
 		cli_error(_("'%s' is not a %s command; see 'xmppgw %s --help'."), word, of, of);
 	else
 		cli_error(_("'%s' is not a command; see 'xmppgw --help'."), word);
+	free(word);
 	return CLI_USAGE;
 }
 
@@ -370,7 +418,7 @@ int cli_dispatch(int argc, char **argv)
 		return run_row(c, argc, argv, 2);
 	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0)
 		return help_command(c->name, NULL);
-	if (!*sub || sub[0] == '-')
+	if (!*sub)
 		return cli_usage(c->name, NULL);
 	c = cli_find(argv[1], sub);
 	if (!c)

@@ -8,6 +8,7 @@
 #define XMPPGW_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "deployment.h"
 
@@ -46,6 +47,15 @@ int cli_load_locked(const char *path, struct deployment **out, int *lock);
 /* XMPPGW_LOCK_WAIT in milliseconds (default 10 s; a bad value is said
  * and the default used). */
 int cli_lock_wait_ms(void);
+/* On a locale whose character set is neither UTF-8 nor ASCII, asks the
+ * catalog for UTF-8 and makes stderr (and stdout when out_too: not for the
+ * full-screen program, which writes the terminal through curses) convert
+ * UTF-8 to that set (cli/charset.c). Called before any output; a second
+ * call may add stdout. */
+void cli_charset_streams(bool out_too);
+/* Standard output without the conversion, for bytes that are a file's
+ * (export -o -); flushes the converted one first. */
+FILE *cli_raw_stdout(void);
 /* Prints "xmppgw: " + the formatted message + newline to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

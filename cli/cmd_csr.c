@@ -36,8 +36,10 @@ static int parse_args(const struct cli_args *c, struct csr_args *a)
 	a->pass_fd = -1;
 	a->force = cli_arg(c, "--force") != NULL;
 	a->key = cli_arg(c, "--key");
-	if (fd && !cli_parse_fd(fd, &a->pass_fd))
+	if (fd && !cli_parse_fd(fd, &a->pass_fd)) {
+		cli_error(_("%s: \"%s\" is not a file descriptor number"), "--passphrase-fd", fd);
 		return -1;
+	}
 	if (c->noperands != 1)
 		return -1;
 	a->file = c->operand[0];

@@ -11,6 +11,7 @@
 #include "atomic.h"
 #include "cli/cli.h"
 #include "cli/table.h"
+#include "diag.h"
 #include "export.h"
 #include "i18n.h"
 #include "san.h"
@@ -85,7 +86,8 @@ static int write_out(const char *out, const char *text)
 		free(err);
 		return CLI_USAGE;
 	}
-	if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+	/* The export's bytes as written to a file, whatever the terminal. */
+	if (fwrite(text, 1, len, cli_raw_stdout()) != len || fflush(cli_raw_stdout()) != 0) {
 		cli_error("%s", _("cannot write to standard output"));
 		return CLI_USAGE;
 	}
@@ -122,7 +124,10 @@ int cmd_export(const struct cli_args *a)
 		if (strcmp(a->operand[0], formats[i].name) == 0)
 			f = &formats[i];
 	if (!f) {
-		cli_error(_("unknown export format: %s"), a->operand[0]);
+		char *shown = diag_escape(a->operand[0]);
+
+		cli_error(_("unknown export format: %s"), shown);
+		free(shown);
 		return cli_usage("export", NULL);
 	}
 	path = a->operand[1];

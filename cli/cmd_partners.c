@@ -27,9 +27,10 @@ enum {
 	OPT_PROXY_FQDN,
 };
 
-static int usage(void)
+/* The usage of the subcommand given, not of all three. */
+static int usage(const struct cli_args *a)
 {
-	return cli_usage("partners", NULL);
+	return cli_usage(a->cmd->name, a->cmd->sub);
 }
 
 /* The field as one TSV cell: tabs and line breaks would split the record. */
@@ -64,7 +65,7 @@ int cmd_partners_list(const struct cli_args *a)
 	int rc;
 
 	if (a->noperands != 1)
-		return usage();
+		return usage(a);
 	rc = cli_load(a->operand[0], &d);
 	if (rc != CLI_OK)
 		return rc;
@@ -133,7 +134,7 @@ static int apply(struct partner *p, int opt, const char *arg)
 		xstrset(&p->proxy_fqdn, arg);
 		return CLI_OK;
 	}
-	return usage();
+	return cli_usage("partners", "add");
 }
 
 /* The partner the options describe, from partner_new's defaults (row 7 of
@@ -157,7 +158,7 @@ static struct partner *parse_partner(const struct cli_args *a)
 	struct partner *p;
 
 	if (!cli_arg(a, "--domain") || a->noperands != 1) {
-		usage();
+		usage(a);
 		return NULL;
 	}
 	p = partner_new(NULL);
@@ -233,7 +234,7 @@ int cmd_partners_remove(const struct cli_args *a)
 	int rc, lock;
 
 	if (a->noperands != 2)
-		return usage();
+		return usage(a);
 	path = a->operand[0];
 	name = a->operand[1];
 	rc = cli_load_locked(path, &d, &lock);

@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "cli/table.h"
+#include "diag.h"
 #include "i18n.h"
 #include "tui/tui.h"
 
@@ -38,8 +39,7 @@ static int open_screen(const char *path)
 				  "(standard input) cannot stand for it; name the file"));
 		return CLI_USAGE;
 	}
-	/* The screens work in UTF-8 and convert at the terminal; the commands
-	 * print in the locale's own character set. */
+	/* The screens work in UTF-8 and convert at the terminal. */
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	/* As long as `xmppgw partners add` and the others wait; read before
 	 * the screen opens, so a bad value is said on the terminal. */
@@ -53,6 +53,10 @@ static int open_screen(const char *path)
 
 static int top_option(int argc, char **argv)
 {
+	char *shown = NULL;
+
+	if (strcmp(argv[1], "--") != 0)
+		cli_charset_streams(true);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		cli_help_all(stdout);
 		return fflush(stdout) == 0 ? CLI_OK : CLI_USAGE;
@@ -71,7 +75,8 @@ static int top_option(int argc, char **argv)
 	if (strcmp(argv[1], "--") == 0)
 		cli_error("%s", _("one deployment file at most after --; see 'xmppgw --help'."));
 	else
-		cli_error(_("'%s' is not an option; see 'xmppgw --help'."), argv[1]);
+		cli_error(_("'%s' is not an option; see 'xmppgw --help'."), shown = diag_escape(argv[1]));
+	free(shown);
 	return CLI_USAGE;
 }
 
@@ -96,6 +101,9 @@ int main(int argc, char **argv)
 	 * "File too large" with the file's name, instead of the process
 	 * dying with the temporary half-written. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* stdout too once no screen is opened: the screen writes the terminal
+	 * through curses. */
+	cli_charset_streams(false);
 	if (argc < 2)
 		return open_screen("xmppgw.yaml");
 	if (argv[1][0] == '-' && argv[1][1])
@@ -103,9 +111,13 @@ int main(int argc, char **argv)
 	if (!cli_find(argv[1], NULL) && (strcmp(argv[1], "-") == 0 || names_file(argv[1]))) {
 		if (argc == 2)
 			return open_screen(argv[1]);
+		char *shown = diag_escape(argv[1]);
+
 		cli_error(_("%s is not a command, and the full-screen program takes one file; see "
-			    "'xmppgw --help'."), argv[1]);
+			    "'xmppgw --help'."), shown);
+		free(shown);
 		return CLI_USAGE;
 	}
+	cli_charset_streams(true);
 	return cli_dispatch(argc, argv);
 }

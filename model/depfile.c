@@ -764,21 +764,36 @@ static struct deployment *load_pass(const char *buf, size_t len, struct diags *d
 	return d;
 }
 
-/* The lines starting with '#' at the very top of buf, with their line
- * ends, or NULL: kept so that a save does not drop a schema line or a
- * note the administrator put there. */
+/* The lines starting with '#' at the very top of buf, with the blank lines
+ * between them, each ending in "\n", or NULL: kept so that a save does not
+ * drop a schema line or a note the administrator put there. A UTF-8 byte
+ * order mark before them (Notepad's) is passed over, and CRLF line ends
+ * become LF, as the rest of the saved file has them. */
 static char *opening_comment(const char *buf, size_t len)
 {
-	size_t end = 0;
+	size_t at = 0, end = 0;
+	char *s, *p;
 
-	while (end < len && buf[end] == '#') {
-		const char *nl = memchr(buf + end, '\n', len - end);
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		at = 3;
+	for (size_t from = at; from < len && (buf[from] == '#' || buf[from] == '\n' ||
+					      buf[from] == '\r');) {
+		const char *nl = memchr(buf + from, '\n', len - from);
 
-		if (!nl)
-			return NULL;
-		end = (size_t)(nl - buf) + 1;
+		if (!nl || (buf[from] == '\r' && nl != buf + from + 1))
+			break;
+		if (buf[from] == '#')
+			end = (size_t)(nl - buf) + 1;
+		from = (size_t)(nl - buf) + 1;
 	}
-	return end ? xstrndup(buf, end) : NULL;
+	if (end == 0)
+		return NULL;
+	s = p = xmalloc(end - at + 1);
+	for (size_t i = at; i < end; i++)
+		if (!(buf[i] == '\r' && buf[i + 1] == '\n'))
+			*p++ = buf[i];
+	*p = '\0';
+	return s;
 }
 
 /* Positions are recorded in the same pass as the values: the posmap keeps

@@ -299,7 +299,7 @@ static int lay_list(struct tpage *p, int fi, const struct wfield *f, int y)
 		stretch(p, first, y - 1);
 	}
 	add_stop(p, fi, (long)n, y, LX + 4);
-	put(p, y++, LX + 2, focused(p, fi, (long)n) ? TA_FOCUS : TA_NORMAL, _("< Add >"), 7);
+	put(p, y++, LX + 2, focused(p, fi, (long)n) ? TA_FOCUS : TA_NORMAL, _("< Add >"), width() - LX - 3);
 	return y;
 }
 

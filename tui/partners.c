@@ -57,12 +57,27 @@ struct pscreen {
 enum pcol { PC_DOMAIN, PC_TYPE, PC_TLS, PC_SASL, PC_DIALBACK, PC_PROBE, PC_DESC, PC_COUNT };
 
 /* Column widths of a row for the terminal's width. */
+/* The widest partner type in the user's language: a type cut mid-word
+ * ("Público verificad") reads as another. */
+static int type_width(void)
+{
+	struct plist_cells h;
+	int w;
+
+	plist_headings(&h);
+	w = tcanvas_width(h.type);
+	for (int t = 0; t < PARTNER_TYPE_COUNT; t++)
+		if (tcanvas_width(plist_type_label((enum partner_type)t)) > w)
+			w = tcanvas_width(plist_type_label((enum partner_type)t));
+	return w;
+}
+
 static void columns(void *arg, int *w)
 {
 	int avail = COLS - 2 - 6, rest;
 
 	(void)arg;
-	w[PC_TYPE] = 17;
+	w[PC_TYPE] = type_width();
 	w[PC_TLS] = 4;
 	w[PC_SASL] = 4;
 	w[PC_DIALBACK] = 8;

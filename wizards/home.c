@@ -87,10 +87,14 @@ static char *certificate_line(const struct deployment *d)
 	} else {
 		/* TRANSLATORS: the organization, the country code, the key
 		 * size in bits. */
-		s = xasprintf(c->template_name ? _("Certificate settings: %s, %s, %d-bit key, "
-						   "template")
-					       : _("Certificate settings: %s, %s, %d-bit key"),
-			      c->organization, c->country, c->key_bits);
+		s = c->template_name
+			    /* TRANSLATORS: the same, then the certificate
+			     * template's name ("WebServer"). */
+			    ? xasprintf(_("Certificate settings: %s, %s, %d-bit key, template %s"),
+					c->organization, c->country, c->key_bits,
+					c->template_name)
+			    : xasprintf(_("Certificate settings: %s, %s, %d-bit key"),
+					c->organization, c->country, c->key_bits);
 	}
 	strlist_free(&miss);
 	return s;

@@ -193,7 +193,7 @@ static const char *neg_short(enum neg v)
 	}
 }
 
-void plist_cells(const struct partner *p, struct plist_cells *out)
+const char *plist_type_label(enum partner_type t)
 {
 	/* TRANSLATORS: the partner types as shown; the file keeps Lync's
 	 * Federated, PublicVerified and PublicUnverified. */
@@ -203,8 +203,13 @@ void plist_cells(const struct partner *p, struct plist_cells *out)
 		N_("Public unverified"),
 	};
 
+	return (unsigned)t < PARTNER_TYPE_COUNT ? _(types[t]) : "";
+}
+
+void plist_cells(const struct partner *p, struct plist_cells *out)
+{
 	out->domain = p->domain && *p->domain ? p->domain : _("(no domain)");
-	out->type = (unsigned)p->type < PARTNER_TYPE_COUNT ? _(types[p->type]) : "";
+	out->type = plist_type_label(p->type);
 	out->tls = neg_short(p->tls);
 	out->sasl = neg_short(p->sasl);
 	/* TRANSLATORS: the dialback column: on or off. */

@@ -58,6 +58,8 @@ struct plist_cells {
 	const char *description; /* "" when none */
 };
 void plist_cells(const struct partner *p, struct plist_cells *out);
+/* The partner type as the list shows it (translated, static). */
+const char *plist_type_label(enum partner_type t);
 /* Column headings, in the same order (translated). */
 void plist_headings(struct plist_cells *out);
 

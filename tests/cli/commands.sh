@@ -69,6 +69,16 @@ check_status "xmppgw partners rename: exit 2" 2 "$XMPPGW" partners rename "$Y"
 check_eq "no close subcommand" \
 	"xmppgw: 'rename' is not a partners command; see 'xmppgw partners --help'." \
 	"$(cat "$T_TMP/err")"
+check_status "xmppgw partners --header list: exit 2" 2 "$XMPPGW" partners --header list "$Y"
+check_eq "an option before the subcommand is named" \
+	"xmppgw: '--header' is not a partners command; see 'xmppgw partners --help'." \
+	"$(cat "$T_TMP/err")"
+check_status "xmppgw partners add without operands: exit 2" 2 "$XMPPGW" partners add
+check "its usage fits 80 columns" sh -c '! awk "length > 80" "$1" | grep -q .' - "$T_TMP/err"
+check_grep "an option and its value stay on one line" "[--sasl V]" "$T_TMP/err"
+check_eq "the usage read back is the synopsis" \
+	"xmppgw: usage: $(grep "^command${tab}partners${tab}add$tab" "$T_TMP/dump" | cut -f7)" \
+	"$(sed 's/^  *//' "$T_TMP/err" | tr '\n' ' ' | sed 's/ $//')"
 check "nothing was created" test ! -e chekc -a ! -e frobnicate
 check_status "an unknown option of xmppgw: exit 2" 2 "$XMPPGW" --frobnicate
 check_grep "is named" "'--frobnicate' is not an option" "$T_TMP/err"
@@ -141,6 +151,37 @@ for cmd in "csr" "partners add" "partners remove" "cert pfx" "cert import"; do
 done
 check_status "cert pfx -o -: refused" 2 "$XMPPGW" cert pfx "$Y" -o -
 check_grep "says why" "the PFX is not written to standard output" "$T_TMP/err"
+
+# --- a word with a control character is shown, not sent to the terminal ----------
+esc=$(printf '\033')
+for argv in "a${esc}[2Jx" "-${esc}[2J" "check $Y --${esc}[2J" "export z${esc}[2J $Y"; do
+	# shellcheck disable=SC2086
+	check_status "xmppgw ${argv#*$esc}: exit 2" 2 "$XMPPGW" $argv
+	check "its message holds no escape character" sh -c '! grep -q "$(printf "\033")" "$1"' - "$T_TMP/err"
+	check_grep "it shows it as \\x1b" '\x1b[2J' "$T_TMP/err"
+done
+
+# --- empty words (an unset shell variable) --------------------------------------
+mkdir "$T_TMP/emptydir"
+for empty in "-o" "--output="; do
+	if [ "$empty" = -o ]; then set -- -o ""; else set -- "$empty"; fi
+	check_status "export zone FILE $empty'': exit 2" 2 \
+		sh -c 'cd "$1" && shift && exec "$@"' - "$T_TMP/emptydir" "$XMPPGW" export zone "$Y" "$@"
+	check_grep "export zone FILE $empty'': names the empty output" \
+		"--output needs a file name, and the one given is empty." "$T_TMP/err"
+	check "export zone FILE $empty'': nothing written" test ! -s "$T_TMP/out"
+	check_eq "export zone FILE $empty'': no file created" "" "$(ls -A "$T_TMP/emptydir")"
+done
+set --
+check_status "check '': exit 2" 2 "$XMPPGW" check ""
+check_grep "check '': says the operand is empty" "an operand is empty" "$T_TMP/err"
+check_status "check -- '': exit 2" 2 "$XMPPGW" check -- ""
+check_grep "check -- '': says the operand is empty" "an operand is empty" "$T_TMP/err"
+check_status "probe --ca-file='': exit 2" 2 "$XMPPGW" probe "$Y" --ca-file=
+check_grep "probe --ca-file='': names the option" "--ca-file needs a file name" "$T_TMP/err"
+cp "$Y" "$T_TMP/before.yaml"
+check_status "partners remove FILE '': exit 2" 2 "$XMPPGW" partners remove "$Y" ""
+check "partners remove FILE '': the file is untouched" cmp -s "$T_TMP/before.yaml" "$Y"
 
 # --- the man page and README against the table ---------------------------------
 # The SYNOPSIS of xmppgw.1 as plain lines: one per .br, the font macros'

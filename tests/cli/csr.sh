@@ -242,5 +242,11 @@ ls "$W" >"$T_TMP/ls-before"
 check_status "an invalid deployment exits 1" 1 "$XMPPGW" csr "$W/bad.yaml"
 check "and writes no key" test ! -e "$KEY"
 check_eq "nor any other file" "$(ls "$W")" "$(cat "$T_TMP/ls-before")"
+for bad in "" x 3x -1; do
+	check_status "--passphrase-fd='$bad': exit 2" 2 "$XMPPGW" csr "$W/bad.yaml" "--passphrase-fd=$bad"
+	check_grep "--passphrase-fd='$bad': says why" \
+		"--passphrase-fd: \"$bad\" is not a file descriptor number" "$T_TMP/err"
+done
+check_eq "and writes nothing" "$(ls "$W")" "$(cat "$T_TMP/ls-before")"
 
 done_testing

@@ -124,6 +124,11 @@ refused "remove by an additional domain" 1 \
 	"chat.litwareinc.com is an additional domain of partner litwareinc.com" \
 	remove "$d" chat.litwareinc.com
 refused "remove without a domain" 2 "usage: xmppgw partners" remove "$d"
+check_eq "its usage alone, not the other subcommands'" \
+	"xmppgw: usage: xmppgw partners remove FILE DOMAIN" "$(cat "$T_TMP/err")"
+check_status "list with an extra operand" 2 "$XMPPGW" partners list "$d" extra
+check_eq "the usage of list alone" "xmppgw: usage: xmppgw partners list FILE [--header]" \
+	"$(cat "$T_TMP/err")"
 
 # --- usage and unreadable files ----------------------------------------
 check_status "no subcommand" 2 "$XMPPGW" partners

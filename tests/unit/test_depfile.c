@@ -188,6 +188,45 @@ START_TEST(t_opening_comment_kept)
 }
 END_TEST
 
+/* The opening comment as Windows editors leave it: after Notepad's byte
+ * order mark, with CRLF line ends, and in blocks parted by blank lines. */
+START_TEST(t_opening_comment_forms)
+{
+	static const struct {
+		const char *text, *header;
+	} cases[] = {
+		{"\xEF\xBB\xBF# from Notepad\nversion: 1\n", "# from Notepad\n"},
+		{"# a\r\n# b\r\nversion: 1\r\n", "# a\n# b\n"},
+		{"# schema\n\n# notes\n\nversion: 1\n", "# schema\n\n# notes\n"},
+		{"# a\r\n\r\n# b\r\nversion: 1\r\n", "# a\n\n# b\n"},
+		{"\n# after a blank line\nversion: 1\n", "\n# after a blank line\n"},
+		{"\xEF\xBB\xBFversion: 1\n", NULL},
+		{"\n\nversion: 1\n", NULL},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct diags dg = {0};
+		struct deployment *d = NULL;
+		size_t n = 0;
+		char *out;
+
+		ck_assert_int_eq(load(cases[i].text, &d, &dg), DEPFILE_OK);
+		if (!cases[i].header) {
+			ck_assert_msg(d->header == NULL, "case %zu: %s", i, d->header);
+		} else {
+			ck_assert_msg(d->header && strcmp(d->header, cases[i].header) == 0,
+				      "case %zu: %s", i, d->header ? d->header : "(null)");
+			out = depfile_emit(d, &n);
+			ck_assert(strncmp(out, cases[i].header, strlen(cases[i].header)) == 0);
+			ck_assert_ptr_null(strchr(out, '\r'));
+			free(out);
+		}
+		deployment_free(d);
+		diags_free(&dg);
+	}
+}
+END_TEST
+
 static const char *const hostile[] = {
 	"", " ", "true", "false", "True", "null", "Null", "~", "yes", "no", "on", "off", "y",
 	"123", "-1", "0x1F", "0o17", "1e3", "3.14", ".inf", "-.Inf", ".NaN", "2024-05-01",
@@ -910,6 +949,7 @@ static Suite *depfile_suite(void)
 	tcase_add_test(rt, t_example_loads);
 	tcase_add_test(rt, t_example_written_back_identical);
 	tcase_add_test(rt, t_opening_comment_kept);
+	tcase_add_test(rt, t_opening_comment_forms);
 	tcase_add_test(rt, t_hostile_round_trip);
 	tcase_add_test(rt, t_hostile_quoted);
 	tcase_add_test(rt, t_invalid_utf8_replaced);

@@ -782,6 +782,11 @@ START_TEST(t_home_text)
 	ck_assert_ptr_nonnull(strstr(s, "\nDNS: _xmpp-server._tcp.contoso.com SRV -> "
 					"sip.contoso.com:5269 (TTL 3600)"));
 	free(s);
+	/* The template is named, not only said to be there. */
+	xstrset(&d->cert.template_name, "WebServer");
+	s = home_summary(d, NULL, 0, 0);
+	ck_assert_ptr_nonnull(strstr(s, "-bit key, template WebServer\n"));
+	free(s);
 	strlist_clear(&d->topo.xmpp_domains);
 	strlist_push(&d->topo.xmpp_domains, "corp.contoso.com");
 	s = home_summary(d, NULL, 0, 0);
