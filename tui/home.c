@@ -77,13 +77,15 @@ static char *builder_text(const struct wctx *c)
 static const struct wfield builder_field = {
 	.id = "builder", .label = N_("Topology Builder step done"), .kind = WF_CHECK,
 	.diag = "topology.builder_done",
+	/* TRANSLATORS: %s is a key name such as Space */
 	.help = N_("No cmdlet does this step. In Topology Builder: the site's Edit Properties, "
 		   "tick XMPP federation and choose the Edge pool; publish the topology; run "
 		   "Setup again (Lync Server Deployment Wizard) on each Front End Server and "
 		   "each Edge Server. To verify: netstat -ano | findstr 5269 on the Edge shows "
 		   "the XMPP proxy listening, and netstat -ano | findstr 23456 shows the Front "
-		   "End's XMPP gateway reaching the Edge's internal interface. Space ticks it "
+		   "End's XMPP gateway reaching the Edge's internal interface. %s ticks it "
 		   "once done; the Front End's script then leaves the step out."),
+	.help_keys = KEYACTS(TK_TOGGLE),
 	.get_bool = get_builder, .set_bool = set_builder, .text = builder_text,
 };
 

@@ -119,7 +119,8 @@ static const struct wfield file_fields[] = {
 	 .list = files},
 	{.id = "found", .label = N_("Certificate files in the deployment's folder:"),
 	 .kind = WF_ROWS, .visible = have_found,
-	 .help = N_("Enter adds the file to the list above."),
+	 /* TRANSLATORS: %s is a key name such as Enter */
+	 .help = N_("%s adds the file to the list above."), .help_keys = KEYACTS(TK_ENTER),
 	 .items = found_items, .activate = found_add},
 	{.id = "passphrase", .label = N_("Key passphrase:"), .kind = WF_SECRET, .maxlen = 1024,
 	 .diag = "import.passphrase", .visible = ctstate_key_encrypted,

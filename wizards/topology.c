@@ -21,8 +21,10 @@ const struct wfield topology_fields[TOPOLOGY_NFIELDS] = {
 	[TOPOLOGY_SIP_DOMAINS] =
 	{.id = "sip_domains", .label = N_("SIP domains (the first is the primary):"),
 	 .kind = WF_LIST, .flags = WFF_REQUIRED, .maxlen = 253, .key = "topology.sip_domains",
-	 .help = N_("Every SIP domain of the Lync deployment (contoso.com). Enter on an entry "
-		    "edits it; Enter on Add adds one; Delete removes the entry.")},
+	 /* TRANSLATORS: %1$s and %2$s are key names such as Enter and Delete */
+	 .help = N_("Every SIP domain of the Lync deployment (contoso.com). %1$s on an entry "
+		    "edits it; %1$s on Add adds one; %2$s removes the entry."),
+	 .help_keys = KEYACTS(TK_ENTER, TK_DELETE)},
 	[TOPOLOGY_ACCESS_EDGE] =
 	{.id = "access_edge_fqdn", .label = N_("Access Edge FQDN:"), .kind = WF_TEXT,
 	 .flags = WFF_REQUIRED, .maxlen = 64, .key = "topology.access_edge_fqdn",
