@@ -559,49 +559,17 @@ void cert_import_result_free(struct cert_import_result *r)
 
 /* ---- the key without its passphrase -------------------------------------- */
 
-/* The key file as a BIO, opened without blocking on a FIFO and only if it
- * is a regular file; NULL with *err naming the file. */
-static BIO *key_bio(const char *path, char **err)
-{
-	char *why = NULL;
-	int fd = fsafe_open_input(path, &why);
-	BIO *b;
-
-	if (fd < 0) {
-		*err = xasprintf(_("cannot read the key file %s: %s"), path, why);
-		free(why);
-		return NULL;
-	}
-	b = BIO_new_fd(fd, BIO_CLOSE);
-	if (!b) {
-		close(fd);
-		*err = xasprintf(_("cannot read the key file %s: out of memory"), path);
-	}
-	return b;
-}
-
-static int no_pass_cb(char *buf, int size, int rwflag, void *u)
-{
-	(void)buf, (void)size, (void)rwflag;
-	*(bool *)u = true;
-	return -1;
-}
-
+/* csr_read_key without a passphrase: an encrypted key is only reported. */
 EVP_PKEY *cert_public_of_key(const char *path, bool *encrypted, char **err)
 {
-	BIO *b = key_bio(path, err);
-	EVP_PKEY *key;
+	EVP_PKEY *key = NULL;
+	int rc = csr_read_key(path, NULL, &key, err);
 
-	*encrypted = false;
-	if (!b) {
-		ERR_clear_error();
-		return NULL;
+	*encrypted = rc == CSR_KEY_LOCKED;
+	if (*encrypted) {
+		free(*err);
+		*err = NULL;
 	}
-	key = PEM_read_bio_PrivateKey(b, NULL, no_pass_cb, encrypted);
-	BIO_free(b);
-	ERR_clear_error();
-	if (!key && !*encrypted)
-		*err = xasprintf(_("%s holds no PEM private key"), path);
 	return key;
 }
 
