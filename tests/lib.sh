@@ -249,6 +249,30 @@ t_locale() {
 	[ "$(LC_ALL=$1 locale charmap 2>/dev/null)" = "$charset" ]
 }
 
+# tmux_step TEXT [SECONDS]: ok when the screen shows TEXT in time; else
+# not ok, with the screen as it is.
+tmux_step() {
+	if tmux_wait "$1" "${2:-10}"; then
+		ok "shows: $1"
+	else
+		not_ok "shows: $1"
+		tmux_screen | sed 's/^/#   | /'
+	fi
+}
+
+# t_pt_BR_screens: skips the test unless tmux, msgfmt, the pt_BR.UTF-8
+# locale and the catalog are there; W is then a work folder holding the
+# example deployment as d.yaml.
+t_pt_BR_screens() {
+	command -v tmux >/dev/null || skip_all "no tmux"
+	command -v msgfmt >/dev/null || skip_all "no msgfmt (gettext)"
+	t_locale pt_BR.UTF-8 || skip_all "cannot make the pt_BR.UTF-8 locale (Debian package locales)"
+	t_catalog || skip_all "po/pt_BR.po does not compile"
+	W=$T_TMP/work
+	mkdir "$W"
+	cp "$top_srcdir/share/examples/contoso.yaml" "$W/d.yaml"
+}
+
 # t_catalog: po/pt_BR.po compiled into $T_TMP/mo, where the program reads
 # it (XMPPGW_LOCALEDIR, exported).
 t_catalog() {

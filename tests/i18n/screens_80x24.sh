@@ -7,22 +7,14 @@
 # "< Adicionar >".
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
-command -v tmux >/dev/null || skip_all "no tmux"
-command -v msgfmt >/dev/null || skip_all "no msgfmt (gettext)"
-t_locale pt_BR.UTF-8 || skip_all "cannot make the pt_BR.UTF-8 locale (Debian package locales)"
-t_catalog || skip_all "po/pt_BR.po does not compile"
+t_pt_BR_screens
 
-W=$T_TMP/work
-mkdir "$W"
-cp "$top_srcdir/share/examples/contoso.yaml" "$W/d.yaml"
-
-step() { if tmux_wait "$1" "${2:-10}"; then ok "shows: $1"; else not_ok "shows: $1"; tmux_screen | sed 's/^/#   | /'; fi; }
 
 tmux_start 80 24 -- env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=pt_BR.UTF-8 \
 	LOCPATH="${LOCPATH:-}" XMPPGW_LOCALEDIR="$XMPPGW_LOCALEDIR" "$XMPPGW" "$W/d.yaml"
 
-step "chave de 2048 bits, modelo"
-step "   WebServer"
+tmux_step "chave de 2048 bits, modelo"
+tmux_step "   WebServer"
 i=0
 while [ "$i" -lt 8 ] && ! tmux_screen | grep '^ >' | grep -qF "Parceiros XMPP federados"; do
 	tmux_keys Down
@@ -30,17 +22,17 @@ while [ "$i" -lt 8 ] && ! tmux_screen | grep '^ >' | grep -qF "Parceiros XMPP fe
 	i=$((i + 1))
 done
 tmux_keys Enter
-step "Parceiros XMPP Federados"
-step " gmail.com                Público não verificado Não"
-step " jabber.org               Público verificado     Opc"
+tmux_step "Parceiros XMPP Federados"
+tmux_step " gmail.com                Público não verificado Não"
+tmux_step " jabber.org               Público verificado     Opc"
 if tmux_screen | grep -q "verificad \|não verif "; then
 	not_ok "no type cut mid-word"
 else
 	ok "no type cut mid-word"
 fi
 tmux_keys Enter
-step "Parceiro XMPP Federado"
-step "< Adicionar >"
+tmux_step "Parceiro XMPP Federado"
+tmux_step "< Adicionar >"
 tmux_keys Escape
 tmux_wait "Parceiros XMPP Federados" 5
 tmux_keys Escape
@@ -55,8 +47,8 @@ home() { # the home screen's row named $1, opened
 }
 # The notes beside a field end within the screen.
 home "Registros DNS"
-step "Destino SRV"
-step "vazio: o FQDN da Borda"
+tmux_step "Destino SRV"
+tmux_step "vazio: o FQDN da Borda"
 if tmux_screen | grep "Destino SRV" | grep -q "vazio: o FQDN da Borda *$"; then
 	ok "the DNS note is whole"
 else
@@ -64,7 +56,7 @@ else
 fi
 tmux_keys Escape
 home "Exportações"
-step "na pasta da implantação"
+tmux_step "na pasta da implantação"
 tmux_keys Escape
 tmux_keys C-x
 tmux_wait_exit 10 || tmux_keys Tab Tab Enter
