@@ -15,12 +15,7 @@ tmux_start 80 24 -- env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=pt_BR.UTF-8 \
 
 tmux_step "chave de 2048 bits, modelo"
 tmux_step "   WebServer"
-i=0
-while [ "$i" -lt 8 ] && ! tmux_screen | grep '^ >' | grep -qF "Parceiros XMPP federados"; do
-	tmux_keys Down
-	sleep 0.1
-	i=$((i + 1))
-done
+tmux_focus Down "Parceiros XMPP federados"
 tmux_keys Enter
 tmux_step "Parceiros XMPP Federados"
 tmux_step " gmail.com                Público não verificado Não"
@@ -37,12 +32,7 @@ tmux_keys Escape
 tmux_wait "Parceiros XMPP Federados" 5
 tmux_keys Escape
 home() { # the home screen's row named $1, opened
-	i=0
-	while [ "$i" -lt 10 ] && ! tmux_screen | grep '^ >' | grep -qF "$1"; do
-		tmux_keys Down
-		sleep 0.1
-		i=$((i + 1))
-	done
+	tmux_focus Down "$1"
 	tmux_keys Enter
 }
 # The notes beside a field end within the screen.

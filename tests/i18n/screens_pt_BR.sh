@@ -53,12 +53,7 @@ tmux_keys Escape
 tmux_step "Etapa 3: Solicitar, instalar ou atribuir certificados"
 
 # The partner form: the types and negotiation values as radio labels.
-i=0
-while [ "$i" -lt 8 ] && ! tmux_screen | grep '^ >' | grep -qF "Parceiros XMPP federados"; do
-	tmux_keys Down
-	sleep 0.1
-	i=$((i + 1))
-done
+tmux_focus Down "Parceiros XMPP federados"
 tmux_keys Enter
 tmux_wait "Federado" 10
 tmux_keys Tab Enter
